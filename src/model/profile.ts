@@ -1,0 +1,33 @@
+/** 地区格式（profile）：等级、权重、阈值、固定备注，来自 templates/<id>/profile.yaml。 */
+import * as z from 'zod';
+
+const Fraction = z.number().min(0).max(10);
+
+/** Schema of a profile file (DOMAIN.md §3.5). */
+export const ProfileSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  maxScore: z.number().positive(),
+  executionWeight: z.number().nonnegative(),
+  gradeBands: z.array(z.strictObject({ min: z.number(), label: z.string().min(1) })).min(1),
+  defaultWeights: z.record(z.string(), z.number()),
+  lessThanRule: z.enum(['ratio', 'linear-to-zero-at-2x']),
+  equalRule: z.enum(['as-positive', 'symmetric']),
+  executionLowThreshold: Fraction,
+  overachievementRatio: Fraction,
+  percentValueStyle: z.enum(['with-sign', 'bare']),
+  narrativeGrouping: z.boolean(),
+  sharePlaces: z.number().int().min(0).max(4),
+  noDeviationText: z.string(),
+  noDeviationPhrases: z.array(z.string()),
+  framework: z.record(z.string(), z.array(z.string())),
+  level1Aliases: z.record(z.string(), z.string()),
+  level2Aliases: z.record(z.string(), z.string()),
+  rateLikeKeywords: z.array(z.string()),
+  defaults: z.strictObject({ mandateNote: z.string(), overallGoalNote: z.string(), otherNotes: z.string(), otherMatters: z.string() }),
+  notes: z.strictObject({ report: z.array(z.string()), deptTable: z.array(z.string()), projectTable: z.array(z.string()) }),
+  severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+});
+
+/** A validated regional profile. */
+export type Profile = z.output<typeof ProfileSchema>;

@@ -1,0 +1,197 @@
+/** 输入契约：一个单位一个年度的 zod 模式，金额在此变成以万元计的 Decimal。 */
+import * as z from 'zod';
+import type { Decimal } from 'decimal.js';
+import { Money, decimalsOf, parseAmount } from './money.js';
+
+/** 金额单位 of an input file; every amount becomes 万元 once, here. */
+export const AMOUNT_UNITS = ['万元', '元'] as const;
+export type AmountUnit = (typeof AMOUNT_UNITS)[number];
+
+/** The most decimals a typed amount may carry, per unit: 万元 to 0.01 万元 (what tables print), 元 to the 分. */
+export const MAX_DECIMALS: Readonly<Record<AmountUnit, number>> = { 万元: 2, 元: 2 };
+
+const scalar = z.union([z.string(), z.number()], { error: (iss) => (iss.input === undefined ? '必须填写' : `应为文字或数字（实际为${typeName(iss.input)}）`) });
+
+function typeName(v: unknown): string {
+  if (v === null) return '空值';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'object') return '对象';
+  if (typeof v === 'boolean') return `布尔值 ${String(v)}`;
+  return typeof v;
+}
+
+/** Free text; numbers written in YAML are kept as their source text by load/. */
+export const Text = scalar.transform((v) => String(v).trim());
+/** Non-empty free text. */
+export const RequiredText = Text.refine((s) => s.length > 0, { error: '不能为空' });
+/** Multi-line narrative text: keeps line breaks, trims each line. */
+export const Prose = scalar.transform((v) => String(v).replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n'));
+
+/** An amount in the file's unit, converted to 万元. */
+export function amount(unit: AmountUnit, opts: { allowNegative?: boolean } = {}) {
+  return scalar.transform((v, ctx): Decimal => {
+    const text = String(v);
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      ctx.addIssue({ code: 'custom', input: v, message: `金额须为有限的数字，例如 150.25（实际为“${text}”）` });
+      return z.NEVER;
+    }
+    const parsed = parseAmount(text);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', input: v, message: `金额须为数字，例如 150.25（实际为“${text}”）` });
+      return z.NEVER;
+    }
+    if (decimalsOf(text) > MAX_DECIMALS[unit]) {
+      ctx.addIssue({ code: 'custom', input: v, message: `以${unit}填报的金额最多${MAX_DECIMALS[unit]}位小数（实际为“${text}”）${unit === '万元' ? '；如需精确到元，请把 amountUnit 改为 元 并以元填报' : ''}` });
+      return z.NEVER;
+    }
+    if (parsed.isNegative() && !opts.allowNegative) {
+      ctx.addIssue({ code: 'custom', input: v, message: `金额不能为负数（实际为“${text}”）` });
+      return z.NEVER;
+    }
+    return unit === '元' ? parsed.div(10000) : parsed;
+  });
+}
+
+/** A non-negative number such as 分值 or 得分, exact. */
+export const Points = scalar.transform((v, ctx): Decimal => {
+  const parsed = parseAmount(String(v));
+  if (!parsed || parsed.isNegative()) {
+    ctx.addIssue({ code: 'custom', input: v, message: `应为不小于0的数字，例如 10 或 9.5（实际为“${String(v)}”）` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** 年度: a four-digit year. */
+export const Year = scalar.transform((v, ctx) => {
+  const text = String(v).trim();
+  if (!/^(19|20)\d{2}$/.test(text)) {
+    ctx.addIssue({ code: 'custom', input: v, message: `年度应为四位数字年份，例如 2023（实际为“${text}”）` });
+    return z.NEVER;
+  }
+  return Number(text);
+});
+
+const DateText = scalar.transform((v, ctx) => {
+  const text = String(v).trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCDate() !== Number(m[3])) {
+    ctx.addIssue({ code: 'custom', input: v, message: `日期应写作 YYYY-MM-DD，例如 2024-03-31（实际为“${text}”）` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+/** 调整预算: one in-year increase (positive) or cut (negative) with its reason. */
+const Adjustment = (u: AmountUnit) => z.strictObject({ amount: amount(u, { allowNegative: true }), reason: Text.optional() });
+
+/** 年初预算数 / 全年预算数 / 全年执行数 of one source of funds. */
+const FundLine = (u: AmountUnit) => z.strictObject({ initialBudget: amount(u), adjustedBudget: amount(u), executed: amount(u) });
+
+export const ACHIEVEMENTS = ['met', 'partial', 'unmet'] as const;
+
+/** 绩效指标: one row of an indicator block. 分值 is absent in unscored (department) tables. */
+const Indicator = z.strictObject({
+  level1: RequiredText,
+  level2: RequiredText,
+  name: RequiredText,
+  nature: Text.optional(),
+  target: RequiredText,
+  unit: Text.optional(),
+  actual: RequiredText,
+  weight: Points.optional(),
+  score: Points.optional(),
+  scoreOverride: z.strictObject({
+    value: Points,
+    reason: Text.refine((s) => [...s].length >= 5, { error: '调分理由至少5个字' }),
+  }).optional(),
+  achievement: z.enum(ACHIEVEMENTS, { error: '应为 met（达成）、partial（部分达成）或 unmet（未达成）' }).optional(),
+  deviationReason: Prose.optional(),
+});
+
+const YearGoal = z.strictObject({ year: Year, goal: RequiredText, achieved: Prose.optional() });
+
+/** 部门年度重点工作任务: linked to a project (amounts come from it) or standing alone with its own amounts. */
+const KeyTask = (u: AmountUnit) => z.strictObject({
+  project: Text.optional(),
+  name: Text.optional(),
+  fundingLevel: RequiredText,
+  description: Prose,
+  approved: z.strictObject({ appropriation: amount(u), other: amount(u).optional() }).optional(),
+  spent: amount(u).optional(),
+  lowExecutionReason: Prose.optional(),
+});
+
+const Project = (u: AmountUnit) => z.strictObject({
+  id: RequiredText,
+  name: RequiredText,
+  supervisor: Text.optional(),
+  implementer: Text.optional(),
+  funds: z.strictObject({ current: FundLine(u), carryover: FundLine(u).optional(), other: FundLine(u).optional() }),
+  adjustments: z.array(Adjustment(u)).optional(),
+  executionWeight: Points.optional(),
+  goal: z.strictObject({ expected: Prose, achieved: Prose }),
+  indicators: z.array(Indicator).min(1, { error: '至少填写一个绩效指标' }),
+  otherNotes: Prose.optional(),
+});
+
+const Narrative = z.strictObject({
+  overview: Prose,
+  goalSetting: Prose,
+  budgetManagement: Prose,
+  threePublicControl: Prose,
+  evaluationPurpose: Prose,
+  preparation: Prose,
+  implementation: Prose,
+  conclusion: Prose,
+  problems: Prose,
+  resultUse: Prose,
+  experience: Prose,
+  otherMatters: Prose.optional(),
+});
+
+/** Builds the input schema for a file whose amounts are in `u`. */
+export function unitYearSchema(u: AmountUnit) {
+  return z.strictObject({
+    profile: z.enum(['yunnan'], { error: '目前支持的格式为 yunnan' }).default('yunnan'),
+    year: Year,
+    amountUnit: z.enum(AMOUNT_UNITS, { error: '金额单位应为“万元”或“元”' }).default('万元'),
+    reportDate: DateText.optional(),
+    options: z.strictObject({
+      percentValueStyle: z.enum(['with-sign', 'bare'], { error: '应为 with-sign（如 100.00%）或 bare（如 100）' }).optional(),
+      narrativeGrouping: z.boolean({ error: '应为 true 或 false' }).optional(),
+    }).optional(),
+    unit: z.strictObject({ name: RequiredText, code: RequiredText }),
+    narrative: Narrative,
+    finance: z.strictObject({
+      income: z.array(z.strictObject({ name: RequiredText, amount: amount(u) })).min(1, { error: '至少填写一项收入' }),
+      basicExpenditure: amount(u),
+      projectExpenditure: amount(u),
+      openingCarryover: amount(u).optional(),
+      projectsComplete: z.boolean({ error: '应为 true 或 false' }).default(true),
+    }),
+    dept: z.strictObject({
+      mandate: Prose,
+      mandateNote: Text.optional(),
+      overallGoal: Prose,
+      overallGoalNote: Text.optional(),
+      yearGoals: z.array(YearGoal).min(1, { error: '至少填写当年的部门年度目标' }),
+      keyTasks: z.array(KeyTask(u)),
+      indicators: z.array(Indicator).min(1, { error: '至少填写一个部门整体支出绩效指标' }),
+      otherNotes: Prose.optional(),
+    }),
+    projects: z.array(Project(u)),
+  });
+}
+
+const schemaForType = unitYearSchema('万元');
+/** One unit's budget year as validated input; money is Decimal in 万元. */
+export type UnitYear = z.output<typeof schemaForType>;
+export type ProjectInput = UnitYear['projects'][number];
+export type IndicatorInput = ProjectInput['indicators'][number];
+export type KeyTaskInput = UnitYear['dept']['keyTasks'][number];
+export type FundLineInput = ProjectInput['funds']['current'];
+
+/** A zero amount in 万元, for absent fund lines. */
+export const zeroLine = (): FundLineInput => ({ initialBudget: new Money(0), adjustedBudget: new Money(0), executed: new Money(0) });
