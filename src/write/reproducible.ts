@@ -1,0 +1,36 @@
+/** 可重复输出：重新打包 OOXML（DOCX/XLSX），使同一内容总是得到同样的字节。 */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** A random 21-character relationship id as docx writes for ExternalHyperlink (nanoid alphabet). */
+const RANDOM_RID = /rId[A-Za-z0-9_-]{21}/g;
+
+/**
+ * Re-packs an OOXML zip so that the same content always gives the same bytes.
+ *
+ * Works for docx's output (fflate, local-time stamps, random `rId…`, "now" in core.xml) and for
+ * exceljs's (JSZip, current time, directory entries such as `xl/`). Entry order is kept as written.
+ */
+export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
+  // Note: fflate writes the local-time fields of mtime; pass the UTC fields as local so TZ never matters.
+  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
+  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Note: JSZip adds directory entries ("xl/", "_rels/"); Word, Excel and LibreOffice do not need them.
+  const entries = Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith('/'));
+  const ids = new Map<string, string>();
+  for (const [name, bytes] of entries) {
+    if (!name.endsWith('.rels')) continue;
+    for (const [, id] of strFromU8(bytes).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
+  }
+  const out: Zippable = {};
+  for (const [name, bytes] of entries) {
+    let data = bytes;
+    if (/\.(xml|rels)$/.test(name)) {
+      let xml = strFromU8(bytes);
+      if (ids.size > 0) xml = xml.replace(RANDOM_RID, (id) => ids.get(id) ?? id);
+      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+      data = strToU8(xml);
+    }
+    out[name] = [data, { mtime, level: 6 }];
+  }
+  return zipSync(out); // entry order is kept; Word and LibreOffice open it
+}

@@ -1,0 +1,54 @@
+/** 表格网格：把带跨行跨列的行放到绝对网格上，供 DOCX 与 XLSX 两个写出器共用。 */
+import assert from 'node:assert/strict';
+import type { Cell, Table } from '../model/doc.js';
+
+/** A cell placed on the grid: its top-left position and extent. */
+export interface PlacedCell {
+  readonly cell: Cell;
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/** The grid of a table: placed cells per row, and for each slot whether a span from above covers it. */
+export interface Grid {
+  readonly width: number;
+  readonly rows: readonly (readonly PlacedCell[])[];
+  /** covered[r][c] is the cell whose row span covers (r, c) from an earlier row, if any. */
+  readonly coveredFromAbove: readonly (readonly (PlacedCell | undefined)[])[];
+}
+
+/**
+ * Places the cells of each row left to right, skipping slots covered by row spans from above.
+ * A row that does not fill the grid exactly is a bug in compose/, not a user error.
+ */
+export function placeCells(table: Table): Grid {
+  const width = table.columns.length;
+  const covered: (PlacedCell | undefined)[][] = table.rows.map(() => new Array<PlacedCell | undefined>(width).fill(undefined));
+  const rows: PlacedCell[][] = [];
+  table.rows.forEach((cells, r) => {
+    const placed: PlacedCell[] = [];
+    let col = 0;
+    const skipCovered = () => { while (col < width && covered[r]![col]) col++; };
+    skipCovered();
+    for (const cell of cells) {
+      const colSpan = cell.colSpan ?? 1;
+      const rowSpan = cell.rowSpan ?? 1;
+      assert.ok(col + colSpan <= width, `table "${table.id}" row ${r} overflows ${width} columns`);
+      assert.ok(r + rowSpan <= table.rows.length, `table "${table.id}" row ${r} spans past the last row`);
+      for (let dc = 0; dc < colSpan; dc++) assert.ok(!covered[r]![col + dc], `table "${table.id}" row ${r} spans over a merged cell at column ${col + dc}`);
+      const p: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
+      placed.push(p);
+      for (let dr = 1; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) {
+        assert.ok(!covered[r + dr]![col + dc], `table "${table.id}" row ${r + dr} has two spans over column ${col + dc}`);
+        covered[r + dr]![col + dc] = p;
+      }
+      col += colSpan;
+      skipCovered();
+    }
+    assert.equal(col, width, `table "${table.id}" row ${r} fills ${col} of ${width} columns`);
+    rows.push(placed);
+  });
+  return { width, rows, coveredFromAbove: covered };
+}

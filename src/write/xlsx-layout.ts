@@ -1,0 +1,68 @@
+/** XLSX 版面估算：列宽缩放与行高估计（exceljs 的 wrapText 不会自动撑高行）。 */
+import type { Table } from '../model/doc.js';
+import type { Grid, PlacedCell } from './table-grid.js';
+
+/** 五号, the size of every table cell, in points. */
+export const CELL_FONT_SIZE = 10.5;
+/** 小二 would be 18 pt; 16 pt keeps a long 自评表 title on one line of a landscape sheet. */
+export const TITLE_FONT_SIZE = 16;
+/** Height of the title row, in points. */
+export const TITLE_ROW_HEIGHT = 36;
+
+/** Line pitch as a multiple of the font size, and the padding of a row, in points. */
+const LINE_FACTOR = 1.4;
+const ROW_PADDING = 6;
+
+/**
+ * Column widths in Excel width units (one unit ≈ one Latin digit of the default font; a CJK glyph
+ * at 10.5 pt is about 2), scaled so a landscape table totals ~150 units and a portrait one ~100.
+ */
+export function columnWidths(table: Table): number[] {
+  const total = table.orientation === 'landscape' ? 150 : 100;
+  const sum = table.columns.reduce((a, b) => a + b, 0);
+  return table.columns.map((w) => Math.round(((sum > 0 ? w / sum : 1 / table.columns.length) * total) * 10) / 10);
+}
+
+/** Display width of a text in width units: full-width (CJK) characters count 2, half-width ones 1. */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    units += cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) ? 1 : 2;
+  }
+  return units;
+}
+
+/**
+ * Lines a text wraps to in a cell `width` units wide at 10.5 pt:
+ * ⌈characters ÷ ⌊width ÷ 2⌋⌉ per paragraph, counting a half-width character as half a character.
+ */
+export function wrappedLines(text: string, width: number, fontSize = CELL_FONT_SIZE): number {
+  const scale = fontSize / CELL_FONT_SIZE;
+  const perLine = Math.max(1, Math.floor(width / (2 * scale)));
+  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(textUnits(para) / 2 / perLine)), 0);
+}
+
+/** Row height in points for a number of lines at a font size. */
+export const heightForLines = (lines: number, fontSize = CELL_FONT_SIZE): number =>
+  Math.ceil((lines * fontSize * LINE_FACTOR + ROW_PADDING) * 10) / 10;
+
+/**
+ * Estimated heights of the table rows: each row fits its tallest single-row cell; a cell spanning
+ * several rows adds whatever its text still lacks, split evenly over the rows it spans.
+ */
+export function rowHeights(grid: Grid, widths: readonly number[], textOf: (r: number, c: number) => string): number[] {
+  const heights = grid.rows.map(() => heightForLines(1));
+  const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const need = (p: PlacedCell) => heightForLines(wrappedLines(textOf(p.row, p.col), spanWidth(p.col, p.colSpan)));
+  for (const row of grid.rows) for (const p of row) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row]!, need(p));
+  for (const row of grid.rows) for (const p of row) {
+    if (p.rowSpan === 1) continue;
+    const rows = heights.slice(p.row, p.row + p.rowSpan);
+    const lack = need(p) - rows.reduce((a, b) => a + b, 0);
+    if (lack <= 0) continue;
+    const extra = Math.ceil((lack / p.rowSpan) * 10) / 10;
+    for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r] = Math.round((heights[r]! + extra) * 10) / 10;
+  }
+  return heights;
+}

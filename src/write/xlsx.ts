@@ -1,0 +1,130 @@
+/** XLSX 写出：每张自评表一个工作表，含合并单元格、真实数字与数字格式、行高和 A4 打印设置。 */
+import ExcelJS from 'exceljs';
+import type { Cell, CellRole, Table } from '../model/doc.js';
+import { cellNumber, cellText } from './cell-text.js';
+import { normalizeOoxml } from './reproducible.js';
+import { placeCells } from './table-grid.js';
+import { TITLE_FONT_SIZE, TITLE_ROW_HEIGHT, CELL_FONT_SIZE, columnWidths, heightForLines, rowHeights, wrappedLines } from './xlsx-layout.js';
+
+/** Workbook metadata: the title goes into docProps/core.xml, `when` into every date and zip time. */
+export interface XlsxMeta {
+  readonly title: string;
+  readonly when: Date;
+}
+
+/** 方正小标宋简体 for titles, 黑体 for header cells, 仿宋_GB2312 for everything else (DOMAIN.md §3.0). */
+const FONT = { title: '方正小标宋简体', header: '黑体', body: '仿宋_GB2312' } as const;
+/** Note: charset 134 (GB2312) tells Excel these are Chinese faces, so it does not swap in a Latin font. */
+const font = (name: string, size: number, bold = false): Partial<ExcelJS.Font> => ({ name, size, bold, charset: 134 });
+const thin = { style: 'thin', color: { argb: 'FF000000' } } as const;
+const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const centred: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+const leftMiddle: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'middle', wrapText: true };
+const leftTop: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
+/** Page margins in inches. */
+const MARGINS = { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 };
+/** 第 n 页，共 N 页, centred in the footer. Note: in a LibreOffice PDF, &N counts the pages of every sheet. */
+const FOOTER = '&C第 &P 页，共 &N 页';
+/** xlPaperSize 9 = A4. Note: exceljs declares PaperSize as an ambient const enum, unusable under isolatedModules. */
+const A4 = 9 as ExcelJS.PaperSize;
+
+/** Writes the self-evaluation tables (自评表) as one workbook, one worksheet per table, normalised for reproducible bytes. */
+export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', title: meta.title, created: meta.when, modified: meta.when });
+  const used: string[] = [];
+  for (const table of tables) {
+    const name = safeSheetName(table.sheetName, used);
+    used.push(name);
+    writeSheet(wb, name, table);
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return normalizeOoxml(new Uint8Array(buffer), meta.when);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
+  const grid = placeCells(table);
+  const widths = columnWidths(table);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const titleRows = table.subtitle === undefined ? 1 : 2;
+  const frozen = titleRows + table.headerRows;
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: A4, orientation: table.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      horizontalCentered: true, margins: MARGINS, printTitlesRow: `1:${frozen}`,
+    },
+    headerFooter: { oddFooter: FOOTER },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: frozen }],
+  });
+  widths.forEach((width, i) => { ws.getColumn(i + 1).width = width; });
+
+  const fullRow = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
+    ws.mergeCells(row, 1, row, grid.width);
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.style = style;
+    ws.getRow(row).height = height;
+  };
+  const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
+  fullRow(1, table.title, { font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred },
+    Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2));
+  if (table.subtitle !== undefined) {
+    fullRow(2, table.subtitle, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle },
+      heightForLines(wrappedLines(table.subtitle, total)));
+  }
+
+  const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
+  const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
+  for (const row of grid.rows) for (const p of row) {
+    const top = titleRows + 1 + p.row;
+    const left = p.col + 1;
+    const bottom = top + p.rowSpan - 1;
+    const right = left + p.colSpan - 1;
+    if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+    const style = cellStyle(p.cell);
+    // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = { ...style };
+    const master = ws.getCell(top, left);
+    const num = cellNumber(p.cell.value);
+    if (num) {
+      master.value = num.value;
+      master.numFmt = num.numFmt;
+    } else {
+      const text = texts[p.row]?.get(p.col) ?? '';
+      if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
+    }
+  }
+  heights.forEach((h, r) => { ws.getRow(titleRows + 1 + r).height = h; });
+
+  let row = titleRows + grid.rows.length;
+  for (const note of table.notes) {
+    row += 1;
+    fullRow(row, note, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle }, heightForLines(wrappedLines(note, total)));
+  }
+}
+
+/** Style of a table cell by its role: 黑体 for header and section lines, 仿宋_GB2312 otherwise; long text left and top. */
+function cellStyle(cell: Cell): Partial<ExcelJS.Style> {
+  const role: CellRole = cell.role ?? 'value';
+  const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
+  const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
+  return { font: font(face, CELL_FONT_SIZE, cell.bold ?? false), alignment, border: box };
+}
+
+/**
+ * A worksheet name Excel accepts: without []:*?/\ and apostrophes, at most 31 characters,
+ * not "History", and unique (case-insensitively) among `used`.
+ */
+export function safeSheetName(wanted: string, used: readonly string[]): string {
+  // Note: exceljs writes the name unescaped into the Print_Titles defined name, so an apostrophe would break it.
+  const cleaned = wanted.replace(/[[\]:*?/\\']/g, '').trim();
+  const base = cleaned === '' || cleaned.toLowerCase() === 'history' ? 'Sheet' : cleaned;
+  const taken = new Set(used.map((u) => u.toLowerCase()));
+  // Note: Excel counts UTF-16 units; never cut a surrogate pair in half.
+  const clip = (s: string, n: number) => { let out = ''; for (const ch of s) { if (out.length + ch.length > n) break; out += ch; } return out; };
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? '' : `(${i})`;
+    const name = clip(base, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}

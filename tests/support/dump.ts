@@ -1,0 +1,133 @@
+/** 测试用文本转储：把 DOCX/XLSX 变成稳定的文本或单元格文字，供 golden 测试逐行比较。 */
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+
+const unescapeXml = (s: string): string =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
+    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : e === 'amp' ? '&'
+      : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+
+const documentXml = (bytes: Uint8Array): string => {
+  const entry = unzipSync(bytes)['word/document.xml'];
+  if (!entry) throw new Error('not a DOCX: word/document.xml is missing');
+  return strFromU8(entry);
+};
+
+/** DOCX → "[style] text" lines; table rows as "| a | b |"; ↑ marks a vertically merged cell. */
+export function dumpDocx(bytes: Uint8Array): string {
+  const xml = documentXml(bytes);
+  const text = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : '⏎')).join('');
+  const lines: string[] = [];
+  for (const [b] of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {     // Note: our tables never nest
+    if (b.startsWith('<w:tbl>')) {
+      for (const [row] of b.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) {
+        const cells = [...row.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c = '']) =>
+          /<w:vMerge\/>|w:val="continue"/.test(c) ? '↑' : text(c) + (/<w:gridSpan /.test(c) ? '〔跨列〕' : ''));
+        lines.push(`| ${cells.join(' | ')} |`);
+      }
+    } else {
+      const style = /<w:pStyle w:val="([^"]+)"/.exec(b)?.[1];
+      if (text(b) || style) lines.push(style ? `[${style}] ${text(b)}` : text(b));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Every DOCX table as rows of cell texts. A vertically merged continuation cell is left out and a
+ * gridSpan cell appears once, so a row lists what a reader sees; paragraphs and breaks inside a cell become "\n".
+ */
+export function docxTables(bytes: Uint8Array): string[][][] {
+  const xml = documentXml(bytes);
+  const paragraphText = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+    .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n')).join('');
+  const cellText = (c: string) => [...c.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => paragraphText(p)).join('\n');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([tbl]) =>
+    [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) =>
+      [...row.matchAll(/<w:tc(?: [^>]*)?>([\s\S]*?)<\/w:tc>/g)]
+        .filter(([, c = '']) => !/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/.test(c))
+        .map(([, c = '']) => cellText(c))));
+}
+
+/** A spreadsheet number as a viewer shows it under our formats: '0', '0.00', '0.00%', or 'General'. */
+export function formatByNumFmt(value: number, numFmt: string | undefined): string {
+  if (numFmt === undefined || numFmt === 'General') return String(value);
+  const m = /^0(?:\.(0+))?(%)?$/.exec(numFmt);
+  if (!m) throw new Error(`formatByNumFmt: unsupported number format ${numFmt}`);
+  const places = m[1]?.length ?? 0;
+  return m[2] ? `${(value * 100).toFixed(places)}%` : value.toFixed(places);
+}
+
+const loadWorkbook = async (bytes: Uint8Array): Promise<ExcelJS.Workbook> => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+};
+
+/** Column letters → 1-based number: "A" → 1, "AA" → 27. */
+const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const addressKey = (address: string): [number, number] => {
+  const m = /^([A-Z]+)(\d+)/.exec(address);
+  return m ? [Number(m[2]), colNumber(m[1]!)] : [0, 0];
+};
+const byAddress = (a: string, b: string): number => {
+  const [ra, ca] = addressKey(a);
+  const [rb, cb] = addressKey(b);
+  return ra - rb || ca - cb;
+};
+
+/** Note: exceljs's runtime ValueType is a plain object without the reverse mapping of a TS enum. */
+const TYPE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(ExcelJS.ValueType).map(([k, n]) => [n, k.toLowerCase()]));
+
+const isCovered = (cell: ExcelJS.Cell): boolean => cell.type === ExcelJS.ValueType.Merge;
+
+/** The text of a string or rich-text cell, or undefined for any other kind of value. */
+const stringOf = (v: ExcelJS.CellValue): string | undefined => {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return undefined;
+};
+
+/**
+ * XLSX → stable text: per sheet its merges, then `address type value [numFmt]` for every cell
+ * that holds a value, skipping cells covered by a merge, so a number stored as text stands out.
+ */
+export async function dumpXlsx(bytes: Uint8Array): Promise<string> {
+  const wb = await loadWorkbook(bytes);
+  const lines: string[] = [];
+  wb.eachSheet((ws) => {
+    lines.push(`== ${ws.name} ==`);
+    for (const range of [...ws.model.merges].sort(byAddress)) lines.push(`merge ${range}`);
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (isCovered(cell)) return;
+      const type = TYPE_NAMES[cell.type] ?? String(cell.type);
+      const v = cell.value;
+      const value = typeof v === 'number' ? String(v) : JSON.stringify(stringOf(v) ?? v);
+      const fmt = cell.numFmt && cell.numFmt !== 'General' ? ` [${cell.numFmt}]` : '';
+      lines.push(`${cell.address} ${type} ${value}${fmt}`);
+    }));
+  });
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The rows of one sheet as displayed text: numbers formatted by their numFmt, cells covered by a
+ * merge and empty cells left out, rows with nothing left out too.
+ */
+export async function xlsxSheetRows(bytes: Uint8Array, sheetName: string): Promise<string[][]> {
+  const wb = await loadWorkbook(bytes);
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) throw new Error(`no sheet "${sheetName}"; the workbook has ${wb.worksheets.map((s) => `"${s.name}"`).join(', ')}`);
+  const rows: string[][] = [];
+  ws.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell((cell) => {
+      if (isCovered(cell)) return;
+      const v = cell.value;
+      const text = typeof v === 'number' ? formatByNumFmt(v, cell.numFmt) : stringOf(v) ?? String(v ?? '');
+      if (text !== '') cells.push(text);
+    });
+    if (cells.length > 0) rows.push(cells);
+  });
+  return rows;
+}
