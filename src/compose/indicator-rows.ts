@@ -1,0 +1,28 @@
+/** 指标块：一级指标、二级指标跨行合并，按框架顺序分组，组内保持输入顺序（DOMAIN.md §3.0）。 */
+import type { IndicatorInput } from '../model/unit-year.js';
+import type { Profile } from '../model/profile.js';
+
+/** Indices of the indicators grouped by 一级 then 二级, in framework order, input order within a group. */
+export interface IndicatorGroup {
+  readonly level1: string;
+  readonly level2s: readonly { readonly level2: string; readonly items: readonly number[] }[];
+}
+
+/** Canonical 一级 name after the profile's aliases. */
+export const canonicalLevel1 = (name: string, p: Profile): string => p.level1Aliases[name] ?? name;
+
+/** Groups indicators for the row-spanned block; unknown levels keep their first-seen order after the known ones. */
+export function groupIndicators(inds: readonly IndicatorInput[], p: Profile): IndicatorGroup[] {
+  const order = Object.keys(p.framework);
+  const rank = (l1: string) => { const i = order.indexOf(canonicalLevel1(l1, p)); return i < 0 ? order.length : i; };
+  const groups: { level1: string; level2s: { level2: string; items: number[] }[] }[] = [];
+  inds.forEach((ind, i) => {
+    let g = groups.find((x) => x.level1 === ind.level1);
+    if (!g) groups.push((g = { level1: ind.level1, level2s: [] }));
+    let g2 = g.level2s.find((x) => x.level2 === ind.level2);
+    if (!g2) g.level2s.push((g2 = { level2: ind.level2, items: [] }));
+    g2.items.push(i);
+  });
+  const firstSeen = new Map(groups.map((g, i) => [g.level1, i] as const));
+  return groups.sort((a, b) => rank(a.level1) - rank(b.level1) || firstSeen.get(a.level1)! - firstSeen.get(b.level1)!);
+}

@@ -1,0 +1,43 @@
+/** 部门整体支出绩效自评情况（Y1）：章节树排成“一级｜二级｜三级｜内容”四列表格，或按段落排版。 */
+import type { Block, Cell, Table } from '../model/doc.js';
+import { header, prose } from './cells.js';
+import { leafCount, type Section } from './markup.js';
+
+const body = (s: Section): Cell => prose(s.paragraphs.join('\n'));
+
+/** Rows of the four-column layout: a heading spans the rows of its subsections; a missing level widens the label. */
+function rowsOf(sections: readonly Section[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const s1 of sections) {
+    if (s1.children.length === 0) { rows.push([header(s1.heading, { colSpan: 3 }), body(s1)]); continue; }
+    s1.children.forEach((s2, i) => {
+      const lead = i === 0 ? [header(s1.heading, { rowSpan: leafCount(s1) })] : [];
+      if (s2.children.length === 0) { rows.push([...lead, header(s2.heading, { colSpan: 2 }), body(s2)]); return; }
+      s2.children.forEach((s3, k) => {
+        const mid = k === 0 ? [header(s2.heading, { rowSpan: s2.children.length })] : [];
+        rows.push([...(k === 0 ? lead : []), ...mid, header(s3.heading), body(s3)]);
+      });
+    });
+  }
+  return rows;
+}
+
+/** The narrative as a table (the seeds' layout). */
+export function narrativeTable(title: string, subtitle: string, sections: readonly Section[], notes: readonly string[]): Table {
+  return {
+    id: 'dept-report', sheetName: '部门整体支出绩效自评情况', title, subtitle,
+    columns: [13, 13, 10, 64], headerRows: 0, rows: rowsOf(sections), notes, orientation: 'portrait',
+  };
+}
+
+/** The same narrative as headings and paragraphs (narrativeLayout: prose). */
+export function narrativeBlocks(sections: readonly Section[]): Block[] {
+  const out: Block[] = [];
+  const walk = (s: Section) => {
+    out.push({ type: 'heading', level: s.level, text: s.heading });
+    for (const p of s.paragraphs) out.push({ type: 'paragraph', text: p, indent: true });
+    s.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  return out;
+}
