@@ -26,6 +26,8 @@ export const Text = scalar.transform((v) => String(v).trim());
 export const RequiredText = Text.refine((s) => s.length > 0, { error: '不能为空' });
 /** Multi-line narrative text: keeps line breaks, trims each line. */
 export const Prose = scalar.transform((v) => String(v).replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n'));
+/** Narrative text that must not be blank. */
+export const RequiredProse = Prose.refine((s) => s.length > 0, { error: '不能为空' });
 
 /** An amount in the file's unit, converted to 万元. */
 export function amount(unit: AmountUnit, opts: { allowNegative?: boolean } = {}) {
@@ -117,7 +119,7 @@ const KeyTask = (u: AmountUnit) => z.strictObject({
   project: Text.optional(),
   name: Text.optional(),
   fundingLevel: RequiredText,
-  description: Prose,
+  description: RequiredProse,
   approved: z.strictObject({ appropriation: amount(u), other: amount(u).optional() }).optional(),
   spent: amount(u).optional(),
   lowExecutionReason: Prose.optional(),
@@ -131,23 +133,23 @@ const Project = (u: AmountUnit) => z.strictObject({
   funds: z.strictObject({ current: FundLine(u), carryover: FundLine(u).optional(), other: FundLine(u).optional() }),
   adjustments: z.array(Adjustment(u)).optional(),
   executionWeight: Points.optional(),
-  goal: z.strictObject({ expected: Prose, achieved: Prose }),
+  goal: z.strictObject({ expected: RequiredProse, achieved: RequiredProse }),
   indicators: z.array(Indicator).min(1, { error: '至少填写一个绩效指标' }),
   otherNotes: Prose.optional(),
 });
 
 const Narrative = z.strictObject({
-  overview: Prose,
-  goalSetting: Prose,
-  budgetManagement: Prose,
-  threePublicControl: Prose,
-  evaluationPurpose: Prose,
-  preparation: Prose,
-  implementation: Prose,
-  conclusion: Prose,
-  problems: Prose,
-  resultUse: Prose,
-  experience: Prose,
+  overview: RequiredProse,
+  goalSetting: RequiredProse,
+  budgetManagement: RequiredProse,
+  threePublicControl: RequiredProse,
+  evaluationPurpose: RequiredProse,
+  preparation: RequiredProse,
+  implementation: RequiredProse,
+  conclusion: RequiredProse,
+  problems: RequiredProse,
+  resultUse: RequiredProse,
+  experience: RequiredProse,
   otherMatters: Prose.optional(),
 });
 
@@ -172,9 +174,9 @@ export function unitYearSchema(u: AmountUnit) {
       projectsComplete: z.boolean({ error: '应为 true 或 false' }).default(true),
     }),
     dept: z.strictObject({
-      mandate: Prose,
+      mandate: RequiredProse,
       mandateNote: Text.optional(),
-      overallGoal: Prose,
+      overallGoal: RequiredProse,
       overallGoalNote: Text.optional(),
       yearGoals: z.array(YearGoal).min(1, { error: '至少填写当年的部门年度目标' }),
       keyTasks: z.array(KeyTask(u)),

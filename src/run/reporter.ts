@@ -1,0 +1,52 @@
+/** 诊断输出：把诊断排成“文件:行:列  级别  代码  位置：说明”的文本，或每行一个 JSON 对象。 */
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatPath, labelPath } from '../model/labels.js';
+
+/**
+ * One line per diagnostic (诊断), e.g.
+ * `unit.yaml:12:7  error  E-SCHEMA  projects[0].funds.current.executed：项目支出第1项 › … › 全年执行数：金额须为数字…`.
+ * Parts that are absent (file, place, path) are left out.
+ */
+export function formatDiagnostics(ds: readonly Diagnostic[]): string {
+  return ds.map(formatDiagnostic).map((l) => `${l}\n`).join('');
+}
+
+/** Formats one diagnostic as a single line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file === undefined ? '' : d.place ? `${d.file}:${d.place.line}:${d.place.column}` : d.file;
+  const parts = [where, d.severity, d.code].filter((p) => p !== '');
+  return `${parts.join('  ')}  ${locationPrefix(d)}${d.message}`;
+}
+
+/**
+ * `path（中文位置）：` before the message; the label is dropped when the message already starts with it
+ * (load/ messages begin with the place in words) or adds nothing, and everything is dropped for an empty path.
+ */
+function locationPrefix(d: Diagnostic): string {
+  const path = d.path ?? [];
+  if (path.length === 0) return '';
+  const dotted = formatPath(path);
+  const label = labelPath(path);
+  const labelled = label === dotted || path.some((_, k) => d.message.startsWith(`${labelPath(path.slice(0, k + 1))}：`));
+  return labelled ? `${dotted}：` : `${dotted}（${label}）：`;
+}
+
+/** One JSON object per line (JSON Lines), for tools: code, severity, message, file, line, column, path, label, expected, actual. */
+export function formatDiagnosticsJson(ds: readonly Diagnostic[]): string {
+  return ds.map((d) => `${JSON.stringify(toJsonRecord(d))}\n`).join('');
+}
+
+/** The flat, serialisable form of a diagnostic; absent parts are omitted. */
+export function toJsonRecord(d: Diagnostic): Record<string, string | number> {
+  const path = d.path ?? [];
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    ...(d.file !== undefined ? { file: d.file } : {}),
+    ...(d.place ? { line: d.place.line, column: d.place.column } : {}),
+    ...(path.length > 0 ? { path: formatPath(path), label: labelPath(path) } : {}),
+    ...(d.expected !== undefined ? { expected: d.expected } : {}),
+    ...(d.actual !== undefined ? { actual: d.actual } : {}),
+  };
+}
