@@ -1,0 +1,39 @@
+/** 检查阶段入口：运行 DOMAIN.md §7 的各组检查，套用格式的严重程度设置与 --strict，按数据位置排序。 */
+import type { Derived } from '../model/derived.js';
+import type { Profile } from '../model/profile.js';
+import type { UnitYear } from '../model/unit-year.js';
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { checkValues } from './values.js';
+import { checkMoney } from './money.js';
+import { checkExecution, checkScoreExecDivergence } from './execution.js';
+import { checkScoring } from './scoring.js';
+import { checkIndicators } from './indicators.js';
+import { checkNarrative } from './narrative.js';
+import { sortByPath } from './order.js';
+
+/** One group of consistency checks (a section of DOMAIN.md §7). */
+export type CheckGroup = (u: UnitYear, d: Derived, profile: Profile) => Diagnostic[];
+
+/** The default check groups, in the order of DOMAIN.md §7. */
+export const CHECK_GROUPS: readonly CheckGroup[] = [checkValues, checkMoney, checkExecution, checkScoring, checkIndicators, checkNarrative];
+
+/** Options of a check run. */
+export interface CheckOptions {
+  /** --strict: every warning becomes an error. */
+  readonly strict?: boolean | undefined;
+  /** --checks=all: also run the optional checks (W-SCORE-EXEC-DIVERGENCE). */
+  readonly optional?: boolean | undefined;
+}
+
+/** 一致性检查: every diagnostic of derive and of the §7 checks, with the profile's severities, sorted by data path (pure). */
+export function check(u: UnitYear, d: Derived, profile: Profile, opts: CheckOptions = {}): Diagnostic[] {
+  const found: Diagnostic[] = [...d.diagnostics];
+  for (const group of CHECK_GROUPS) found.push(...group(u, d, profile));
+  if (opts.optional) found.push(...checkScoreExecDivergence(u, d));
+  const overrides: Readonly<Record<string, Severity>> = profile.severity;
+  const adjusted = found.map((x) => {
+    const severity: Severity = opts.strict ? 'error' : overrides[x.code] ?? x.severity;
+    return severity === x.severity ? x : { ...x, severity };
+  });
+  return sortByPath(adjusted);
+}
