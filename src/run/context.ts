@@ -1,0 +1,80 @@
+/** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTemplateEngine, type Render } from '../compose/templates.js';
+
+/** The file-system operations the run stage uses (swappable in tests). */
+export interface FileSystem {
+  readonly readFile: (path: string) => Promise<Uint8Array>;
+  readonly readText: (path: string) => Promise<string>;
+  /** Writes to a temporary name in the same folder, then renames, so a crash never leaves a half-written file. */
+  readonly writeAtomic: (path: string, data: Uint8Array) => Promise<void>;
+  readonly readdir: (path: string) => Promise<string[]>;
+  readonly isDirectory: (path: string) => Promise<boolean>;
+}
+
+/** Everything a run needs from outside the pure stages, decided once. */
+export interface RunContext {
+  readonly outDir: string;
+  readonly templatesRoot: string;
+  readonly toolVersion: string;
+  /** SOURCE_DATE_EPOCH when set: the date stamped into every file. Otherwise each unit's report date is used. */
+  readonly fixedDate: Date | undefined;
+  readonly strict: boolean;
+  readonly render: Render;
+  readonly fs: FileSystem;
+}
+
+/** The package's own folder (dist/run → package root). */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+let tmpCounter = 0;
+/** Node's file system, with atomic writes. */
+export const nodeFs: FileSystem = {
+  readFile: async (p) => new Uint8Array(await readFile(p)),
+  readText: (p) => readFile(p, 'utf8'),
+  writeAtomic: async (p, data) => {
+    await mkdir(dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.${++tmpCounter}.tmp`;
+    try {
+      await writeFile(tmp, data);
+      await rename(tmp, p);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+  },
+  readdir: (p) => readdir(p),
+  isDirectory: async (p) => (await stat(p)).isDirectory(),
+};
+
+/** Reads the tool version from package.json. */
+export async function toolVersion(fs: FileSystem = nodeFs): Promise<string> {
+  const pkg = JSON.parse(await fs.readText(join(PACKAGE_ROOT, 'package.json'))) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** Builds the context from CLI options and the environment. */
+export async function createContext(opts: { outDir: string; strict?: boolean; templatesRoot?: string; env?: NodeJS.ProcessEnv; fs?: FileSystem }): Promise<RunContext> {
+  const env = opts.env ?? process.env;
+  const fs = opts.fs ?? nodeFs;
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  const fixedDate = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  return {
+    outDir: opts.outDir,
+    templatesRoot: opts.templatesRoot ?? join(PACKAGE_ROOT, 'templates'),
+    toolVersion: await toolVersion(fs),
+    fixedDate,
+    strict: opts.strict ?? false,
+    render: createTemplateEngine(),
+    fs,
+  };
+}
+
+/** The date stamped into a unit's files: SOURCE_DATE_EPOCH, else 报告日期, else 31 March after the budget year. */
+export function reportDate(ctx: RunContext, year: number, stated: string | undefined): Date {
+  if (ctx.fixedDate) return ctx.fixedDate;
+  if (stated) return new Date(`${stated}T00:00:00Z`);
+  return new Date(Date.UTC(year + 1, 2, 31));
+}

@@ -1,0 +1,101 @@
+/** 单个单位的流水线：读取 → 校验 → 派生 → 检查 → 组装 → 写出。 */
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors } from '../model/diagnostic.js';
+import type { UnitYear } from '../model/unit-year.js';
+import type { Derived } from '../model/derived.js';
+import { readInput, type Loaded } from '../load/read-input.js';
+import { validateUnit } from '../load/validate.js';
+import { locate } from '../load/locate.js';
+import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
+import { derive } from '../derive/derive.js';
+import { check } from '../check/check.js';
+import { composeDocuments } from '../compose/documents.js';
+import { TemplateError } from '../compose/templates.js';
+import { docToDocx } from '../write/docx.js';
+import { tablesToXlsx } from '../write/xlsx.js';
+import { reportDate, type RunContext } from './context.js';
+import { safeSegment } from './file-names.js';
+
+/** What happened to one input file. */
+export interface UnitResult {
+  readonly file: string;
+  readonly unitName?: string;
+  readonly year?: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Paths written; empty when the unit had errors or was only checked. */
+  readonly outputs: readonly string[];
+  readonly derived?: Derived;
+  readonly unit?: UnitYear;
+}
+
+/** Adds file and line:col to diagnostics that only carry a data path. */
+function place(loaded: Loaded, ds: readonly Diagnostic[]): Diagnostic[] {
+  return ds.map((d) => {
+    const where = d.place ?? (d.path ? locate(loaded, d.path) : undefined);
+    return { ...d, file: d.file ?? loaded.file, ...(where ? { place: where } : {}) };
+  });
+}
+
+const profileCache = new Map<string, Promise<LoadedProfile>>();
+/** Loads a profile folder once per process. */
+export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> {
+  const dir = join(ctx.templatesRoot, safeSegment(id));
+  let p = profileCache.get(dir);
+  if (!p) {
+    p = loadProfile(dir, ctx.fs.readText);
+    profileCache.set(dir, p);
+    p.catch(() => profileCache.delete(dir));
+  }
+  return p;
+}
+
+/** Runs load → validate → derive → check; writes documents only when `write` is set and no error was found. */
+export async function runUnit(file: string, ctx: RunContext, opts: { write: boolean }): Promise<UnitResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await ctx.fs.readFile(file);
+  } catch (e) {
+    return { file, outputs: [], diagnostics: [{ code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+  }
+  const read = readInput(file, bytes);
+  if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
+  const loaded = read.loaded;
+  const validated = validateUnit(loaded);
+  const early = [...read.diagnostics, ...validated.diagnostics];
+  if (!validated.unit) return { file, outputs: [], diagnostics: early };
+  const unit = validated.unit;
+  let lp: LoadedProfile;
+  try {
+    lp = await profileFor(ctx, unit.profile);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    return { file, outputs: [], diagnostics: [...early, { code: 'E-PROFILE', severity: 'error', file, message: e.message }] };
+  }
+  const derived = derive(unit, lp.profile);
+  const diagnostics = [...early, ...place(loaded, check(unit, derived, lp.profile, { strict: ctx.strict }))];
+  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit };
+  if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
+  try {
+    const docs = composeDocuments(unit, derived, lp.profile, lp.templates, ctx.render);
+    const when = reportDate(ctx, unit.year, unit.reportDate);
+    const dir = join(ctx.outDir, String(unit.year), safeSegment(unit.unit.code));
+    const name = safeSegment(docs.docx.fileBase);
+    const docxPath = join(dir, `${name}.docx`);
+    const xlsxPath = join(dir, `${name}.xlsx`);
+    const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
+    await ctx.fs.writeAtomic(docxPath, docx);
+    await ctx.fs.writeAtomic(xlsxPath, xlsx);
+    return { ...base, diagnostics, outputs: [docxPath, xlsxPath] };
+  } catch (e) {
+    if (e instanceof TemplateError) {
+      const at = e.line !== undefined ? `:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : '';
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: `${e.template}${at}`, message: e.message }] };
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(err.code)) {
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-WRITE', severity: 'error', file: err.path ?? ctx.outDir, message: `无法写入输出文件（${err.code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` }] };
+    }
+    throw e;
+  }
+}
