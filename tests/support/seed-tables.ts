@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shared seeds folder beside the project (../shared/seeds). */
-export const SEEDS_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+/** Copies of the published seed reports (from ../shared/seeds), kept with the tests so they never move under them. */
+export const SEEDS_DIR = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 
 export interface SeedTable { readonly title: string; readonly rows: string[][] }
 
