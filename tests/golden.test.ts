@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runUnit, type UnitResult } from '../src/run/pipeline.js';
+import type { Derived } from '../src/model/derived.js';
 import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
 import { cells, seedTables, type SeedTable } from './support/seed-tables.js';
 import { inputPath, tempDir, testContext } from './support/fixtures.js';
@@ -111,7 +112,7 @@ describe('scores and grades of all 10 seed projects', () => {
     ['zhanyi-czj-2023.yaml', 7],
   ])('%s: every project totals 100 of 100 and is graded 优, as published', async (input, count) => {
     const r = await runUnit(inputPath(input), await testContext(tempDir()), { write: false });
-    const projects = r.derived!.projects;
+    const projects = (r.derived as Derived).projects;
     expect(projects).toHaveLength(count);
     for (const p of projects) {
       expect([p.totalWeight.toFixed(2), p.totalScore.toFixed(2), p.grade]).toEqual(['100.00', '100.00', '优']);

@@ -1,7 +1,7 @@
 /** 部门整体支出绩效自评表（云南 Y2，9列）。 */
 import type { Cell, Table } from '../model/doc.js';
 import type { Derived } from '../model/derived.js';
-import type { Profile } from '../model/profile.js';
+import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
 import { amount, amountOrBlank, header, indicatorValue, label, percent, prose, section, val } from './cells.js';
 import { groupIndicators } from './indicator-rows.js';
@@ -14,8 +14,8 @@ export function deptTable(u: UnitYear, d: Derived, p: Profile): Table {
   const rows: Cell[][] = [
     [header('部门名称', { colSpan: 2 }), label(u.unit.name, { colSpan: 7 })],
     [header('内容', { colSpan: 6 }), header('说明', { colSpan: 3 })],
-    [header('部门总体目标', { rowSpan: 2 }), header('部门职责'), prose(u.dept.mandate, { colSpan: 4 }), prose(u.dept.mandateNote ?? p.defaults.mandateNote, { colSpan: 3 })],
-    [header('总体绩效目标'), prose(u.dept.overallGoal, { colSpan: 4 }), prose(u.dept.overallGoalNote ?? p.defaults.overallGoalNote, { colSpan: 3 })],
+    [header('部门总体目标', { rowSpan: 2 }), header('部门职责'), prose(u.dept.mandate, { colSpan: 4 }), prose(u.dept.mandateNote ?? profileDefault(p, 'mandateNote'), { colSpan: 3 })],
+    [header('总体绩效目标'), prose(u.dept.overallGoal, { colSpan: 4 }), prose(u.dept.overallGoalNote ?? profileDefault(p, 'overallGoalNote'), { colSpan: 3 })],
     [section('一、部门年度目标', W)],
     [header('财年'), header('目标', { colSpan: 4 }), header('实际完成情况', { colSpan: 4 })],
   ];
@@ -48,10 +48,10 @@ export function deptTable(u: UnitYear, d: Derived, p: Profile): Table {
       ]);
     }));
   }
-  rows.push([header('其他需说明事项', { colSpan: 2 }), prose(u.dept.otherNotes ?? p.defaults.otherNotes, { colSpan: 7 })]);
+  rows.push([header('其他需说明事项', { colSpan: 2 }), prose(u.dept.otherNotes ?? profileDefault(p, 'otherNotes'), { colSpan: 7 })]);
   return {
     id: 'dept-table', sheetName: '部门整体支出绩效自评表', title: `${u.year}年度部门整体支出绩效自评表`,
-    columns: [11, 11, 20, 9, 10, 9, 11, 10, 13], headerRows: 1, rows, notes: p.notes.deptTable, orientation: 'portrait',
+    columns: [11, 11, 20, 9, 10, 9, 11, 10, 13], headerRows: 1, rows, notes: profileNotes(p, 'deptTable'), orientation: 'portrait',
   };
 }
 

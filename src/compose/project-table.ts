@@ -1,7 +1,7 @@
 /** 项目支出绩效自评表（云南 Y3，10列，每个项目一张）。 */
 import type { Cell, Table } from '../model/doc.js';
 import type { FundFigures, ProjectFigures } from '../model/derived.js';
-import type { Profile } from '../model/profile.js';
+import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { ProjectInput, UnitYear } from '../model/unit-year.js';
 import { EMPTY, NA, amount, amountOrBlank, header, indicatorValue, label, percent, prose, score, val } from './cells.js';
 import { groupIndicators } from './indicator-rows.js';
@@ -47,12 +47,12 @@ export function projectTable(u: UnitYear, proj: ProjectInput, f: ProjectFigures,
     }));
   }
   rows.push(
-    [header('其他需要说明事项', { colSpan: 3 }), prose(proj.otherNotes ?? p.defaults.otherNotes, { colSpan: 7 })],
+    [header('其他需要说明事项', { colSpan: 3 }), prose(proj.otherNotes ?? profileDefault(p, 'otherNotes'), { colSpan: 7 })],
     [header('总分', { colSpan: 7 }), val(score(f.totalWeight)), val(score(f.totalScore)), label(f.grade)],
   );
   return {
     id: `project-${i + 1}`, sheetName: sheetName(i, proj.name), title: `${u.year}年度项目支出绩效自评表`,
-    columns: [7, 9, 22, 8, 10, 8, 10, 10, 9, 13], headerRows: 1, rows, notes: p.notes.projectTable, orientation: 'portrait',
+    columns: [7, 9, 22, 8, 10, 8, 10, 10, 9, 13], headerRows: 1, rows, notes: profileNotes(p, 'projectTable'), orientation: 'portrait',
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Decimal } from 'decimal.js';
 import { formatAmount, formatPercent } from '../model/money.js';
 import type { Derived } from '../model/derived.js';
-import type { Profile } from '../model/profile.js';
+import { profileDefault, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
 
 /** A share already in percent units (largest remainder) printed with the profile's decimals. */
@@ -16,7 +16,7 @@ export function reportView(u: UnitYear, d: Derived, p: Profile) {
   return {
     year: String(u.year),
     unit: { name: u.unit.name, code: u.unit.code },
-    narrative: { ...u.narrative, otherMatters: u.narrative.otherMatters ?? p.defaults.otherMatters },
+    narrative: { ...u.narrative, otherMatters: u.narrative.otherMatters ?? profileDefault(p, 'otherMatters') },
     finance: {
       totalIncome: amt(dept.totalIncome),
       income: dept.income.map((i) => ({ name: i.name, amount: amt(i.amount), share: i.amount.isZero() ? null : share(i.share, p.sharePlaces) })),

@@ -2,37 +2,39 @@
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ProfileSchema, type Profile } from '../model/profile.js';
-import type { ProfileTemplates } from '../compose/documents.js';
+import type { ProfileTemplates, TemplateSource } from '../compose/documents.js';
 
 /** A profile with the templates its documents use. */
 export interface LoadedProfile {
   readonly profile: Profile;
   readonly templates: ProfileTemplates;
-  /** The profile folder's files, for the regeneration hash. */
+  readonly dir: string;
+  /** The profile folder's files (name and text), for the regeneration hash. */
   readonly sources: readonly string[];
 }
 
 /** Reads and validates the profile folder `dir`; throws ProfileError with a Chinese message. */
-export async function loadProfile(dir: string, readText: (path: string) => Promise<string>): Promise<LoadedProfile> {
+export async function loadProfile(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>): Promise<LoadedProfile> {
   const profilePath = join(dir, 'profile.yaml');
-  const reportPath = join(dir, 'dept-report.md.hbs');
   let profileText: string;
-  let reportText: string;
+  const templates: Record<string, TemplateSource> = {};
+  const sources: string[] = [];
   try {
-    [profileText, reportText] = await Promise.all([readText(profilePath), readText(reportPath)]);
+    profileText = await readText(profilePath);
+    for (const file of (await listDir(dir)).filter((f) => f.endsWith('.hbs') || f.endsWith('.yaml')).sort()) {
+      const source = file === 'profile.yaml' ? profileText : await readText(join(dir, file));
+      sources.push(`${file}\u0000${source}`);
+      if (file.endsWith('.hbs')) templates[file] = { name: join(dir, file), source };
+    }
   } catch (e) {
-    throw new ProfileError(`无法读取格式文件：${(e as Error).message}`);
+    throw new ProfileError(`无法读取格式目录 ${dir}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const parsed = ProfileSchema.safeParse(parse(profileText, { maxAliasCount: 0 }));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new ProfileError(`${profilePath}：格式文件不符合要求（${first?.path.join('.') ?? ''}：${first?.message ?? ''}）`);
   }
-  return {
-    profile: parsed.data,
-    templates: { deptReport: { name: reportPath, source: reportText } },
-    sources: [profileText, reportText],
-  };
+  return { profile: parsed.data, dir, templates, sources };
 }
 
 /** A profile folder that cannot be used (E-PROFILE). */

@@ -4,8 +4,9 @@ import { zhCN } from 'zod/locales';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { FIELD_LABELS, labelPath } from '../model/labels.js';
-import { AMOUNT_UNITS, unitYearSchema } from '../model/unit-year.js';
-import type { AmountUnit, UnitYear } from '../model/unit-year.js';
+import { AMOUNT_UNITS } from '../model/unit-year.js';
+import { PROFILE_IDS, UNIT_SCHEMAS, isProfileId, type AnyUnit, type ProfileId } from '../model/units.js';
+import type { AmountUnit } from '../model/unit-year.js';
 import { locate } from './locate.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
@@ -22,20 +23,35 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Validates loaded data against the input contract: a typed UnitYear (money in 万元), or diagnostics. */
-export function validateUnit(loaded: Loaded): { unit?: UnitYear; diagnostics: Diagnostic[] } {
+export function validateUnit(loaded: Loaded): { unit?: AnyUnit; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { unit: amountUnit, problem } = readAmountUnit(loaded);
   if (problem) diagnostics.push(problem);
 
-  const schema = unitYearSchema(amountUnit);
+  const { id: profileId, problem: profileProblem } = readProfileId(loaded);
+  if (profileProblem) diagnostics.push(profileProblem);
+
+  const schema = UNIT_SCHEMAS[profileId](amountUnit);
   const parsed = schema.safeParse(loaded.data);
-  if (parsed.success) return diagnostics.length > 0 ? { diagnostics } : { unit: parsed.data, diagnostics };
+  if (parsed.success) return diagnostics.length > 0 ? { diagnostics } : { unit: parsed.data as AnyUnit, diagnostics };
 
   for (const issue of parsed.error.issues) {
     if (problem && issue.path.length === 1 && issue.path[0] === 'amountUnit') continue;
+    if (profileProblem && issue.path.length === 1 && issue.path[0] === 'profile') continue;
     diagnostics.push(...fromIssue(issue, loaded, schema));
   }
   return { diagnostics: sortByPlace(diagnostics) };
+}
+
+/** 格式 (profile) as written (default yunnan); an unknown one is reported where it is written. */
+function readProfileId(loaded: Loaded): { id: ProfileId; problem?: Diagnostic } {
+  const raw = valueAt(loaded.data, ['profile']);
+  if (!raw.present || raw.value === null || isProfileId(raw.value)) return { id: isProfileId(raw.value) ? raw.value : 'yunnan' };
+  const actual = describe(raw.value);
+  return {
+    id: 'yunnan',
+    problem: located(loaded, 'E-SCHEMA', ['profile'], `${labelPath(['profile'])}：未知的格式（实际为${actual}），可用的格式为 ${PROFILE_IDS.join('、')}。`, { expected: PROFILE_IDS.join(' | '), actual }),
+  };
 }
 
 /** 金额单位 as written (default 万元); anything else is reported where it is written. */

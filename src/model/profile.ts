@@ -24,10 +24,20 @@ export const ProfileSchema = z.strictObject({
   level1Aliases: z.record(z.string(), z.string()),
   level2Aliases: z.record(z.string(), z.string()),
   rateLikeKeywords: z.array(z.string()),
-  defaults: z.strictObject({ mandateNote: z.string(), overallGoalNote: z.string(), otherNotes: z.string(), otherMatters: z.string() }),
-  notes: z.strictObject({ report: z.array(z.string()), deptTable: z.array(z.string()), projectTable: z.array(z.string()) }),
+  /** Default texts of [P] cells, by key (e.g. otherNotes → 无). */
+  defaults: z.record(z.string(), z.string()),
+  /** Fixed 备注 lines printed under a document or table, by document key, verbatim. */
+  notes: z.record(z.string(), z.array(z.string())),
   severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+  /** Profile-specific settings (rubric files, amount units of completion tables, document numbers…). */
+  settings: z.record(z.string(), z.unknown()).default({}),
 });
 
 /** A validated regional profile. */
 export type Profile = z.output<typeof ProfileSchema>;
+
+/** A [P] default text of the profile, or "" when the profile has none. */
+export const profileDefault = (p: Profile, key: string): string => p.defaults[key] ?? '';
+
+/** The fixed 备注 lines of a document, or none. */
+export const profileNotes = (p: Profile, key: string): readonly string[] => p.notes[key] ?? [];

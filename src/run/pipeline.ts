@@ -2,15 +2,13 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
-import type { UnitYear } from '../model/unit-year.js';
-import type { Derived } from '../model/derived.js';
+import type { AnyUnit } from '../model/units.js';
+import type { UnitSummary } from '../model/summary.js';
 import { readInput, type Loaded } from '../load/read-input.js';
 import { validateUnit } from '../load/validate.js';
 import { locate } from '../load/locate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { derive } from '../derive/derive.js';
-import { check } from '../check/check.js';
-import { composeDocuments } from '../compose/documents.js';
+import { PROFILE_MODULES } from './profile-modules.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
@@ -25,8 +23,10 @@ export interface UnitResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Paths written; empty when the unit had errors or was only checked. */
   readonly outputs: readonly string[];
-  readonly derived?: Derived;
-  readonly unit?: UnitYear;
+  /** The profile's derived model (Derived for yunnan). */
+  readonly derived?: unknown;
+  readonly unit?: AnyUnit;
+  readonly summary?: UnitSummary;
 }
 
 /** Adds file and line:col to diagnostics that only carry a data path. */
@@ -43,7 +43,7 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);
   if (!p) {
-    p = loadProfile(dir, ctx.fs.readText);
+    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir);
     profileCache.set(dir, p);
     p.catch(() => profileCache.delete(dir));
   }
@@ -72,12 +72,13 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     if (!(e instanceof ProfileError)) throw e;
     return { file, outputs: [], diagnostics: [...early, { code: 'E-PROFILE', severity: 'error', file, message: e.message }] };
   }
-  const derived = derive(unit, lp.profile);
-  const diagnostics = [...early, ...place(loaded, check(unit, derived, lp.profile, { strict: ctx.strict }))];
-  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit };
+  const module = PROFILE_MODULES[unit.profile];
+  const derived = module.derive(unit, lp.profile);
+  const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
+  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, summary: module.summarize(unit, derived) };
   if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   try {
-    const docs = composeDocuments(unit, derived, lp.profile, lp.templates, ctx.render);
+    const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);
     const when = reportDate(ctx, unit.year, unit.reportDate);
     const dir = join(ctx.outDir, String(unit.year), safeSegment(unit.unit.code));
     const name = safeSegment(docs.docx.fileBase);
