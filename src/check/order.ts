@@ -2,19 +2,12 @@
 import * as z from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { unitYearSchema } from '../model/unit-year.js';
+import { unwrapSchema as unwrap } from '../model/schema-walk.js';
 
 const ROOT: z.ZodType = unitYearSchema('万元');
 /** Rank of a key the schema does not know: after every known key. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else return s;
-  }
-}
 
 /** The path as a list of ranks: schema position for keys, the index for list items. */
 function ranks(path: readonly PropertyKey[]): number[] {

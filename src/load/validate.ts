@@ -10,6 +10,7 @@ import type { AmountUnit } from '../model/unit-year.js';
 import { locate } from './locate.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
+import { unwrapSchema as unwrap } from '../model/schema-walk.js';
 
 // Note: zod's own messages (the few our schema does not word itself) come out in Chinese.
 z.config(zhCN());
@@ -156,14 +157,6 @@ export function allowedKeys(schema: z.ZodType, path: readonly (string | number)[
   return s instanceof z.ZodObject ? Object.keys(s.shape) : Object.keys(FIELD_LABELS);
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else return s;
-  }
-}
 
 /** Orders diagnostics as they appear in the file; unplaced ones keep their order at the end. */
 function sortByPlace(ds: Diagnostic[]): Diagnostic[] {
