@@ -4,12 +4,12 @@ import { MAX_INPUT_BYTES, decodeInput, firstInvalidUtf8 } from '../src/load/deco
 import { findJsonSyntaxError } from '../src/load/json-syntax.js';
 import { locate } from '../src/load/locate.js';
 import { readInput } from '../src/load/read-input.js';
-import type { Loaded } from '../src/load/read-input.js';
+import type { TextLoaded } from '../src/load/read-input.js';
 import { MINIMAL_YAML, placeOf } from './support/minimal.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (text: string, file = 'unit.yaml') => readInput(file, utf8(text));
-const load = (text: string, file = 'unit.yaml'): Loaded => {
+const load = (text: string, file = 'unit.yaml'): TextLoaded => {
   const { loaded, diagnostics } = read(text, file);
   expect(diagnostics).toEqual([]);
   return loaded!;

@@ -15,7 +15,7 @@ function audit(file: string) {
   expect(read.diagnostics).toEqual([]);
   const validated = validateUnit(read.loaded!);
   expect(validated.diagnostics).toEqual([]);
-  const unit: UnitYear = validated.unit!;
+  const unit = validated.unit! as UnitYear;
   return check(unit, derive(unit, yunnan), yunnan);
 }
 

@@ -30,10 +30,14 @@ export function check(u: UnitYear, d: Derived, profile: Profile, opts: CheckOpti
   const found: Diagnostic[] = [...d.diagnostics];
   for (const group of CHECK_GROUPS) found.push(...group(u, d, profile));
   if (opts.optional) found.push(...checkScoreExecDivergence(u, d));
+  return sortByPath(applySeverity(found, profile, opts.strict));
+}
+
+/** The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). */
+export function applySeverity(found: readonly Diagnostic[], profile: Profile, strict: boolean | undefined): Diagnostic[] {
   const overrides: Readonly<Record<string, Severity>> = profile.severity;
-  const adjusted = found.map((x) => {
-    const severity: Severity = opts.strict ? 'error' : overrides[x.code] ?? x.severity;
+  return found.map((x) => {
+    const severity: Severity = strict ? 'error' : overrides[x.code] ?? x.severity;
     return severity === x.severity ? x : { ...x, severity };
   });
-  return sortByPath(adjusted);
 }

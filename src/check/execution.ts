@@ -15,7 +15,7 @@ export function checkExecution(u: UnitYear, d: Derived, profile: Profile): Diagn
 }
 
 /** The rate problem to explain, if any: over 100% or under the threshold. */
-function rateProblem(rate: Decimal | null, p: Profile): 'over' | 'low' | null {
+export function rateProblem(rate: Decimal | null, p: Profile): 'over' | 'low' | null {
   if (rate === null) return null;
   if (rate.greaterThan(ONE)) return 'over';
   if (rate.lessThan(p.executionLowThreshold)) return 'low';
@@ -23,7 +23,7 @@ function rateProblem(rate: Decimal | null, p: Profile): 'over' | 'low' | null {
 }
 
 /** Message for a rate problem; `who` is 项目“…” or 重点工作任务“…”. */
-function rateDiagnostics(who: string, path: readonly PropertyKey[], rate: Decimal, problem: 'over' | 'low', reason: string | undefined, p: Profile): Diagnostic[] {
+export function rateDiagnostics(who: string, path: readonly PropertyKey[], rate: Decimal, problem: 'over' | 'low', reason: string | undefined, p: Profile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const threshold = formatThreshold(p.executionLowThreshold);
   if (problem === 'over' && squash(reason ?? '') === '') {
@@ -58,18 +58,20 @@ function taskExecution(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
     if (fig.rate === null || problem === null) return [];
     const path = ['dept', 'keyTasks', i, 'lowExecutionReason'];
     const who = `重点工作任务“${fig.name}”`;
-    const out = rateDiagnostics(who, path, fig.rate, problem, t.lowExecutionReason, p);
-    if (isNoDeviationPhrase(t.lowExecutionReason, p)) {
-      const why = problem === 'over' ? `执行率${formatPercent(fig.rate)}超过100%` : `执行率${formatPercent(fig.rate)}低于${formatThreshold(p.executionLowThreshold)}`;
-      out.push(diagnostic('E-DEVIATION-DENIED', path, `${who}：${why}，但偏差原因填写为“${t.lowExecutionReason ?? ''}”，请说明偏差原因及改进措施。`,
-        { expected: '偏差原因及改进措施', actual: t.lowExecutionReason ?? '' }));
-    }
-    return out;
+    return [...rateDiagnostics(who, path, fig.rate, problem, t.lowExecutionReason, p), ...rateDeviationDenied(who, path, fig.rate, problem, t.lowExecutionReason, p)];
   });
 }
 
+/** E-DEVIATION-DENIED for a rate problem whose reason is a no-deviation phrase (无偏差, 正常 …). */
+export function rateDeviationDenied(who: string, path: readonly PropertyKey[], rate: Decimal, problem: 'over' | 'low', reason: string | undefined, p: Profile): Diagnostic[] {
+  if (!isNoDeviationPhrase(reason, p)) return [];
+  const why = problem === 'over' ? `执行率${formatPercent(rate)}超过100%` : `执行率${formatPercent(rate)}低于${formatThreshold(p.executionLowThreshold)}`;
+  return [diagnostic('E-DEVIATION-DENIED', path, `${who}：${why}，但偏差原因填写为“${reason ?? ''}”，请说明偏差原因及改进措施。`,
+    { expected: '偏差原因及改进措施', actual: reason ?? '' })];
+}
+
 /** E-DEVIATION-DENIED, W-DEVIATION-UNEXPLAINED and W-OVERACHIEVED for one indicator row. */
-function indicatorDeviation(row: IndicatorRow, p: Profile): Diagnostic[] {
+export function indicatorDeviation(row: IndicatorRow, p: Profile): Diagnostic[] {
   const { input: ind, figures: f, path, label } = row;
   const out: Diagnostic[] = [];
   const target = targetText(ind, f);

@@ -44,7 +44,7 @@ export function checkIndicators(u: UnitYear, d: Derived, profile: Profile): Diag
 }
 
 /** E-PERCENT-OVER-100: a rate-like indicator (name keyword and unit %) above 100. */
-function percentOver100({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
+export function percentOver100({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
   if (!isRateLikeName(ind.name, p) || !isPercentRow(ind, f)) return [];
   const out: Diagnostic[] = [];
   for (const [key, column, v] of [['target', '指标值', f.target], ['actual', '实际完成值', f.actual]] as const) {
@@ -56,7 +56,7 @@ function percentOver100({ input: ind, figures: f, path, label }: IndicatorRow, p
 }
 
 /** W-UNIT-CATEGORY: the 度量单位 does not fit the name or the 二级指标. */
-function unitCategory({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
+export function unitCategory({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
   const unit = effectiveUnit(ind, f);
   if (unit === null || isQualitative(f) || !hasNumericTarget(f)) return [];
   const l2 = canonicalLevel2(ind.level2, p);
@@ -72,7 +72,7 @@ function unitCategory({ input: ind, figures: f, path, label }: IndicatorRow, p: 
 }
 
 /** W-LEVEL2-UNKNOWN (framework) and W-LEVEL2-MISFIT (keyword table). */
-function level2({ input: ind, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
+export function level2({ input: ind, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
   const l1 = canonicalLevel1(ind.level1, p);
   const l2 = canonicalLevel2(ind.level2, p);
   const out: Diagnostic[] = [];
@@ -89,7 +89,7 @@ function level2({ input: ind, path, label }: IndicatorRow, p: Profile): Diagnost
 }
 
 /** E-DUP-INDICATOR: the same normalised 三级指标 twice in one table; reported at the later row. */
-function duplicates(table: IndicatorTable): Diagnostic[] {
+export function duplicates(table: IndicatorTable): Diagnostic[] {
   const first = new Map<string, number>();
   const out: Diagnostic[] = [];
   for (const row of table.rows) {
@@ -103,7 +103,7 @@ function duplicates(table: IndicatorTable): Diagnostic[] {
 }
 
 /** Comparable form of a value: nature, number(s) and unit, or the squashed text. */
-function valueKey(v: ParsedValue, nature: string | null, unit: string | null): string {
+export function valueKey(v: ParsedValue, nature: string | null, unit: string | null): string {
   if (v.kind === 'number') return `${nature ?? ''}|${v.value.toString()}|${unit ?? ''}`;
   if (v.kind === 'range') return `${nature ?? ''}|${v.low.toString()}-${v.high.toString()}|${unit ?? ''}`;
   return `text|${squash(v.text)}`;

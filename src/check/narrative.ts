@@ -8,11 +8,11 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { labelPath } from '../model/labels.js';
 
 /** Grade words and the band label they mean; two-character words are unambiguous, one-character ones need a strong lead. */
-const GRADE_WORDS: Readonly<Record<string, string>> = { 优秀: '优', 优: '优', 良好: '良', 良: '良', 中等: '中', 中: '中', 较差: '差', 差: '差' };
+export const GRADE_WORDS: Readonly<Record<string, string>> = { 优秀: '优', 优: '优', 良好: '良', 良: '良', 中等: '中', 中: '中', 较差: '差', 差: '差' };
 /** "情况良好", "等级为良", "评价结论：优秀"; a lone 良 / 中 / 差 only after 等级, 结论, 评为 …, never inside 良好的社会效益. */
-const GRADE_CLAIM = new RegExp(
-  String.raw`(?:等级|等次|档次|结论|结果|情况|评价|评定|评为|定为)(?:为|是|：|:)?\s*[“"「]?(优秀|良好|中等|较差)` +
-  String.raw`|(?:等级|等次|档次|结论|评定|评为|定为)(?:为|是|：|:)?\s*[“"「]?(优|良|中|差)(?![\p{Script=Han}])`, 'gu');
+export const GRADE_CLAIM = new RegExp(
+  String.raw`(?:等级|等次|档次|结论|结果|情况|评价|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优秀|良好|中等|较差)` +
+  String.raw`|(?:等级|等次|档次|结论|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优|良|中|差)(?![\p{Script=Han}])`, 'gu');
 const PARTIAL_CLAIM = /基本完成|部分完成/gu;
 /** 代字（2012）63号, 代字(2012)63号, 代字[2012]63号: GB/T 9704 wants 〔2012〕. */
 const DOCNUM = /[\p{Script=Han}A-Za-z]{1,16}\s*[（(\[【]\s*(?:19|20)\d{2}\s*[）)\]】]\s*\d+\s*号/gu;
@@ -59,8 +59,8 @@ function narrativeGrade(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
   return out;
 }
 
-/** W-DOCNUM-BRACKETS over every text of the input. */
-function docNumbers(u: UnitYear): Diagnostic[] {
+/** W-DOCNUM-BRACKETS over every text of a validated input, whatever its profile. */
+export function docNumbers(u: object): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { path, text } of texts(u, [])) {
     for (const m of text.matchAll(DOCNUM)) {
@@ -72,7 +72,7 @@ function docNumbers(u: UnitYear): Diagnostic[] {
 }
 
 /** Every string in the validated input with its path (amounts are Decimals and are skipped). */
-function texts(value: unknown, path: readonly PropertyKey[]): { path: readonly PropertyKey[]; text: string }[] {
+export function texts(value: unknown, path: readonly PropertyKey[]): { path: readonly PropertyKey[]; text: string }[] {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => texts(v, [...path, i]));
   if (value !== null && typeof value === 'object' && !Decimal.isDecimal(value)) {

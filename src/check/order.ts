@@ -10,8 +10,8 @@ const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
 
 /** The path as a list of ranks: schema position for keys, the index for list items. */
-function ranks(path: readonly PropertyKey[]): number[] {
-  let s: z.ZodType | undefined = unwrap(ROOT);
+function ranks(path: readonly PropertyKey[], root: z.ZodType = ROOT): number[] {
+  let s: z.ZodType | undefined = unwrap(root);
   return path.map((step) => {
     if (typeof step === 'number') {
       s = s instanceof z.ZodArray ? unwrap(s.element as z.ZodType) : undefined;
@@ -37,7 +37,10 @@ function compareRanks(ra: readonly number[], rb: readonly number[]): number {
 /** Compares two data paths in input order; a path comes before the paths inside it. No path sorts first. */
 export const comparePaths = (a: readonly PropertyKey[] | undefined, b: readonly PropertyKey[] | undefined): number => compareRanks(ranks(a ?? []), ranks(b ?? []));
 
-/** Sorts diagnostics by path, keeping the given order among equal paths (Array.prototype.sort is stable). */
-export function sortByPath(ds: readonly Diagnostic[]): Diagnostic[] {
-  return ds.map((d) => ({ d, r: ranks(d.path ?? []) })).sort((x, y) => compareRanks(x.r, y.r)).map(({ d }) => d);
+/**
+ * Sorts diagnostics by path in the order of `root` (the yunnan input schema unless a profile passes its own),
+ * keeping the given order among equal paths (Array.prototype.sort is stable).
+ */
+export function sortByPath(ds: readonly Diagnostic[], root: z.ZodType = ROOT): Diagnostic[] {
+  return ds.map((d) => ({ d, r: ranks(d.path ?? [], root) })).sort((x, y) => compareRanks(x.r, y.r)).map(({ d }) => d);
 }

@@ -15,16 +15,16 @@ const LEVEL_NAMES = { met: '达成', partial: '部分达成', unmet: '未达成'
 export function checkScoring(u: UnitYear, d: Derived, profile: Profile): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const table of indicatorTables(u, d)) {
-    for (const row of table.rows) out.push(...rowScores(row), ...qualitative(row, table));
+    for (const row of table.rows) out.push(...rowScores(row), ...qualitative(row, table.kind === 'project'));
     if (table.kind === 'project' && table.projectIndex !== null && table.rows.every((r) => r.input.weight !== undefined)) {
-      out.push(...weightTotal(table, d, profile), ...level1Weights(table, profile));
+      out.push(...weightTotal(table, d, profile), ...level1Weights(table.rows, table.label, ['projects', table.projectIndex, 'indicators'], profile));
     }
   }
   return out;
 }
 
 /** E-SCORE-OVER-WEIGHT, E-SCORE-NEGATIVE, E-SCORE-UNJUSTIFIED. */
-function rowScores({ input: ind, figures: f, path, label }: IndicatorRow): Diagnostic[] {
+export function rowScores({ input: ind, figures: f, path, label }: IndicatorRow): Diagnostic[] {
   const out: Diagnostic[] = [];
   const w = ind.weight;
   if (w === undefined) return out;
@@ -45,10 +45,10 @@ function rowScores({ input: ind, figures: f, path, label }: IndicatorRow): Diagn
   return out;
 }
 
-/** E-QUAL-SCORE-BAND, E-QUAL-SCORE-REQUIRED and the required 达成情况 of a scored 定性 row. */
-function qualitative({ input: ind, figures: f, path, label }: IndicatorRow, table: IndicatorTable): Diagnostic[] {
+/** E-QUAL-SCORE-BAND, E-QUAL-SCORE-REQUIRED and the required 达成情况 of a 定性 row of a scored table. */
+export function qualitative({ input: ind, figures: f, path, label }: IndicatorRow, scored: boolean): Diagnostic[] {
   const w = ind.weight;
-  if (!isQualitative(f) || w === undefined || table.kind !== 'project' || ind.scoreOverride) return [];
+  if (!isQualitative(f) || w === undefined || !scored || ind.scoreOverride) return [];
   const achievement = ind.achievement ?? (squash(ind.actual) === squash(ind.target) ? 'met' : undefined);
   if (achievement === undefined) {
     if (ind.score !== undefined) return [];
@@ -79,10 +79,10 @@ function weightTotal(table: IndicatorTable, d: Derived, p: Profile): Diagnostic[
     { expected: formatScore(new Money(p.maxScore)), actual: formatScore(pf.totalWeight) })];
 }
 
-/** W-WEIGHT-LEVEL1: Σ 分值 per 一级指标 (after aliases) against the profile's default weights. */
-function level1Weights(table: IndicatorTable, p: Profile): Diagnostic[] {
+/** W-WEIGHT-LEVEL1: Σ 分值 per 一级指标 (after aliases) of a table's rows against the profile's default weights. */
+export function level1Weights(rows: readonly IndicatorRow[], tableLabel: string, path: readonly PropertyKey[], p: Profile): Diagnostic[] {
   const actual = new Map<string, Decimal>();
-  for (const r of table.rows) {
+  for (const r of rows) {
     const l1 = canonicalLevel1(r.input.level1, p);
     actual.set(l1, (actual.get(l1) ?? new Money(0)).plus(r.input.weight ?? 0));
   }
@@ -94,6 +94,6 @@ function level1Weights(table: IndicatorTable, p: Profile): Diagnostic[] {
     keys.flatMap((k) => { const v = get(k); return v === undefined ? [] : [`${k}${formatScore(v)}`]; }).join('、');
   const actualText = list((k) => actual.get(k));
   const defaultText = list((k) => (p.defaultWeights[k] !== undefined ? new Money(p.defaultWeights[k]) : undefined));
-  return [diagnostic('W-WEIGHT-LEVEL1', ['projects', table.projectIndex!, 'indicators'],
-    `${table.label}：一级指标分值为${actualText}，与默认权重${defaultText}不同，请在说明中注明调整理由。`, { expected: defaultText, actual: actualText })];
+  return [diagnostic('W-WEIGHT-LEVEL1', path,
+    `${tableLabel}：一级指标分值为${actualText}，与默认权重${defaultText}不同，请在说明中注明调整理由。`, { expected: defaultText, actual: actualText })];
 }

@@ -16,11 +16,7 @@ export function checkValues(u: UnitYear, d: Derived, profile: Profile): Diagnost
   const out: Diagnostic[] = [];
   for (const table of indicatorTables(u, d)) {
     for (const row of table.rows) {
-      out.push(...natureAndNumbers(row), ...units(row), ...fractions(row, profile));
-      if (FUZZY.test(row.input.target)) {
-        out.push(diagnostic('W-FUZZY-TARGET', [...row.path, 'target'], `${row.label}：指标值“${row.input.target}”含模糊表述，无法客观判断是否完成。`,
-          { expected: '确定的数值或表述', actual: FUZZY_WORD.exec(row.input.target)?.[0] ?? row.input.target }));
-      }
+      out.push(...natureAndNumbers(row), ...units(row), ...fractions(row, profile), ...fuzzyTarget(row));
       if (table.kind === 'project' && row.input.weight === undefined) {
         out.push(diagnostic('E-REQUIRED', [...row.path, 'weight'], `${row.label}：缺少必填项“分值”。`, { expected: '分值（weight）' }));
       }
@@ -29,8 +25,15 @@ export function checkValues(u: UnitYear, d: Derived, profile: Profile): Diagnost
   return out;
 }
 
+/** W-FUZZY-TARGET: 约, 左右, 力争 … in the target. */
+export function fuzzyTarget(row: IndicatorRow): Diagnostic[] {
+  if (!FUZZY.test(row.input.target)) return [];
+  return [diagnostic('W-FUZZY-TARGET', [...row.path, 'target'], `${row.label}：指标值“${row.input.target}”含模糊表述，无法客观判断是否完成。`,
+    { expected: '确定的数值或表述', actual: FUZZY_WORD.exec(row.input.target)?.[0] ?? row.input.target })];
+}
+
 /** E-NATURE-MISSING, E-RANGE-WITH-SYMBOL, E-VALUE-NOT-NUMERIC, E-ACTUAL-HAS-SYMBOL. */
-function natureAndNumbers({ input: ind, figures: f, path, label }: IndicatorRow): Diagnostic[] {
+export function natureAndNumbers({ input: ind, figures: f, path, label }: IndicatorRow): Diagnostic[] {
   const out: Diagnostic[] = [];
   const typed = parseNature(ind.nature);
   const comparator = typed && typed !== '定性' ? typed : f.target.kind !== 'text' ? f.target.comparator : null;
@@ -76,7 +79,7 @@ function units({ input: ind, figures: f, path, label }: IndicatorRow): Diagnosti
 }
 
 /** W-FRACTION-PERCENT: a rate typed as a fraction (1 meaning 100%). Reverse natures (≤, <) legitimately use small percentages. */
-function fractions({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
+export function fractions({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
   if (!isRateLikeName(ind.name, p) || f.nature === '≤' || f.nature === '<' || f.nature === '定性') return [];
   const unit = effectiveUnit(ind, f);
   if (unit !== null && unit !== '%' && unit !== '％') return [];

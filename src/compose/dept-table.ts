@@ -4,7 +4,7 @@ import type { Derived } from '../model/derived.js';
 import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
 import { amount, amountOrBlank, header, indicatorValue, label, percent, prose, section, val } from './cells.js';
-import { groupIndicators } from './indicator-rows.js';
+import { groupIndicators, indicatorBlockRows } from './indicator-rows.js';
 
 const W = 9;
 
@@ -35,19 +35,12 @@ export function deptTable(u: UnitYear, d: Derived, p: Profile): Table {
     [section('三、部门整体支出绩效指标', W)],
     [header('一级指标'), header('二级指标'), header('三级指标'), header('指标性质'), header('指标值'), header('度量单位'), header('实际完成值'), header('偏差原因分析及改进措施', { colSpan: 2 })],
   );
-  for (const g of groupIndicators(u.dept.indicators, p)) {
-    const n1 = g.level2s.reduce((n, x) => n + x.items.length, 0);
-    g.level2s.forEach((g2, k) => g2.items.forEach((idx, m) => {
-      const ind = u.dept.indicators[idx]!;
-      const f = d.dept.indicators[idx]!;
-      rows.push([
-        ...(k === 0 && m === 0 ? [header(g.level1, { rowSpan: n1 })] : []),
-        ...(m === 0 ? [header(g2.level2, { rowSpan: g2.items.length })] : []),
-        prose(ind.name), label(f.nature ?? ''), val(indicatorValue(f.target, ind.unit, style)), label(ind.unit ?? ''),
-        val(indicatorValue(f.actual, ind.unit, style)), prose(f.deviationText, { colSpan: 2 }),
-      ]);
-    }));
-  }
+  rows.push(...indicatorBlockRows(groupIndicators(u.dept.indicators, p), (idx) => {
+    const ind = u.dept.indicators[idx]!;
+    const f = d.dept.indicators[idx]!;
+    return [prose(ind.name), label(f.nature ?? ''), val(indicatorValue(f.target, ind.unit, style)), label(ind.unit ?? ''),
+      val(indicatorValue(f.actual, ind.unit, style)), prose(f.deviationText, { colSpan: 2 })];
+  }));
   rows.push([header('其他需说明事项', { colSpan: 2 }), prose(u.dept.otherNotes ?? profileDefault(p, 'otherNotes'), { colSpan: 7 })]);
   return {
     id: 'dept-table', sheetName: '部门整体支出绩效自评表', title: `${u.year}年度部门整体支出绩效自评表`,

@@ -2,6 +2,7 @@
 import type { Block, Cell, Table } from '../model/doc.js';
 import { header, prose } from './cells.js';
 import { leafCount, type Section } from './markup.js';
+import { proseParagraph } from './runs.js';
 
 const body = (s: Section): Cell => prose(s.paragraphs.join('\n'));
 
@@ -30,12 +31,12 @@ export function narrativeTable(title: string, subtitle: string, sections: readon
   };
 }
 
-/** The same narrative as headings and paragraphs (narrativeLayout: prose). */
+/** The same narrative as headings and paragraphs (narrativeLayout: prose; official documents); **marked** text is bold. */
 export function narrativeBlocks(sections: readonly Section[]): Block[] {
   const out: Block[] = [];
   const walk = (s: Section) => {
     out.push({ type: 'heading', level: s.level, text: s.heading });
-    for (const p of s.paragraphs) out.push({ type: 'paragraph', text: p, indent: true });
+    for (const p of s.paragraphs) out.push(proseParagraph(p));
     s.children.forEach(walk);
   };
   sections.forEach(walk);

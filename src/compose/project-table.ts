@@ -4,7 +4,7 @@ import type { FundFigures, ProjectFigures } from '../model/derived.js';
 import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { ProjectInput, UnitYear } from '../model/unit-year.js';
 import { EMPTY, NA, amount, amountOrBlank, header, indicatorValue, label, percent, prose, score, val } from './cells.js';
-import { groupIndicators } from './indicator-rows.js';
+import { groupIndicators, indicatorBlockRows } from './indicator-rows.js';
 
 /** The money block rows R3–R7: 年度资金总额 and its three sources. */
 function moneyRows(f: ProjectFigures): Cell[][] {
@@ -33,19 +33,12 @@ export function projectTable(u: UnitYear, proj: ProjectInput, f: ProjectFigures,
     [header('绩效指标', { colSpan: 3 }), header('年度指标值', { colSpan: 3 }), header('实际完成值', { rowSpan: 2 }), header('分值', { rowSpan: 2 }), header('得分', { rowSpan: 2 }), header('偏差原因分析及改进措施', { rowSpan: 2 })],
     [header('一级指标'), header('二级指标'), header('三级指标'), header('指标性质'), header('指标值'), header('度量单位')],
   ];
-  for (const g of groupIndicators(proj.indicators, p)) {
-    const n1 = g.level2s.reduce((n, x) => n + x.items.length, 0);
-    g.level2s.forEach((g2, k) => g2.items.forEach((idx, m) => {
-      const ind = proj.indicators[idx]!;
-      const fi = f.indicators[idx]!;
-      rows.push([
-        ...(k === 0 && m === 0 ? [header(g.level1, { rowSpan: n1 })] : []),
-        ...(m === 0 ? [header(g2.level2, { rowSpan: g2.items.length })] : []),
-        prose(ind.name), label(fi.nature ?? ''), val(indicatorValue(fi.target, ind.unit, style)), label(ind.unit ?? ''),
-        val(indicatorValue(fi.actual, ind.unit, style)), val(score(fi.weight)), val(score(fi.score)), prose(fi.deviationText),
-      ]);
-    }));
-  }
+  rows.push(...indicatorBlockRows(groupIndicators(proj.indicators, p), (idx) => {
+    const ind = proj.indicators[idx]!;
+    const fi = f.indicators[idx]!;
+    return [prose(ind.name), label(fi.nature ?? ''), val(indicatorValue(fi.target, ind.unit, style)), label(ind.unit ?? ''),
+      val(indicatorValue(fi.actual, ind.unit, style)), val(score(fi.weight)), val(score(fi.score)), prose(fi.deviationText)];
+  }));
   rows.push(
     [header('其他需要说明事项', { colSpan: 3 }), prose(proj.otherNotes ?? profileDefault(p, 'otherNotes'), { colSpan: 7 })],
     [header('总分', { colSpan: 7 }), val(score(f.totalWeight)), val(score(f.totalScore)), label(f.grade)],

@@ -34,7 +34,27 @@ export async function loadProfile(dir: string, readText: (path: string) => Promi
     const first = parsed.error.issues[0];
     throw new ProfileError(`${profilePath}：格式文件不符合要求（${first?.path.join('.') ?? ''}：${first?.message ?? ''}）`);
   }
-  return { profile: parsed.data, dir, templates, sources };
+  return { profile: { ...parsed.data, data: await readDataFiles(dir, parsed.data, readText) }, dir, templates, sources };
+}
+
+/** Reads and parses the profile's `dataFiles` (rubrics and other tables) into its `data`; throws ProfileError. */
+async function readDataFiles(dir: string, profile: Profile, readText: (path: string) => Promise<string>): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = { ...profile.data };
+  for (const [key, file] of Object.entries(profile.dataFiles)) {
+    const path = join(dir, file);
+    let text: string;
+    try {
+      text = await readText(path);
+    } catch (e) {
+      throw new ProfileError(`${path}：无法读取格式文件引用的数据文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    }
+    try {
+      data[key] = parse(text, { maxAliasCount: 0 });
+    } catch (e) {
+      throw new ProfileError(`${path}：数据文件不是有效的 YAML（${(e as Error).message.split('\n')[0] ?? ''}）`);
+    }
+  }
+  return data;
 }
 
 /** A profile folder that cannot be used (E-PROFILE). */

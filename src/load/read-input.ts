@@ -6,14 +6,24 @@ import { diagnostic } from '../model/diagnostic.js';
 import { decodeInput } from './decode.js';
 import type { InputEncoding } from './decode.js';
 import { findJsonSyntaxError } from './json-syntax.js';
+import { locate } from './locate.js';
 
-/** A parsed input file: its text, the yaml Document with positions, and the plain data (every number as its written text). */
+/** Where a data path is written: line and column in a text file, or a cell such as `项目!F3` in a workbook. */
+export type Location = Pick<Diagnostic, 'place' | 'cell'>;
+
+/** A read input file, YAML, JSON or workbook: the plain data (every number as its written text) and where each path is written. */
 export interface Loaded {
   readonly file: string;
+  readonly data: unknown;
+  /** Where a data path is written (`{}` when unknown); `atKey` asks for the key of the last step where the format has keys. */
+  readonly locate: (path: readonly PropertyKey[], atKey?: boolean) => Location;
+}
+
+/** A parsed YAML or JSON file: its text and the yaml Document with positions. */
+export interface TextLoaded extends Loaded {
   readonly text: string;
   readonly doc: Document;
   readonly lines: LineCounter;
-  readonly data: unknown;
   readonly encoding: InputEncoding;
 }
 
@@ -62,7 +72,7 @@ function yamlMessage(e: YAMLError, doc: Document): string {
 }
 
 /** Reads one input file's bytes into a Loaded document, or diagnostics saying why it cannot be read. */
-export function readInput(file: string, bytes: Uint8Array): { loaded?: Loaded; diagnostics: Diagnostic[] } {
+export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoaded; diagnostics: Diagnostic[] } {
   const decoded = decodeInput(bytes, file);
   const { text, encoding } = decoded;
   if (text === undefined || encoding === undefined) return { diagnostics: decoded.diagnostics };
@@ -121,7 +131,11 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: Loaded; d
       }],
     };
   }
-  return { loaded: { file, text, doc, lines, data, encoding }, diagnostics: [] };
+  const where = (path: readonly PropertyKey[], atKey?: boolean): Location => {
+    const place = locate({ doc, lines }, path, atKey);
+    return place ? { place } : {};
+  };
+  return { loaded: { file, text, doc, lines, data, encoding, locate: where }, diagnostics: [] };
 }
 
 /** The written text of the map key that starts at a source offset. */

@@ -7,7 +7,6 @@ import { FIELD_LABELS, labelPath } from '../model/labels.js';
 import { AMOUNT_UNITS } from '../model/unit-year.js';
 import { PROFILE_IDS, UNIT_SCHEMAS, isProfileId, type AnyUnit, type ProfileId } from '../model/units.js';
 import type { AmountUnit } from '../model/unit-year.js';
-import { locate } from './locate.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
 import { unwrapSchema as unwrap } from '../model/schema-walk.js';
@@ -115,8 +114,7 @@ function located(
   loaded: Loaded, code: DiagnosticCode, path: readonly PropertyKey[], message: string,
   extras: { expected?: string; actual?: string }, atKey = false,
 ): Diagnostic {
-  const place = locate(loaded, path, atKey);
-  return { ...diagnostic(code, path, message, extras), file: loaded.file, ...(place ? { place } : {}) };
+  return { ...diagnostic(code, path, message, extras), file: loaded.file, ...loaded.locate(path, atKey) };
 }
 
 interface Raw { readonly present: boolean; readonly value: unknown }

@@ -3,7 +3,7 @@
 /** Codes of DOMAIN.md §7 used by jixiao, plus the tool's own. The prefix is the default severity. */
 export type DiagnosticCode =
   | 'E-INPUT-UNREADABLE' | 'E-INPUT-SYNTAX' | 'E-INPUT-ENCODING' | 'E-INPUT-TOO-LARGE' | 'E-SCHEMA' | 'E-UNKNOWN-KEY'
-  | 'E-REQUIRED' | 'E-TEMPLATE' | 'E-WRITE' | 'E-PROFILE' | 'E-INTERNAL'
+  | 'E-REQUIRED' | 'E-TEMPLATE' | 'E-WRITE' | 'E-PROFILE' | 'E-INTERNAL' | 'E-PDF' | 'E-PDF-TIMEOUT'
   | 'E-NATURE-MISSING' | 'E-VALUE-NOT-NUMERIC' | 'E-RANGE-WITH-SYMBOL' | 'E-ACTUAL-HAS-SYMBOL'
   | 'W-UNIT-IN-VALUE' | 'W-FRACTION-PERCENT' | 'W-FUZZY-TARGET'
   | 'E-SUM-FUNDS' | 'E-SUM-BUDGET-ADJUST' | 'E-SUM-EXPENSE' | 'E-SUM-INCOME' | 'E-SUM-BASIC' | 'E-SUM-BREAKDOWN'
@@ -15,9 +15,11 @@ export type DiagnosticCode =
   | 'W-OVERACHIEVED' | 'W-ADJUSTMENT-UNEXPLAINED' | 'W-GOAL-TEXT-COPIED' | 'W-SCORE-EXEC-DIVERGENCE'
   | 'E-SCORE-OVER-WEIGHT' | 'E-SCORE-NEGATIVE' | 'E-WEIGHT-TOTAL' | 'W-WEIGHT-LEVEL1' | 'E-SCORE-TOTAL'
   | 'E-GRADE-BAND' | 'E-SCORE-UNJUSTIFIED' | 'E-QUAL-SCORE-BAND' | 'E-QUAL-SCORE-REQUIRED' | 'W-SCORE-CAPPED'
+  | 'W-RUBRIC-NO-TARGET' | 'E-RUBRIC-INVALID'
   | 'E-PERCENT-OVER-100' | 'W-UNIT-CATEGORY' | 'W-LEVEL2-MISFIT' | 'W-LEVEL2-UNKNOWN' | 'E-DUP-INDICATOR'
   | 'W-TARGET-DIVERGENT' | 'W-COST-TOTAL-MISMATCH'
-  | 'W-NARRATIVE-GRADE' | 'W-DOCNUM-BRACKETS' | 'W-MANUAL-NUMBERING';
+  | 'W-NARRATIVE-GRADE' | 'W-DOCNUM-BRACKETS' | 'W-MANUAL-NUMBERING'
+  | 'W-NARRATIVE-FIGURE' | 'W-ENUM-COUNT' | 'W-FOREIGN-TERMS';
 
 export type Severity = 'error' | 'warning';
 
@@ -29,6 +31,8 @@ export interface Diagnostic {
   readonly path?: readonly PropertyKey[];
   readonly file?: string;
   readonly place?: { readonly line: number; readonly column: number };
+  /** Where a workbook input holds the value, as `Sheet!C7` (data-entry workbooks have no lines). */
+  readonly cell?: string;
   readonly expected?: string;
   readonly actual?: string;
 }

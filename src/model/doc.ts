@@ -4,9 +4,14 @@ import type { Decimal } from 'decimal.js';
 /** A typed cell value, so XLSX stores real numbers and DOCX prints the same numbers as text. */
 export type CellValue =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'amount'; readonly value: Decimal }      // DOCX "1522.66"; XLSX 1522.66 with '0.00'
-  | { readonly kind: 'percent'; readonly value: Decimal }     // a fraction: DOCX "95.12%"; XLSX 0.9512 with '0.00%'
-  | { readonly kind: 'score'; readonly value: Decimal }       // DOCX "40" or "9.50"; XLSX 40 with '0' or '0.00'
+  /** 万元 (default): DOCX "1522.66", XLSX 1522.66 with '0.00'. 百元: whole numbers ×100, DOCX "152266", XLSX '0'. */
+  | { readonly kind: 'amount'; readonly value: Decimal; readonly unit?: '万元' | '百元' }
+  /**
+   * A fraction. style 'sign' (default): DOCX "95.12%", XLSX 0.9512 with '0.00%'. style 'bare': the percentage
+   * without its sign, as the sichuan completion tables print it: DOCX "0.04", XLSX 0.04 with '0.00'. places defaults to 2.
+   */
+  | { readonly kind: 'percent'; readonly value: Decimal; readonly style?: 'sign' | 'bare'; readonly places?: number }
+  | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean } // DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block)
   | { readonly kind: 'number'; readonly value: Decimal }      // an indicator value as written: "92", "0.5"
   | { readonly kind: 'na' }                                    // "—"
   | { readonly kind: 'empty' };
@@ -40,12 +45,34 @@ export interface Table {
   readonly orientation: 'portrait' | 'landscape';
 }
 
+/** A stretch of paragraph text; bold for run-in headings and marked phrases. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+}
+
 export type Block =
+  /** A document title; in an official section, lines separated by "\n" (标题, 2号小标宋). */
   | { readonly type: 'title'; readonly text: string }
-  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
-  | { readonly type: 'paragraph'; readonly text: string; readonly align?: 'left' | 'center' | 'right'; readonly indent?: boolean }
+  /** 一、(黑体) （一）(楷体) 1. and （1）(仿宋), the number as literal text. */
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: string }
+  /** `runs`, when given, are the same text in stretches (their concatenation is `text`). */
+  | { readonly type: 'paragraph'; readonly text: string; readonly align?: 'left' | 'center' | 'right'; readonly indent?: boolean; readonly runs?: readonly Run[] }
   | { readonly type: 'table'; readonly table: Table }
-  | { readonly type: 'pageBreak' };
+  | { readonly type: 'pageBreak' }
+  // GB/T 9704 elements of an official document (红头文件), DOMAIN.md §9.3.
+  /** 发文机关标志: red 方正小标宋简体, centred, one entry per line. */
+  | { readonly type: 'masthead'; readonly lines: readonly string[] }
+  /** 发文字号 `代字〔年份〕序号号`, centred, with the red rule (分隔线) under it. */
+  | { readonly type: 'docNumber'; readonly text: string }
+  /** 附件说明: `附件：` and the names, numbered 1. 2. when there are several. */
+  | { readonly type: 'attachments'; readonly items: readonly string[] }
+  /** 发文机关署名 and 成文日期: placed as GB/T 9704 7.3.5 says ('gbt'), or both flush right ('right'). */
+  | { readonly type: 'signature'; readonly signatory: string; readonly date: string; readonly placement: 'gbt' | 'right' }
+  /** The `附件` label on the first line of an attachment (黑体, flush left). */
+  | { readonly type: 'attachmentMark'; readonly text: string }
+  /** 版记: optional 抄送, `{印发机关}　{印发日期}印发`, optional 份数, between thick and thin rules. */
+  | { readonly type: 'colophon'; readonly cc: readonly string[]; readonly printedBy: string; readonly printedOn: string; readonly copies?: string };
 
 /** One output document: a DOCX of blocks; its tables also go to one XLSX workbook. */
 export interface Doc {
@@ -60,6 +87,15 @@ export interface Doc {
 export interface DocSection {
   readonly orientation: 'portrait' | 'landscape';
   readonly blocks: readonly Block[];
+  /**
+   * Page layout: 'form' (default) the table pages; 'official' the GB/T 9704 page (版心 156 × 225 mm, 22 lines of
+   * 28 characters, 3号仿宋). A document with an official section numbers every page "— n —", odd right, even left.
+   */
+  readonly layout?: 'form' | 'official';
+  /** false: no page number on these pages (the 版记 page). */
+  readonly numbered?: boolean;
+  /** 'bottom': the blocks sit at the foot of the page (the 版记, whose last rule is the bottom edge of the 版心). */
+  readonly verticalAlign?: 'top' | 'bottom';
 }
 
 export const text = (t: string): CellValue => ({ kind: 'text', text: t });

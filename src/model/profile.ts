@@ -31,6 +31,10 @@ export const ProfileSchema = z.strictObject({
   severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
   /** Profile-specific settings (rubric files, amount units of completion tables, document numbers…). */
   settings: z.record(z.string(), z.unknown()).default({}),
+  /** Data files of the profile folder to load with it, by key (e.g. rubric-dept → rubric-dept.yaml); names only, no folders. */
+  dataFiles: z.record(z.string(), z.string().regex(/^[\w.-]+\.ya?ml$/, { error: '应为同一格式目录中的 .yaml 文件名' })).default({}),
+  /** The parsed content of `dataFiles`, filled in by the loader (a profile may also write small data inline). */
+  data: z.record(z.string(), z.unknown()).default({}),
 });
 
 /** A validated regional profile. */
@@ -41,3 +45,14 @@ export const profileDefault = (p: Profile, key: string): string => p.defaults[ke
 
 /** The fixed 备注 lines of a document, or none. */
 export const profileNotes = (p: Profile, key: string): readonly string[] => p.notes[key] ?? [];
+
+/**
+ * A profile's `settings` read with a profile-specific schema: the parsed settings, or the schema's defaults and a
+ * Chinese message when they are invalid (the checks report it as E-PROFILE, so nothing is written).
+ */
+export function readSettings<T>(p: Profile, schema: z.ZodType<T>): { readonly value: T; readonly problem: string | null } {
+  const parsed = schema.safeParse(p.settings);
+  if (parsed.success) return { value: parsed.data, problem: null };
+  const issue = parsed.error.issues[0];
+  return { value: schema.parse({}), problem: `格式文件 ${p.id} 的 settings.${issue?.path.join('.') ?? ''} 不符合要求：${issue?.message ?? ''}` };
+}

@@ -74,7 +74,8 @@ export const Year = scalar.transform((v, ctx) => {
   return Number(text);
 });
 
-const DateText = scalar.transform((v, ctx) => {
+/** 日期: YYYY-MM-DD, kept as text. */
+export const DateText = scalar.transform((v, ctx) => {
   const text = String(v).trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
@@ -86,15 +87,15 @@ const DateText = scalar.transform((v, ctx) => {
 });
 
 /** 调整预算: one in-year increase (positive) or cut (negative) with its reason. */
-const Adjustment = (u: AmountUnit) => z.strictObject({ amount: amount(u, { allowNegative: true }), reason: Text.optional() });
+export const Adjustment = (u: AmountUnit) => z.strictObject({ amount: amount(u, { allowNegative: true }), reason: Text.optional() });
 
 /** 年初预算数 / 全年预算数 / 全年执行数 of one source of funds. */
-const FundLine = (u: AmountUnit) => z.strictObject({ initialBudget: amount(u), adjustedBudget: amount(u), executed: amount(u) });
+export const FundLine = (u: AmountUnit) => z.strictObject({ initialBudget: amount(u), adjustedBudget: amount(u), executed: amount(u) });
 
 export const ACHIEVEMENTS = ['met', 'partial', 'unmet'] as const;
 
 /** 绩效指标: one row of an indicator block. 分值 is absent in unscored (department) tables. */
-const Indicator = z.strictObject({
+export const Indicator = z.strictObject({
   level1: RequiredText,
   level2: RequiredText,
   name: RequiredText,

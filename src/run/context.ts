@@ -1,7 +1,8 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
 
 /** The file-system operations the run stage uses (swappable in tests). */
@@ -12,10 +13,17 @@ export interface FileSystem {
   readonly writeAtomic: (path: string, data: Uint8Array) => Promise<void>;
   readonly readdir: (path: string) => Promise<string[]>;
   readonly isDirectory: (path: string) => Promise<boolean>;
+  readonly exists: (path: string) => Promise<boolean>;
+  /** Removes a file (absent is fine), then its folder if that is now empty. */
+  readonly remove: (path: string) => Promise<void>;
+  /** Removes the temporary files that writeAtomic calls of a killed run left under `dir`; returns how many. */
+  readonly removeStrayTemps: (dir: string) => Promise<number>;
 }
 
 /** Everything a run needs from outside the pure stages, decided once. */
 export interface RunContext {
+  /** The options the context was made from, so that a worker thread can make the same one. */
+  readonly options: ContextOptions;
   readonly outDir: string;
   readonly templatesRoot: string;
   readonly toolVersion: string;
@@ -30,13 +38,16 @@ export interface RunContext {
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 let tmpCounter = 0;
+/** The names writeAtomic writes to before renaming: `<file>.<pid>-<thread>.<n>.tmp`. */
+const TEMP_NAME = /\.\d+-\d+\.\d+\.tmp$/;
+
 /** Node's file system, with atomic writes. */
 export const nodeFs: FileSystem = {
   readFile: async (p) => new Uint8Array(await readFile(p)),
   readText: (p) => readFile(p, 'utf8'),
   writeAtomic: async (p, data) => {
     await mkdir(dirname(p), { recursive: true });
-    const tmp = `${p}.${process.pid}.${++tmpCounter}.tmp`;
+    const tmp = `${p}.${process.pid}-${threadId}.${++tmpCounter}.tmp`;
     try {
       await writeFile(tmp, data);
       await rename(tmp, p);
@@ -47,6 +58,17 @@ export const nodeFs: FileSystem = {
   },
   readdir: (p) => readdir(p),
   isDirectory: async (p) => (await stat(p)).isDirectory(),
+  exists: (p) => stat(p).then(() => true, () => false),
+  remove: async (p) => {
+    await rm(p, { force: true });
+    await rmdir(dirname(p)).catch(() => undefined); // Note: only succeeds when the folder is empty
+  },
+  removeStrayTemps: async (dir) => {
+    const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+    const stray = names.filter((n) => TEMP_NAME.test(n));
+    await Promise.all(stray.map((n) => rm(join(dir, n), { force: true })));
+    return stray.length;
+  },
 };
 
 /** Reads the tool version from package.json. */
@@ -55,13 +77,23 @@ export async function toolVersion(fs: FileSystem = nodeFs): Promise<string> {
   return pkg.version ?? '0.0.0';
 }
 
+/** What a context is made from; everything but `fs` can be sent to a worker thread, which makes the same context. */
+export interface ContextOptions {
+  readonly outDir: string;
+  readonly strict?: boolean;
+  readonly templatesRoot?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly fs?: FileSystem;
+}
+
 /** Builds the context from CLI options and the environment. */
-export async function createContext(opts: { outDir: string; strict?: boolean; templatesRoot?: string; env?: NodeJS.ProcessEnv; fs?: FileSystem }): Promise<RunContext> {
+export async function createContext(opts: ContextOptions): Promise<RunContext> {
   const env = opts.env ?? process.env;
   const fs = opts.fs ?? nodeFs;
   const epoch = env['SOURCE_DATE_EPOCH'];
   const fixedDate = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
   return {
+    options: opts,
     outDir: opts.outDir,
     templatesRoot: opts.templatesRoot ?? join(PACKAGE_ROOT, 'templates'),
     toolVersion: await toolVersion(fs),

@@ -4,9 +4,9 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { AnyUnit } from '../model/units.js';
 import type { UnitSummary } from '../model/summary.js';
-import { readInput, type Loaded } from '../load/read-input.js';
+import type { Loaded } from '../load/read-input.js';
+import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
-import { locate } from '../load/locate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
 import { PROFILE_MODULES } from './profile-modules.js';
 import { TemplateError } from '../compose/templates.js';
@@ -29,11 +29,11 @@ export interface UnitResult {
   readonly summary?: UnitSummary;
 }
 
-/** Adds file and line:col to diagnostics that only carry a data path. */
+/** Adds file and line:col (or workbook cell) to diagnostics that only carry a data path. */
 function place(loaded: Loaded, ds: readonly Diagnostic[]): Diagnostic[] {
   return ds.map((d) => {
-    const where = d.place ?? (d.path ? locate(loaded, d.path) : undefined);
-    return { ...d, file: d.file ?? loaded.file, ...(where ? { place: where } : {}) };
+    const where = d.place || d.cell || !d.path ? {} : loaded.locate(d.path);
+    return { ...d, file: d.file ?? loaded.file, ...where };
   });
 }
 
@@ -58,7 +58,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   } catch (e) {
     return { file, outputs: [], diagnostics: [{ code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
   }
-  const read = readInput(file, bytes);
+  const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const loaded = read.loaded;
   const validated = validateUnit(loaded);

@@ -11,6 +11,9 @@ import { check } from '../check/check.js';
 import { composeDocuments } from '../compose/documents.js';
 import type { UnitYear } from '../model/unit-year.js';
 import type { Derived } from '../model/derived.js';
+import { gansuModule } from './gansu-module.js';
+import { ningxiaModule } from './ningxia-module.js';
+import { sichuanModule } from './sichuan-module.js';
 
 /** What a profile does with a validated unit; D is its derived model. */
 export interface ProfileModule<U extends AnyUnit, D> {
@@ -35,7 +38,17 @@ const yunnan: ProfileModule<UnitYear, Derived> = {
   }),
 };
 
+/**
+ * A module as the registry holds it, its unit type erased.
+ * Note: with several profiles, `PROFILE_MODULES[unit.profile]` is a union whose functions would take `never`; the
+ * pipeline only ever hands a module a unit of its own profile (the id selects both), so the registry erases the type.
+ */
+const entry = <U extends AnyUnit, D>(m: ProfileModule<U, D>): ProfileModule<AnyUnit, unknown> => m as unknown as ProfileModule<AnyUnit, unknown>;
+
 /** Profile id → module. A new profile adds its module here. */
-export const PROFILE_MODULES: { readonly [K in ProfileId]: ProfileModule<Extract<AnyUnit, { profile: K }>, unknown> } = {
-  yunnan: yunnan as ProfileModule<UnitYear, unknown>,
+export const PROFILE_MODULES: { readonly [K in ProfileId]: ProfileModule<AnyUnit, unknown> } = {
+  yunnan: entry(yunnan),
+  gansu: entry(gansuModule),
+  ningxia: entry(ningxiaModule),
+  sichuan: entry(sichuanModule),
 };

@@ -4,7 +4,8 @@ import { formatPath, labelPath } from '../model/labels.js';
 
 /**
  * One line per diagnostic (诊断), e.g.
- * `unit.yaml:12:7  error  E-SCHEMA  projects[0].funds.current.executed：项目支出第1项 › … › 全年执行数：金额须为数字…`.
+ * `unit.yaml:12:7  error  E-SCHEMA  projects[0].funds.current.executed：项目支出第1项 › … › 全年执行数：金额须为数字…`;
+ * a workbook input is placed by cell: `unit.xlsx!项目!F3  error  …`.
  * Parts that are absent (file, place, path) are left out.
  */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
@@ -13,7 +14,7 @@ export function formatDiagnostics(ds: readonly Diagnostic[]): string {
 
 /** Formats one diagnostic as a single line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file === undefined ? '' : d.place ? `${d.file}:${d.place.line}:${d.place.column}` : d.file;
+  const where = d.file === undefined ? (d.cell ?? '') : d.cell ? `${d.file}!${d.cell}` : d.place ? `${d.file}:${d.place.line}:${d.place.column}` : d.file;
   const parts = [where, d.severity, d.code].filter((p) => p !== '');
   return `${parts.join('  ')}  ${locationPrefix(d)}${d.message}`;
 }
@@ -31,7 +32,7 @@ function locationPrefix(d: Diagnostic): string {
   return labelled ? `${dotted}：` : `${dotted}（${label}）：`;
 }
 
-/** One JSON object per line (JSON Lines), for tools: code, severity, message, file, line, column, path, label, expected, actual. */
+/** One JSON object per line (JSON Lines), for tools: code, severity, message, file, line, column, cell, path, label, expected, actual. */
 export function formatDiagnosticsJson(ds: readonly Diagnostic[]): string {
   return ds.map((d) => `${JSON.stringify(toJsonRecord(d))}\n`).join('');
 }
@@ -45,6 +46,7 @@ export function toJsonRecord(d: Diagnostic): Record<string, string | number> {
     message: d.message,
     ...(d.file !== undefined ? { file: d.file } : {}),
     ...(d.place ? { line: d.place.line, column: d.place.column } : {}),
+    ...(d.cell !== undefined ? { cell: d.cell } : {}),
     ...(path.length > 0 ? { path: formatPath(path), label: labelPath(path) } : {}),
     ...(d.expected !== undefined ? { expected: d.expected } : {}),
     ...(d.actual !== undefined ? { actual: d.actual } : {}),

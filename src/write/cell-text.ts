@@ -1,7 +1,7 @@
 /** 单元格取值：同一个值在 DOCX 中打印的文字，与在 XLSX 中存储的数字及其数字格式。 */
 import type { Decimal } from 'decimal.js';
 import type { CellValue } from '../model/doc.js';
-import { formatAmount, formatPercent, formatPlain, formatScore, round2, roundTo } from '../model/money.js';
+import { HUNDRED, formatAmount, formatPercent, formatPlain, formatScore, round2, roundTo } from '../model/money.js';
 
 /** 不适用 ("not applicable"), printed as an em dash (U+2014), DOMAIN.md §3.0. */
 export const NOT_APPLICABLE = '—';
@@ -10,9 +10,9 @@ export const NOT_APPLICABLE = '—';
 export function cellText(v: CellValue): string {
   switch (v.kind) {
     case 'text': return v.text;
-    case 'amount': return formatAmount(v.value);
-    case 'percent': return formatPercent(v.value);
-    case 'score': return formatScore(v.value);
+    case 'amount': return v.unit === '百元' ? formatAmount(v.value.times(HUNDRED), false, 0) : formatAmount(v.value);
+    case 'percent': return v.style === 'bare' ? formatAmount(v.value.times(HUNDRED), false, v.places ?? 2) : formatPercent(v.value, v.places ?? 2);
+    case 'score': return v.fixed ? formatAmount(v.value) : formatScore(v.value);
     case 'number': return formatPlain(v.value);
     case 'na': return NOT_APPLICABLE;
     case 'empty': return '';
@@ -34,12 +34,17 @@ const fixedFormat = (places: number): string => (places === 0 ? '0' : `0.${'0'.r
  */
 export function cellNumber(v: CellValue): XlsxNumber | null {
   switch (v.kind) {
-    case 'amount': return { value: toNumber(round2(v.value)), numFmt: '0.00' };
-    // Note: 4 decimals of the fraction are the 2 decimals of the percentage, so 0.9512 shows "95.12%".
-    case 'percent': return { value: toNumber(roundTo(v.value, 4)), numFmt: '0.00%' };
+    case 'amount': return v.unit === '百元' ? { value: toNumber(roundTo(v.value.times(HUNDRED), 0)), numFmt: '0' } : { value: toNumber(round2(v.value)), numFmt: '0.00' };
+    case 'percent': {
+      const places = v.places ?? 2;
+      // Note: a bare percentage is stored as the number printed (0.04 for 0.04%), so the sheet shows what the DOCX shows.
+      if (v.style === 'bare') return { value: toNumber(roundTo(v.value.times(HUNDRED), places)), numFmt: fixedFormat(places) };
+      // Note: places + 2 decimals of the fraction are the places of the percentage, so 0.9512 shows "95.12%".
+      return { value: toNumber(roundTo(v.value, places + 2)), numFmt: `${fixedFormat(places)}%` };
+    }
     case 'score': {
       const r = round2(v.value);
-      return { value: toNumber(r), numFmt: r.isInteger() ? '0' : '0.00' };
+      return { value: toNumber(r), numFmt: r.isInteger() && !v.fixed ? '0' : '0.00' };
     }
     // Note: formatPlain keeps every written decimal, so the format shows exactly that many ('General' may not).
     case 'number': return { value: toNumber(v.value), numFmt: fixedFormat(v.value.decimalPlaces()) };

@@ -4,6 +4,9 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** A random 21-character relationship id as docx writes for ExternalHyperlink (nanoid alphabet). */
 const RANDOM_RID = /rId[A-Za-z0-9_-]{21}/g;
 
+/** One part of an OOXML package: its path in the zip and its bytes (or XML text). */
+export type OoxmlPart = readonly [name: string, data: Uint8Array | string];
+
 /**
  * Re-packs an OOXML zip so that the same content always gives the same bytes.
  *
@@ -11,9 +14,6 @@ const RANDOM_RID = /rId[A-Za-z0-9_-]{21}/g;
  * exceljs's (JSZip, current time, directory entries such as `xl/`). Entry order is kept as written.
  */
 export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
-  // Note: fflate writes the local-time fields of mtime; pass the UTC fields as local so TZ never matters.
-  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
-  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Note: JSZip adds directory entries ("xl/", "_rels/"); Word, Excel and LibreOffice do not need them.
   const entries = Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith('/'));
   const ids = new Map<string, string>();
@@ -21,16 +21,27 @@ export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
     if (!name.endsWith('.rels')) continue;
     for (const [, id] of strFromU8(bytes).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
   }
+  if (ids.size === 0) return packOoxml(entries, when);
+  return packOoxml(entries.map(([name, bytes]): OoxmlPart =>
+    (/\.(xml|rels)$/.test(name) ? [name, strFromU8(bytes).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, bytes])), when);
+}
+
+/**
+ * Zips the parts in the given order with every entry time and the core.xml dates set to `when`,
+ * so the same parts always give the same bytes.
+ */
+export function packOoxml(parts: readonly OoxmlPart[], when: Date): Uint8Array {
+  // Note: fflate writes the local-time fields of mtime; pass the UTC fields as local so TZ never matters.
+  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
+  const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const out: Zippable = {};
-  for (const [name, bytes] of entries) {
-    let data = bytes;
-    if (/\.(xml|rels)$/.test(name)) {
-      let xml = strFromU8(bytes);
-      if (ids.size > 0) xml = xml.replace(RANDOM_RID, (id) => ids.get(id) ?? id);
-      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
-      data = strToU8(xml);
+  for (const [name, data] of parts) {
+    let bytes = typeof data === 'string' ? strToU8(data) : data;
+    if (name === 'docProps/core.xml') {
+      const xml = typeof data === 'string' ? data : strFromU8(data);
+      bytes = strToU8(xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`));
     }
-    out[name] = [data, { mtime, level: 6 }];
+    out[name] = [bytes, { mtime, level: 6 }];
   }
   return zipSync(out); // entry order is kept; Word and LibreOffice open it
 }

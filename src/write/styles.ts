@@ -36,3 +36,69 @@ export const CELL_MARGINS = { top: 20, bottom: 20, left: 60, right: 60 } as cons
 export const CANT_SPLIT_MAX_CHARS = 240;
 
 export const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justified: AlignmentType.JUSTIFIED } as const;
+
+// GB/T 9704-2012 page of an official document (红头文件), DOMAIN.md §9.
+
+/** 天头 37 mm, 订口 28 mm, and the derived bottom 35 mm and right 26 mm, in twips; the 版心 is 156 × 225 mm. */
+// Note: written as numbers, since docx's convertMillimetersToTwip floors (37 mm → 2097).
+export const OFFICIAL_MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 } as const;
+
+/** Width of the 版心 in twips (156 mm). */
+export const OFFICIAL_TEXT_WIDTH = A4.width - OFFICIAL_MARGINS.left - OFFICIAL_MARGINS.right;
+
+/** Height of the 版心 in twips (225 mm). */
+export const OFFICIAL_TEXT_HEIGHT = A4.height - OFFICIAL_MARGINS.top - OFFICIAL_MARGINS.bottom;
+
+/** 22 lines in the 225 mm 版心: exactly 28.95 pt per line, in twips (`w:line` with `lineRule="exact"`, and the grid pitch). */
+export const LINE_PITCH = 579;
+
+/**
+ * How the 28 characters per line are made; one setting, never both (ENGINEERING.md §2):
+ * - 'spacing' (used): a line grid only (`w:docGrid lines`, pitch 579) and every run of an official section 0.25 pt
+ *   narrower (`w:spacing w:val="-5"`), so 28 × 15.75 pt fill the 442.2 pt line in Word, WPS and LibreOffice alike.
+ * - 'grid': Word's 文档网格 as DOMAIN.md §9.1 writes it (`w:docGrid linesAndChars`, charSpace −849). Word and WPS show 28 per
+ *   line, but LibreOffice puts every 1-em glyph into two 15.79 pt cells and shows 14; no free 简体 仿宋 is narrower than
+ *   the cell (cwTeXFangSong lacks the simplified glyphs), so this layout cannot be checked in a LibreOffice rendering.
+ * Note: measured in LibreOffice 7 with Noto Serif CJK SC for 仿宋_GB2312 (tests/official-layout.test.ts, README).
+ */
+export const CHAR_LAYOUT: 'grid' | 'spacing' = 'spacing';
+
+/** `w:charSpace` of the grid: 442.2 pt ÷ 28 = 15.79 pt per character at 三号 (16 pt). */
+export const GRID_CHAR_SPACE = -849;
+
+/** Character spacing of the no-grid layout, in twentieths of a point (−0.25 pt: 28 × 15.75 pt fits the 442.2 pt line). */
+export const NO_GRID_CHARACTER_SPACING = -5;
+
+/** 首行缩进2字符 at 三号, in twips. */
+// Note: docx has no firstLineChars, so 2 characters × 16 pt × 20 twips/pt.
+export const BODY_FIRST_LINE = 2 * 16 * 20;
+
+/** One 三号 character in twips, for placing the 署名 and 成文日期. */
+export const BODY_CHAR = 16 * 20;
+
+/** One 四号 character in twips: the indent of the page number and of the 版记 lines. */
+export const SMALL_CHAR = 14 * 20;
+
+/** Footer distance from the page edge: puts the page number about 7 mm under the 版心 (23 mm, checked in a render). */
+export const OFFICIAL_FOOTER = 1304;
+
+/** 发文机关标志 and 分隔线 colour. */
+export const RED = 'FF0000';
+
+/** The masthead's top edge sits 35 mm below the top of the 版心, in twips. */
+export const MASTHEAD_TOP = 1984;
+
+/** Standard 字号 in points from 小初 down, for the masthead (capped at 小初, DOMAIN.md §9.3). */
+export const MASTHEAD_SIZES = [36, 26, 22, 18, 16] as const;
+
+/** 分隔线 under the 发文字号: 1 pt thick (`w:sz` in eighths of a point), 4 mm below (`w:space` in points). */
+export const RED_RULE = { size: 8, space: 11 } as const;
+
+/** 版记 rules: the first and last thick (0.35 mm), those between thin (0.25 mm), in eighths of a point. */
+export const COLOPHON_RULES = { thick: 8, thin: 6 } as const;
+
+/** Height of a paragraph that only draws a 版记 rule, in twips (1 pt). */
+export const RULE_HEIGHT = 20;
+
+/** Room left under the 版记 so rounding in a viewer never pushes its last rule onto a new page, in twips (2 pt). */
+export const COLOPHON_SLACK = 40;

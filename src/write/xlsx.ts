@@ -38,7 +38,8 @@ export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Pr
     used.push(name);
     writeSheet(wb, name, table);
   }
-  const buffer = await wb.xlsx.writeBuffer();
+  // Note: stored, not deflated: normalizeOoxml re-packs every entry anyway, so compressing here is wasted work.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return normalizeOoxml(new Uint8Array(buffer), meta.when);
 }
 
@@ -74,6 +75,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   }
 
   const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
+  const styleOf = sharedStyles();
   const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
   for (const row of grid.rows) for (const p of row) {
     const top = titleRows + 1 + p.row;
@@ -81,14 +83,12 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     const bottom = top + p.rowSpan - 1;
     const right = left + p.colSpan - 1;
     if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
-    const style = cellStyle(p.cell);
-    // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = { ...style };
-    const master = ws.getCell(top, left);
     const num = cellNumber(p.cell.value);
+    // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
+    const master = ws.getCell(top, left);
     if (num) {
       master.value = num.value;
-      master.numFmt = num.numFmt;
     } else {
       const text = texts[p.row]?.get(p.col) ?? '';
       if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
@@ -103,12 +103,27 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   }
 }
 
-/** Style of a table cell by its role: 黑体 for header and section lines, 仿宋_GB2312 otherwise; long text left and top. */
-function cellStyle(cell: Cell): Partial<ExcelJS.Style> {
-  const role: CellRole = cell.role ?? 'value';
-  const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
-  const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
-  return { font: font(face, CELL_FONT_SIZE, cell.bold ?? false), alignment, border: box };
+/**
+ * Style of a table cell by its role: 黑体 for header and section lines, 仿宋_GB2312 otherwise; long text left and top;
+ * with the number format of its value. One object per distinct style, shared by every cell that has it.
+ * Note: exceljs remembers the style id of each style object it has seen, so sharing saves re-serialising the
+ * style of every cell; cells must therefore never mutate their style (set numFmt through this, not cell.numFmt).
+ */
+function sharedStyles(): (cell: Cell, numFmt: string | undefined) => Partial<ExcelJS.Style> {
+  const seen = new Map<string, Partial<ExcelJS.Style>>();
+  return (cell, numFmt) => {
+    const role: CellRole = cell.role ?? 'value';
+    const bold = cell.bold ?? false;
+    const key = `${role}|${String(bold)}|${numFmt ?? ''}`;
+    let style = seen.get(key);
+    if (!style) {
+      const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
+      const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
+      style = { font: font(face, CELL_FONT_SIZE, bold), alignment, border: box, ...(numFmt !== undefined ? { numFmt } : {}) };
+      seen.set(key, style);
+    }
+    return style;
+  };
 }
 
 /**

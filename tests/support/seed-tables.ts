@@ -36,3 +36,39 @@ export function seedTables(file: string): SeedTable[] {
   }
   return out;
 }
+
+const CELL_TITLE = /^\s*(\d{4}年度.{2,4}(部门整体支出绩效自评计分表|部门整体支出绩效目标完成情况表|项目支出绩效自评计分表|项目支出绩效目标完成情况表))\s*$/;
+/** Lines that end a cell-per-line table: the next title, an 附件 mark, or chart data pasted after it. */
+const TABLE_END = (line: string) => CELL_TITLE.test(line) || /^附件\d/.test(line.trim()) || /^ +\t/.test(line);
+
+/**
+ * Every table of a seed whose tables are written one cell per line (seed 001's 附件): a cell starts with a tab,
+ * continues on lines without one, and a blank line followed by a tab line starts the next row. Rows are the
+ * non-empty normalised cells, as `seedTables` gives them.
+ */
+export function seedCellTables(file: string): SeedTable[] {
+  const lines = readFileSync(join(SEEDS_DIR, file), 'utf8').split('\n');
+  const out: SeedTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = CELL_TITLE.exec(lines[i]!);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.startsWith('\t')) j++;
+    const raw: string[][] = [];
+    let row: string[] | null = null;
+    let blank = false;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.startsWith('\t')) {
+        if (row === null || blank) raw.push((row = []));
+        row.push(line.slice(1));
+        blank = false;
+      } else if (line.trim() === '') blank = true;
+      else if (TABLE_END(line)) break;
+      else { row![row!.length - 1] += `\n${line}`; blank = false; }
+    }
+    out.push({ title: m[1]!, rows: raw.map(cells).filter((r) => r.length > 0) });
+    i = j - 1;
+  }
+  return out;
+}

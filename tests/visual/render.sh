@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Usage: render.sh FILE.docx|FILE.xlsx [OUTDIR] → OUTDIR/<name>-<ext>/<name>.pdf and page-N.png
+# Usage: [GRID_FANGSONG=1] render.sh FILE.docx|FILE.xlsx [OUTDIR] → OUTDIR/<name>-<ext>/<name>.pdf and page-N.png
 set -euo pipefail
 src=$1; name=$(basename "$src"); dest=${2:-out/render}/${name%.*}-${name##*.}
 mkdir -p "$dest"
 profile=$(mktemp -d); trap 'rm -rf "$profile"' EXIT
-FONTCONFIG_FILE="$(cd "$(dirname "$0")" && pwd)/fonts.conf" \
+conf="$(cd "$(dirname "$0")/../.." && pwd)/templates/fonts/fonts.conf"
+if [ "${GRID_FANGSONG:-}" = 1 ]; then
+  # Note: LibreOffice puts a glyph wider than a cell of the official document's character grid (15.79 pt) into two
+  # cells, so a 1-em 仿宋 shows 14 characters per line; the narrower cwTeXFangSong shows the 28 that Word and WPS show.
+  perl -0pe 's#(<family>仿宋_GB2312</family>\s*<prefer>)#$1<family>cwTeXFangSong</family>#' "$conf" > "$profile/fonts.conf"
+  conf="$profile/fonts.conf"
+fi
+FONTCONFIG_FILE="$conf" \
   soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$dest" "$src" >/dev/null 2>&1 || true
 pdf="$dest/${name%.*}.pdf"
 [ -s "$pdf" ] || { echo "render failed: no PDF for $src" >&2; exit 1; }

@@ -1,0 +1,12 @@
+/** 按扩展名读取输入文件：.xlsx 为填报工作簿，其余为 YAML/JSON 文本。 */
+import type { Diagnostic } from '../model/diagnostic.js';
+import { readInput, type Loaded } from './read-input.js';
+import { readWorkbook } from './read-workbook.js';
+
+/** A data-entry workbook rather than a YAML/JSON text file. */
+export const isWorkbookFile = (file: string): boolean => /\.xlsx$/i.test(file);
+
+/** Reads one input file's bytes, a workbook or a YAML/JSON text, into the same plain data. */
+export async function readInputFile(file: string, bytes: Uint8Array): Promise<{ loaded?: Loaded; diagnostics: Diagnostic[] }> {
+  return isWorkbookFile(file) ? readWorkbook(file, bytes) : readInput(file, bytes);
+}

@@ -1,0 +1,231 @@
+/** 读取填报工作簿：.xlsx → 与 YAML 相同的纯数据（数字为文字），并记下每个字段所在的单元格（工作表!C7）。 */
+import ExcelJS from 'exceljs';
+import type { Diagnostic, DiagnosticCode, DiagnosticExtras } from '../model/diagnostic.js';
+import { diagnostic } from '../model/diagnostic.js';
+import {
+  PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, columnTitle, headerRows, type Field, type TableSheet,
+} from '../model/entry-workbook.js';
+import { unitYearSchema } from '../model/unit-year.js';
+import { MAX_INPUT_BYTES } from './decode.js';
+import type { Loaded, Location } from './read-input.js';
+import { orderLikeSchema } from './schema-order.js';
+
+type Path = readonly (string | number)[];
+type Obj = Record<string, unknown>;
+
+/** A table row read into an input object, with the cell of each field (by dot key) and of the row itself. */
+interface Row { readonly item: Obj; readonly first: string; readonly cells: ReadonlyMap<string, string>; readonly parent?: string }
+
+/** Reads a data-entry workbook (as written by `jixiao init --xlsx` or `jixiao convert`) into a Loaded input. */
+export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ loaded?: Loaded; diagnostics: Diagnostic[] }> {
+  const problems: Diagnostic[] = [];
+  const fail = (code: DiagnosticCode, message: string, cell?: string, extras: DiagnosticExtras = {}) =>
+    problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
+  if (bytes.length > MAX_INPUT_BYTES) {
+    fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, { expected: `≤ ${MAX_INPUT_BYTES} 字节`, actual: `${bytes.length} 字节` });
+    return { diagnostics: problems };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    fail('E-INPUT-UNREADABLE', `无法作为 Excel 工作簿（.xlsx）读取（${(e as Error).message}）；旧版 .xls 或 WPS .et 文件请先另存为 .xlsx。`);
+    return { diagnostics: problems };
+  }
+  if (!wb.getWorksheet(UNIT_SHEET.name) && !wb.getWorksheet('项目')) {
+    fail('E-INPUT-UNREADABLE', `这不是 jixiao 填报工作簿（没有“${UNIT_SHEET.name}”“项目”等工作表）；生成的报表 XLSX 不能作为输入。可用 jixiao init --xlsx 写出填报模板。`);
+    return { diagnostics: problems };
+  }
+
+  const cells = new Map<string, string>();
+  const at = (path: Path, cell: string) => { for (let n = path.length; n >= 0; n--) { const k = pathKey(path.slice(0, n)); if (!cells.has(k)) cells.set(k, cell); } };
+  at([], `${UNIT_SHEET.name}!A1`);
+  const data: Obj = {};
+  const sheetOf = (name: string) => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) fail('E-SCHEMA', `工作簿中缺少工作表“${name}”；请对照 jixiao init --xlsx 写出的模板，不要删除或改名工作表。`, undefined, { expected: name });
+    return ws;
+  };
+
+  const unitSheet = sheetOf(UNIT_SHEET.name);
+  if (unitSheet) readUnitSheet(unitSheet, data, at, fail);
+
+  const tables = new Map<TableSheet, Row[]>();
+  for (const sheet of TABLE_SHEETS) {
+    const ws = sheetOf(sheet.name);
+    tables.set(sheet, ws ? readTable(ws, sheet, fail) : []);
+  }
+  const projectRows = [...tables].find(([s]) => s.path.join('.') === 'projects')?.[1] ?? [];
+  const projectIndex = indexProjects(projectRows, fail);
+
+  for (const [sheet, rows] of tables) {
+    if (!sheet.child) {
+      set(data, sheet.path, rows.map((r) => r.item));
+      if (rows[0]) at(sheet.path, rows[0].first);
+      rows.forEach((r, i) => place([...sheet.path, i], r, at));
+      continue;
+    }
+    const lists = new Map<number, Row[]>();
+    for (const r of rows) {
+      const i = projectOf(r, sheet, projectIndex, fail);
+      if (i !== undefined) lists.set(i, [...(lists.get(i) ?? []), r]);
+    }
+    projectRows.forEach((p, i) => {
+      const own = lists.get(i) ?? [];
+      const path = ['projects', i, ...sheet.path];
+      if (own.length === 0 && !sheet.child?.required) return;
+      set(data, path, own.map((r) => r.item));
+      at(path, p.first);
+      own.forEach((r, k) => place([...path, k], r, at));
+    });
+  }
+
+  const locate = (path: readonly PropertyKey[]): Location => {
+    for (let n = path.length; n >= 0; n--) {
+      const cell = cells.get(pathKey(path.slice(0, n)));
+      if (cell) return { cell };
+    }
+    return {};
+  };
+  const ordered = orderLikeSchema(unitYearSchema('万元'), data);
+  return { loaded: { file, data: ordered, locate }, diagnostics: problems };
+}
+
+type Fail = (code: DiagnosticCode, message: string, cell?: string, extras?: DiagnosticExtras) => void;
+
+/** The 单位 sheet: the key in column D (or, when that is blank, the label in A) says which field column B holds. */
+function readUnitSheet(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: string) => void, fail: Fail): void {
+  const fields = UNIT_SHEET.sections.flatMap((s) => s.fields);
+  const byKey = new Map(fields.map((x) => [x.key, x]));
+  const byLabel = new Map(fields.map((x) => [x.header, x]));
+  const seen = new Map<string, number>();
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const key = textOf(row.getCell(4).value);
+    const label = textOf(row.getCell(1).value);
+    const value = rawValue(row.getCell(2).value);
+    const field = key !== undefined ? byKey.get(key) : label !== undefined ? byLabel.get(label) : undefined;
+    const where = (col: string) => `${ws.name}!${col}${r}`;
+    if (!field) {
+      if (key !== undefined) fail('E-UNKNOWN-KEY', `${ws.name}表第${r}行：未知的字段代码“${key}”。`, where('D'), { actual: key });
+      else if (value !== undefined) fail('E-UNKNOWN-KEY', `${ws.name}表第${r}行：未知的字段“${label ?? ''}”。`, where('A'), { actual: label ?? '' });
+      continue;
+    }
+    if (seen.has(field.key)) {
+      fail('E-SCHEMA', `${ws.name}表第${r}行：字段“${field.header}”重复（第${seen.get(field.key)}行已填写）。`, where('B'));
+      continue;
+    }
+    seen.set(field.key, r);
+    const path = field.key.split('.');
+    at(path, where('B'));
+    if (value !== undefined) set(data, path, fromCell(field, value));
+  }
+}
+
+/** Reads a table sheet's rows; columns are found by their titles, so they may be reordered. */
+function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] {
+  const top = headerRows(sheet);
+  const byTitle = new Map(sheet.fields.map((x) => [columnTitle(x), x]));
+  const columns: { col: number; letter: string; field: Field }[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const lower = textOf(ws.getCell(top, c).value);
+    const upper = top === 2 ? textOf(ws.getCell(1, c).value) : undefined;
+    const title = upper !== undefined && upper !== lower ? `${upper}·${lower ?? ''}` : lower;
+    if (title === undefined) continue;
+    const field = byTitle.get(title);
+    const letter = ws.getColumn(c).letter;
+    if (field) columns.push({ col: c, letter, field });
+    else fail('E-UNKNOWN-KEY', `${sheet.name}表：未知的列“${title}”。此表的列有：${[...byTitle.keys()].join('、')}。`, `${ws.name}!${letter}${top}`, { actual: title });
+  }
+  const rows: Row[] = [];
+  for (let r = top + 1; r <= ws.rowCount; r++) {
+    const values = columns.map((c) => ({ ...c, value: rawValue(ws.getCell(r, c.col).value) }));
+    if (values.every((v) => v.value === undefined)) continue;
+    const item: Obj = {};
+    const cellsByKey = new Map<string, string>();
+    let parent: string | undefined;
+    for (const { letter, field, value } of values) {
+      cellsByKey.set(field.key, `${ws.name}!${letter}${r}`);
+      if (field.key === PARENT_KEY) parent = value === undefined ? '' : String(value).trim();
+      else if (value !== undefined) set(item, field.key.split('.'), fromCell(field, value));
+    }
+    rows.push({ item, first: `${ws.name}!${values[0]?.letter ?? 'A'}${r}`, cells: cellsByKey, ...(parent !== undefined ? { parent } : {}) });
+  }
+  return rows;
+}
+
+/** 项目标识 → project index; a repeated id is an error, since child rows could not tell the projects apart. */
+function indexProjects(rows: readonly Row[], fail: Fail): Map<string, number> {
+  const index = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const id = r.item['id'] === undefined ? '' : String(r.item['id']).trim();
+    if (id === '') return;
+    const before = index.get(id);
+    if (before === undefined) index.set(id, i);
+    else fail('E-SCHEMA', `项目表：项目标识“${id}”重复（第${before + 1}个项目已使用）；各项目的标识不能相同。`, r.cells.get('id'), { actual: id });
+  });
+  return index;
+}
+
+function projectOf(r: Row, sheet: TableSheet, index: ReadonlyMap<string, number>, fail: Fail): number | undefined {
+  const cell = r.cells.get(PARENT_KEY) ?? r.first;
+  if (!r.parent) {
+    fail('E-REQUIRED', `${sheet.name}表：缺少项目标识，无法确定本行属于哪个项目。`, cell, { actual: '未填写' });
+    return undefined;
+  }
+  const i = index.get(r.parent);
+  if (i === undefined) fail('E-SCHEMA', `${sheet.name}表：项目标识“${r.parent}”在“项目”表中不存在。`, cell, { expected: [...index.keys()].join('、'), actual: r.parent });
+  return i;
+}
+
+/** Records the cell of a row and of each of its fields under the row's data path. */
+function place(path: Path, r: Row, at: (p: Path, cell: string) => void): void {
+  at(path, r.first);
+  for (const [key, cell] of r.cells) if (key !== PARENT_KEY) at([...path, ...key.split('.')], cell);
+}
+
+/** A cell's value as the YAML reader would give it: text, or number text as Excel shows it (15 digits), or a boolean. */
+export function rawValue(v: ExcelJS.CellValue | undefined): string | boolean | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return rawValue(v.richText.map((t) => t.text).join(''));
+  if ('formula' in v || 'sharedFormula' in v) return rawValue(v.result as ExcelJS.CellValue | undefined);
+  if ('error' in v) return v.error;
+  if ('text' in v) return rawValue(v.text as ExcelJS.CellValue);
+  return undefined;
+}
+
+/** Note: Excel shows at most 15 significant digits, so 0.1 + 0.2 typed through a formula reads as "0.3". */
+export const numberText = (n: number): string => String(Number(n.toPrecision(15)) || 0);
+
+const textOf = (v: ExcelJS.CellValue | undefined): string | undefined => {
+  const raw = rawValue(v);
+  return raw === undefined ? undefined : String(raw).trim();
+};
+
+/** The input value of a cell: 是/否 → boolean, a shown choice → its stored value, anything else as read. */
+function fromCell(field: Field, value: string | boolean): unknown {
+  if (field.kind === 'yesNo') {
+    if (typeof value === 'boolean') return value;
+    const t = value.trim();
+    if (t in YES_NO) return YES_NO[t as keyof typeof YES_NO];
+    return /^(true|false)$/i.test(t) ? t.toLowerCase() === 'true' : value;
+  }
+  if (field.kind === 'choice' && typeof value === 'string') return field.choices?.find(([shown]) => shown === value.trim())?.[1] ?? value.trim();
+  return value;
+}
+
+const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('\u001f');
+
+/** Sets a value at a path, creating objects on the way (so an optional object exists only when one of its cells is filled). */
+function set(target: Obj, path: Path, value: unknown): void {
+  let o = target;
+  path.forEach((step, i) => {
+    if (i === path.length - 1) o[step] = value;
+    else o = (o[step] ??= typeof path[i + 1] === 'number' ? [] : {}) as Obj;
+  });
+}
+

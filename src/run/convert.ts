@@ -1,0 +1,94 @@
+/** 格式转换：YAML/JSON ⇄ 填报工作簿（jixiao convert）；示例填报工作簿（jixiao init --xlsx）。 */
+import { basename, extname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { ExitCode, diagnostic, hasErrors } from '../model/diagnostic.js';
+import { indicatorLists } from '../model/entry-workbook.js';
+import { readInputFile } from '../load/read-file.js';
+import { validateUnit } from '../load/validate.js';
+import { writeEntryWorkbook } from '../write/entry-workbook.js';
+import { inputToYaml } from '../write/yaml-input.js';
+import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
+import { profileFor } from './pipeline.js';
+import { formatDiagnostics } from './reporter.js';
+
+/** Output formats of `jixiao convert`, by the output file's extension. */
+const TARGETS = { '.xlsx': 'xlsx', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' } as const;
+type Target = (typeof TARGETS)[keyof typeof TARGETS];
+
+/** The format an output name asks for, or undefined for an extension convert cannot write. */
+export const convertTarget = (file: string): Target | undefined => TARGETS[extname(file).toLowerCase() as keyof typeof TARGETS];
+
+/** The sample input `jixiao init` writes. */
+export const SAMPLE_INPUT = join(PACKAGE_ROOT, 'templates', 'yunnan', 'sample.yaml');
+
+/**
+ * Converts one input file to another format: YAML/JSON → data-entry workbook, workbook → YAML or JSON.
+ * The input must pass schema validation; the converted bytes are read back and must validate to the same unit.
+ */
+export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string }> {
+  const target = convertTarget(output);
+  if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
+  let bytes: Uint8Array;
+  try {
+    bytes = await ctx.fs.readFile(input);
+  } catch (e) {
+    return { diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: input }] };
+  }
+  const read = await readInputFile(input, bytes);
+  if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
+  const validated = validateUnit(read.loaded);
+  const diagnostics = [...read.diagnostics, ...validated.diagnostics];
+  if (!validated.unit) return { diagnostics };
+  const unit = validated.unit;
+  if (unit.profile !== 'yunnan' && target === 'xlsx') {
+    return { diagnostics: [...diagnostics, { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${unit.profile}）。`), file: input, ...read.loaded.locate(['profile']) }] };
+  }
+
+  const when = reportDate(ctx, unit.year, unit.reportDate);
+  let out: Uint8Array;
+  if (target === 'xlsx') {
+    const { profile } = await profileFor(ctx, unit.profile);
+    out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });
+  } else {
+    const text = target === 'json' ? `${JSON.stringify(read.loaded.data, null, 2)}\n`
+      : inputToYaml(read.loaded.data, ` jixiao 输入（${unit.profile} 格式），由 jixiao convert 从 ${basename(input)} 转换。\n 各字段的填写说明见 jixiao init 写出的示例。`);
+    out = new TextEncoder().encode(text);
+  }
+  await assertSameUnit(output, out, unit);
+  await ctx.fs.writeAtomic(output, out);
+  return { diagnostics, written: output };
+}
+
+/** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
+async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown): Promise<void> {
+  const again = await readInputFile(file, bytes);
+  const back = again.loaded ? validateUnit(again.loaded) : undefined;
+  if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit)) {
+    const why = [...again.diagnostics, ...(back?.diagnostics ?? [])].map((d) => `${d.code} ${d.message}`).join('; ') || 'different data';
+    throw new Error(`convert: ${file} does not read back as the same unit (${why})`);
+  }
+}
+
+/** What `jixiao convert` and `jixiao init --xlsx` print to and check. */
+export interface ConvertIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly exists: (path: string) => boolean;
+}
+
+/** `jixiao convert <input> <output>`: checks the names, converts, prints diagnostics and what was written. */
+export async function convertCommand(input: string, output: string, opts: { force: boolean; ctx: RunContext; io: ConvertIo; done?: string }): Promise<ExitCode> {
+  const { io } = opts;
+  const usage = (message: string) => { io.err(`${message}\n`); return ExitCode.Usage; };
+  if (!convertTarget(output)) return usage(`输出文件 ${output} 应以 .xlsx、.yaml、.yml 或 .json 结尾。`);
+  if (resolve(input) === resolve(output)) return usage('输入文件与输出文件相同，请另取一个输出文件名。');
+  if (io.exists(output) && !opts.force) return usage(`${output} 已存在；如需覆盖请加 --force。`);
+  const result = await convertInput(input, output, opts.ctx);
+  if (result.diagnostics.length > 0) io.err(formatDiagnostics(result.diagnostics));
+  if (!result.written) {
+    io.err(`✖ 未转换 ${input}：见上面的错误。\n`);
+    return ExitCode.InvalidInput;
+  }
+  io.out(opts.done ?? `已写出 ${result.written}。可运行：jixiao check ${result.written}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,54 @@
+/** build --pdf：生成 DOCX/XLSX 之后把它们转成 PDF，打印每个 PDF 或每个失败，以及一行小结。 */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
+import { PACKAGE_ROOT } from './context.js';
+import { INSTALL_HINT, convertToPdf, findSoffice, pdfTarget, type PdfOptions } from './pdf.js';
+
+/** Seconds one conversion may take before LibreOffice is killed and the file reported. */
+export const DEFAULT_PDF_TIMEOUT_SECONDS = 120;
+
+/** The fontconfig mapping: `fonts/fonts.conf` of a custom templates folder if it has one, else the package's. */
+export function fontsConfFor(templatesRoot: string): string {
+  const custom = join(templatesRoot, 'fonts', 'fonts.conf');
+  return existsSync(custom) ? custom : join(PACKAGE_ROOT, 'templates', 'fonts', 'fonts.conf');
+}
+
+export interface PdfStepOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly templatesRoot: string;
+  readonly timeoutSeconds: number;
+  readonly format: 'text' | 'json';
+  readonly write: PdfOptions['write'];
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly workers?: number;
+}
+
+/**
+ * Converts the written DOCX/XLSX files to PDF and reports each result. Returns whether a conversion failed;
+ * a missing LibreOffice is one notice line and no failure, since the DOCX/XLSX were written.
+ */
+export async function runPdfStep(outputs: readonly string[], opts: PdfStepOptions): Promise<{ failed: boolean }> {
+  const jobs = outputs.filter((o) => /\.(docx|xlsx)$/i.test(o)).map((source) => ({ source, target: pdfTarget(source) }));
+  if (jobs.length === 0) return { failed: false };
+  const soffice = findSoffice(opts.env);
+  if (!soffice) {
+    opts.err(`${INSTALL_HINT}\n`);
+    return { failed: false };
+  }
+  const started = performance.now();
+  const outcomes = await convertToPdf(jobs, {
+    soffice, fontsConf: fontsConfFor(opts.templatesRoot), timeoutMs: opts.timeoutSeconds * 1000, env: opts.env, write: opts.write,
+    ...(opts.workers ? { workers: opts.workers } : {}),
+  });
+  const problems = outcomes.flatMap((o) => ('diagnostic' in o ? [o.diagnostic] : []));
+  if (opts.format === 'json') opts.out(formatDiagnosticsJson(problems));
+  else {
+    if (problems.length > 0) opts.err(formatDiagnostics(problems));
+    opts.out(outcomes.flatMap((o) => ('written' in o ? [`已生成 ${o.written}\n`] : [])).join(''));
+    const mark = problems.length > 0 ? '✖' : '✔';
+    opts.err(`${mark} PDF：${jobs.length} 个文件中 ${jobs.length - problems.length} 个已生成${problems.length > 0 ? `，${problems.length} 个失败` : ''}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
+  }
+  return { failed: problems.length > 0 };
+}

@@ -1,0 +1,213 @@
+/** 填报工作簿写出：输入数据 → 中文 .xlsx（表头、列宽、冻结表头、下拉选项、金额校验、填写说明）。 */
+import ExcelJS from 'exceljs';
+import {
+  FIXED_LISTS, INSTRUCTIONS_SHEET, PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, headerRows, isPlainNumber,
+  type Field, type ListId, type TableSheet,
+} from '../model/entry-workbook.js';
+import { normalizeOoxml } from './reproducible.js';
+import { INSTRUCTIONS } from './entry-instructions.js';
+
+/** What the workbook needs besides the data. */
+export interface EntryWorkbookOptions {
+  /** 一级/二级指标 drop-down lists, from the profile's framework. */
+  readonly lists: { readonly level1: readonly string[]; readonly level2: readonly string[] };
+  /** Stamped into the file, for byte-identical output. */
+  readonly when: Date;
+}
+
+/** Rows below the header that carry drop-downs and number checks. */
+export const VALIDATED_ROWS = 1000;
+
+const FONT = { name: '宋体', size: 11, charset: 134 } as const;
+/** Note: printed on A4 landscape, one page wide, so a printout (or a LibreOffice PDF) shows whole rows. */
+const PAGE: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const thin = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
+const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const HEADER: Partial<ExcelJS.Style> = {
+  font: { ...FONT, name: '黑体', bold: true }, border: box,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+};
+
+/** Writes a data-entry workbook holding `data` (a plain input object, as read from YAML or a workbook). */
+export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptions): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', created: opts.when, modified: opts.when });
+  addInstructions(wb);
+  addUnitSheet(wb, data, opts);
+  for (const sheet of TABLE_SHEETS) addTableSheet(wb, sheet, rowsOf(sheet, data), opts);
+  return normalizeOoxml(new Uint8Array(await wb.xlsx.writeBuffer()), opts.when);
+}
+
+function addInstructions(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ showGridLines: false }], pageSetup: PAGE });
+  ws.columns = [{ width: 18 }, { width: 100 }];
+  for (const [label, text] of INSTRUCTIONS) {
+    const row = ws.addRow([label, text]);
+    row.font = label === '' || text !== '' ? FONT : { ...FONT, name: '黑体', bold: true, size: 12 };
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.height = lineHeight(text, 100);
+  }
+  ws.getRow(1).font = { ...FONT, name: '黑体', bold: true, size: 14 };
+}
+
+function addUnitSheet(wb: ExcelJS.Workbook, data: unknown, opts: EntryWorkbookOptions): void {
+  const ws = wb.addWorksheet(UNIT_SHEET.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } });
+  ws.columns = [{ width: 30 }, { width: 70 }, { width: 44 }, { width: 28 }];
+  ws.getRow(1).values = ['字段', '填写内容', '填写说明', '字段代码（请勿修改）'];
+  ws.getRow(1).eachCell((c) => { c.style = HEADER; });
+  for (const section of UNIT_SHEET.sections) {
+    const title = ws.addRow([section.title]);
+    title.getCell(1).font = { ...FONT, name: '黑体', bold: true };
+    for (const field of section.fields) {
+      const row = ws.addRow([field.header, toCell(field, valueAt(data, field.key)), field.hint ?? '', field.key]);
+      const value = row.getCell(2);
+      styleValueCell(value, field);
+      value.border = box;
+      row.getCell(3).font = { ...FONT, size: 9, color: { argb: 'FF595959' } };
+      row.getCell(3).alignment = { vertical: 'top', wrapText: true };
+      row.getCell(4).font = { ...FONT, size: 9, color: { argb: 'FF808080' } };
+      row.getCell(4).alignment = { vertical: 'top' };
+      row.getCell(1).alignment = { vertical: 'top' };
+      row.height = Math.max(lineHeight(String(value.value ?? ''), 70), lineHeight(field.hint ?? '', 44));
+      const dv = validation(field, value.address, opts);
+      if (dv) value.dataValidation = dv;
+    }
+  }
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly unknown[], opts: EntryWorkbookOptions): void {
+  const top = headerRows(sheet);
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: top, xSplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: `1:${top}` } });
+  sheet.fields.forEach((field, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = field.width ?? 14;
+    styleValueCell(col, field);
+  });
+  writeHeader(ws, sheet, top);
+  rows.forEach((item, i) => {
+    const row = ws.getRow(top + 1 + i);
+    let height = 0;
+    sheet.fields.forEach((field, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = toCell(field, valueAt(item, field.key));
+      cell.border = box;
+      if (field.kind === 'prose' || field.kind === 'text') height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
+    });
+    row.height = height;
+  });
+  sheet.fields.forEach((field, j) => {
+    const letter = ws.getColumn(j + 1).letter;
+    const dv = validation(field, `${letter}${top + 1}`, opts);
+    if (dv) addRangeValidation(ws, `${letter}${top + 1}:${letter}${top + VALIDATED_ROWS}`, dv);
+  });
+}
+
+/** One header row, or two with each group merged over its columns and ungrouped titles merged down. */
+function writeHeader(ws: ExcelJS.Worksheet, sheet: TableSheet, top: number): void {
+  sheet.fields.forEach((field, j) => {
+    const c = j + 1;
+    if (top === 1) ws.getCell(1, c).value = field.header;
+    else if (field.group === undefined) {
+      ws.getCell(1, c).value = field.header;
+      ws.mergeCells(1, c, 2, c);
+    } else {
+      ws.getCell(2, c).value = field.header;
+      if (sheet.fields[j - 1]?.group !== field.group) {
+        let end = c;
+        while (sheet.fields[end]?.group === field.group) end++;
+        ws.getCell(1, c).value = field.group;
+        if (end > c) ws.mergeCells(1, c, 1, end);
+      }
+    }
+  });
+  for (let r = 1; r <= top; r++) for (let c = 1; c <= sheet.fields.length; c++) ws.getCell(r, c).style = HEADER;
+  ws.getRow(1).height = top === 1 ? 30 : 20;
+}
+
+/** Number format and alignment of a value cell or column, by the field's kind. */
+function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): void {
+  target.font = FONT;
+  target.alignment = { vertical: 'top', wrapText: field.kind === 'prose' || field.kind === 'text' };
+  // Note: '@' keeps what is typed as text ("007", "95.0"); amounts are real numbers shown with two decimals.
+  target.numFmt = field.kind === 'amount' || field.kind === 'signedAmount' ? '0.00' : field.kind === 'points' || field.kind === 'year' ? 'General' : '@';
+}
+
+/** The data-entry check of a field's cells; `first` is the top-left cell the relative formulas refer to. */
+function validation(field: Field, first: string, opts: EntryWorkbookOptions): ExcelJS.DataValidation | undefined {
+  const list = (items: readonly string[], style: 'stop' | 'warning', error: string): ExcelJS.DataValidation => ({
+    type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`], showErrorMessage: true, errorStyle: style, errorTitle: field.header, error,
+  });
+  if (field.kind === 'choice') return list((field.choices ?? []).map(([shown]) => shown), 'stop', '请从下拉列表中选择。');
+  if (field.kind === 'yesNo') return list(Object.keys(YES_NO), 'stop', '请选择“是”或“否”。');
+  if (field.list) return listValidation(field, field.list, opts, list);
+  const number = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: field.header } as const;
+  if (field.kind === 'amount') return { ...number, type: 'custom', formulae: [`AND(ISNUMBER(${first}),${first}>=0,ROUND(${first},2)=${first})`], error: '金额须为不小于0、最多两位小数的数字。' };
+  if (field.kind === 'signedAmount') return { ...number, type: 'custom', formulae: [`AND(ISNUMBER(${first}),ROUND(${first},2)=${first})`], error: '金额须为最多两位小数的数字（调减填负数）。' };
+  if (field.kind === 'points') return { ...number, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: '应为不小于0的数字，例如 10 或 9.5。' };
+  if (field.kind === 'year') return { ...number, type: 'whole', operator: 'between', formulae: [1900, 2099], error: '年度应为四位数字年份，例如 2023。' };
+  return undefined;
+}
+
+function listValidation(
+  field: Field, id: ListId, opts: EntryWorkbookOptions,
+  list: (items: readonly string[], style: 'stop' | 'warning', error: string) => ExcelJS.DataValidation,
+): ExcelJS.DataValidation | undefined {
+  // Note: Excel rejects a file whose inline list is longer than 255 characters; a profile's longer list gets no drop-down.
+  const fits = (dv: ExcelJS.DataValidation) => (String(dv.formulae[0]).length <= 257 ? dv : undefined);
+  switch (id) {
+    case 'level1': return fits(list(opts.lists.level1, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
+    case 'level2': return fits(list(opts.lists.level2, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
+    case 'nature': return list(FIXED_LISTS.nature, 'warning', '指标性质应为 ≥ > = ≤ < 或 定性。');
+    case 'fundingLevel': return list(FIXED_LISTS.fundingLevel, 'warning', '不是常用的项目级次，仍要使用吗？');
+    // Note: units are open-ended; the list only offers the common ones and never rejects a typed unit.
+    case 'unit': return { ...list(FIXED_LISTS.unit, 'warning', ''), showErrorMessage: false };
+    case 'projectIds': {
+      const projects = TABLE_SHEETS.find((s) => s.name === '项目')!;
+      const first = headerRows(projects) + 1;
+      return { type: 'list', allowBlank: true, formulae: [`'${projects.name}'!$A$${first}:$A$${first + VALIDATED_ROWS - 1}`],
+        showErrorMessage: true, errorStyle: 'warning', errorTitle: field.header, error: '“项目”表中没有这个项目标识。' };
+    }
+  }
+}
+
+/** Note: exceljs keeps range validations in `dataValidations`, which its type declarations leave out. */
+function addRangeValidation(ws: ExcelJS.Worksheet, range: string, dv: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } }).dataValidations.add(range, dv);
+}
+
+/** An input value as a cell: amounts and scores as numbers when they are plain decimals, 是/否, shown choices, text. */
+function toCell(field: Field, value: unknown): ExcelJS.CellValue {
+  if (value === undefined || value === null) return null;
+  if (field.kind === 'yesNo' && typeof value === 'boolean') return value ? '是' : '否';
+  if (field.kind === 'choice') return field.choices?.find(([, stored]) => stored === value)?.[0] ?? String(value);
+  const text = String(value);
+  if (['amount', 'signedAmount', 'points', 'year'].includes(field.kind) && isPlainNumber(text)) return Number(text);
+  return field.kind === 'prose' ? text.replace(/\s+$/, '') : text;
+}
+
+/** The rows of a table sheet: the list at its path, or for a child sheet every project's list with its 项目标识. */
+function rowsOf(sheet: TableSheet, data: unknown): unknown[] {
+  if (!sheet.child) return asArray(valueAt(data, sheet.path.join('.')));
+  return asArray(valueAt(data, 'projects')).flatMap((p) =>
+    asArray(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })));
+}
+
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The value at a dot path, or undefined. */
+export function valueAt(data: unknown, dotted: string): unknown {
+  let v = data;
+  for (const step of dotted.split('.')) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, step)) return undefined;
+    v = (v as Record<string, unknown>)[step];
+  }
+  return v;
+}
+
+/** Row height (pt) for text wrapped in a column `width` characters wide; a CJK character takes two. */
+function lineHeight(text: string, width: number): number {
+  const perLine = Math.max(1, width - 2);
+  const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil([...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / perLine)), 0);
+  return Math.min(409, Math.max(1, lines) * 14.5 + 4);
+}
