@@ -1,0 +1,35 @@
+/** 复制格式模板（jixiao templates copy）：把 templates/<格式>/ 复制到 <目录>/<格式>/，财政局可自行修改措辞、表下注释、权重与计分规则。 */
+import { join } from 'node:path';
+import { ExitCode } from '../model/diagnostic.js';
+import { PROFILE_IDS, isProfileId } from '../model/units.js';
+import { PACKAGE_ROOT, type FileSystem } from './context.js';
+
+/** Where `templates copy` reports. */
+export interface CopyIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly exists: (path: string) => boolean;
+}
+
+/**
+ * Copies the shipped profile folder `templates/<profile>/` into `<dir>/<profile>/`. An existing folder is left alone
+ * unless `force` is set; then the shipped files overwrite their copies and any other file there stays.
+ */
+export async function copyTemplates(profile: string, dir: string, opts: { force: boolean; fs: FileSystem; io: CopyIo; from?: string }): Promise<ExitCode> {
+  const { fs, io } = opts;
+  if (!isProfileId(profile)) {
+    io.err(`未知的格式“${profile}”，可用的格式为 ${PROFILE_IDS.join('、')}。\n`);
+    return ExitCode.Usage;
+  }
+  const source = join(opts.from ?? join(PACKAGE_ROOT, 'templates'), profile);
+  const target = join(dir, profile);
+  if (io.exists(target) && !opts.force) {
+    io.err(`${target} 已存在；如需用随附的模板覆盖其中的同名文件，请加 --force。\n`);
+    return ExitCode.Usage;
+  }
+  const files = (await fs.readdir(source)).filter((f) => /\.(ya?ml|hbs)$/.test(f)).sort();
+  for (const f of files) await fs.writeAtomic(join(target, f), await fs.readFile(join(source, f)));
+  io.out(`已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n`
+    + `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）后运行：jixiao build <输入> --templates ${dir}\n`);
+  return ExitCode.Ok;
+}
