@@ -1,0 +1,108 @@
+/**
+ * 批量运行的输出：按输入顺序逐单位打印诊断与生成的文件；终端上在最后一行显示进度条，非终端或 CI 下
+ * 改为逐单位一行的日志；结束时列出失败的单位及其第一条错误，并给出数量与用时。
+ */
+import { formatDiagnostic, formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
+import type { BatchProgress, BatchResult } from './batch.js';
+import type { UnitOutcome } from './unit-outcome.js';
+
+/** Where the view prints. */
+export interface BatchSink {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+export interface BatchViewOptions {
+  /** Redraw a progress bar on stderr (a terminal outside CI); otherwise print one log line per unit. */
+  readonly tty: boolean;
+  readonly format: 'text' | 'json';
+  readonly write: boolean;
+  /** performance.now() at the start, for units per second. */
+  readonly started: number;
+}
+
+/** Whether the environment is a CI run (CI=true, CI=1, …), where progress bars only clutter the log. */
+export const isCi = (env: NodeJS.ProcessEnv): boolean => env['CI'] !== undefined && !['', '0', 'false'].includes(env['CI'].toLowerCase());
+
+const MAX_FAILED_LISTED = 20;
+const BAR_WIDTH = 24;
+const REDRAW_MS = 100;
+
+/** The per-unit and final output of a batch; `unit` and `progress` plug into runBatch's callbacks. */
+export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
+  let bar = '';
+  let lastDraw = 0;
+  /** Note: anything printed while the bar is shown first clears the bar's line, then redraws it below. */
+  const print = (to: 'out' | 'err', s: string) => {
+    if (s === '') return;
+    if (bar) sink.err('\r\x1b[K');
+    sink[to](s);
+    if (bar) sink.err(bar);
+  };
+  const rate = (n: number) => n / Math.max(0.001, (performance.now() - opts.started) / 1000);
+
+  return {
+    unit(o: UnitOutcome, index: number, total: number): void {
+      if (opts.format === 'json') print('out', formatDiagnosticsJson(o.diagnostics));
+      else print('err', formatDiagnostics(o.diagnostics));
+      if (opts.write && opts.format === 'text' && o.status === 'built') print('out', o.outputs.map((p) => `已生成 ${p}\n`).join(''));
+      if (!opts.tty) print('err', `[${String(index + 1).padStart(String(total).length)}/${total}] ${o.file}：${statusText(o)}\n`);
+    },
+    progress(p: BatchProgress): void {
+      if (!opts.tty) return;
+      const now = performance.now();
+      if (p.done < p.total && now - lastDraw < REDRAW_MS) return;
+      lastDraw = now;
+      const filled = Math.round((p.done / Math.max(1, p.total)) * BAR_WIDTH);
+      const next = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${p.done}/${p.total}  已生成 ${p.built}  跳过 ${p.skipped}  失败 ${p.failed}  ${rate(p.done - p.skipped).toFixed(1)} 个/秒`;
+      sink.err(`\r\x1b[K${next}`);
+      bar = next;
+    },
+    finish(b: BatchResult): void {
+      if (bar) sink.err('\r\x1b[K');
+      bar = '';
+      for (const m of b.missing) sink.err(`${m}  error  E-INPUT-UNREADABLE  找不到输入文件或文件夹\n`);
+      if (opts.format === 'json') sink.out(formatDiagnosticsJson(b.problems));
+      else sink.err(formatDiagnostics(b.problems));
+      if (b.units.length === 0 && b.missing.length === 0 && b.problems.length === 0) sink.err('没有找到输入文件（*.yaml、*.yml、*.json）。\n');
+      if (opts.format === 'json') return;
+      const failed = b.units.filter((u) => u.status === 'failed');
+      if (failed.length > 0 && b.units.length > 1) {
+        sink.err(`失败的单位（${failed.length} 个）：\n`);
+        for (const u of failed.slice(0, MAX_FAILED_LISTED)) {
+          const first = u.diagnostics.find((d) => d.severity === 'error');
+          sink.err(`  ${first ? formatDiagnostic(first).split('\n')[0] : u.file}\n`);
+        }
+        if (failed.length > MAX_FAILED_LISTED) sink.err(`  ……另有 ${failed.length - MAX_FAILED_LISTED} 个\n`);
+      }
+      if (b.removed.length > 0) sink.err(`已删除不再生成的旧文件 ${b.removed.length} 个。\n`);
+      if (b.summaryWorkbook) sink.err(`汇总表：${b.summaryWorkbook}\n`);
+      sink.err(`${summaryLine(b, opts.write)}\n`);
+    },
+  };
+}
+
+function statusText(o: UnitOutcome): string {
+  const warnings = o.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = o.diagnostics.length - warnings;
+  const extra = warnings > 0 ? `（${warnings} 个警告）` : '';
+  switch (o.status) {
+    case 'built': return `已生成${extra}`;
+    case 'checked': return `通过检查${extra}`;
+    case 'skipped': return '未改变，跳过';
+    case 'failed': return `失败（${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}）`;
+  }
+}
+
+/** "✖ 2 个错误，3 个警告；3 个单位中 1 个已生成，1 个未改变（跳过），1 个失败；用时 1.2 秒" */
+export function summaryLine(b: BatchResult, write: boolean): string {
+  const all = b.units.flatMap((u) => u.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length + b.missing.length + b.problems.length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const count = (s: UnitOutcome['status']) => b.units.filter((u) => u.status === s).length;
+  const mark = errors > 0 ? '✖' : warnings > 0 ? '⚠' : '✔';
+  const parts = write
+    ? [`${b.units.length} 个单位中 ${count('built')} 个已生成`, ...(count('skipped') > 0 ? [`${count('skipped')} 个未改变（跳过）`] : []), ...(count('failed') > 0 ? [`${count('failed')} 个失败`] : [])]
+    : [`${b.units.length} 个单位中 ${count('checked')} 个通过检查`];
+  return `${mark} ${errors} 个错误，${warnings} 个警告；${parts.join('，')}；用时 ${(b.elapsedMs / 1000).toFixed(1)} 秒`;
+}

@@ -1,0 +1,27 @@
+/** 汇总表文件：把本批各单位的行按年度、单位名称排序，原子地写到输出目录的 汇总表.xlsx。 */
+import { join } from 'node:path';
+import { summaryToXlsx } from '../write/summary-xlsx.js';
+import type { RunContext } from './context.js';
+import type { SummaryRow } from './summary-row.js';
+
+/** The summary workbook's file name inside the output folder. */
+export const SUMMARY_NAME = '汇总表.xlsx';
+
+const collator = new Intl.Collator('zh-CN');
+
+/** Rows by 年度, then 单位名称 (pinyin order), then input file, so the same batch always gives the same order. */
+export function sortRows(rows: readonly SummaryRow[]): SummaryRow[] {
+  return [...rows].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || collator.compare(a.unitName, b.unitName) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * Writes 汇总表 for these rows and returns its path. Its date is SOURCE_DATE_EPOCH when set, else 31 March after
+ * the latest budget year, as for a unit without 报告日期, so identical input gives identical bytes.
+ */
+export async function writeSummaryWorkbook(rows: readonly SummaryRow[], ctx: RunContext): Promise<string> {
+  const latest = Math.max(1999, ...rows.map((r) => r.year ?? 0));
+  const when = ctx.fixedDate ?? new Date(Date.UTC(latest + 1, 2, 31));
+  const path = join(ctx.outDir, SUMMARY_NAME);
+  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(rows), when));
+  return path;
+}

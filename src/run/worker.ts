@@ -1,0 +1,21 @@
+/** 工作线程：用主线程给的选项建立同样的运行上下文，逐个运行主线程派来的单位，把结果（纯数据）发回。 */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContext } from './context.js';
+import { runUnit } from './pipeline.js';
+import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
+import type { WorkerSetup } from './pool.js';
+
+/** A unit to run: its index in the batch and its input file. */
+export interface WorkerJob { readonly index: number; readonly file: string }
+/** The answer to a job. */
+export interface WorkerReply { readonly index: number; readonly outcome: UnitOutcome }
+
+const setup = workerData as WorkerSetup;
+const ctx = await createContext(setup.context);
+const port = parentPort;
+if (!port) throw new Error('run/worker.js runs only as a worker thread');
+port.on('message', (job: WorkerJob) => {
+  void runUnit(job.file, ctx, { write: setup.write })
+    .then((r) => toOutcome(r, ctx.outDir, setup.write), (e: unknown) => internalFailure(job.file, e))
+    .then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply));
+});

@@ -1,0 +1,84 @@
+/** DOCX 外壳：样式、页脚、节属性等固定部件由 docx 库按各节版式生成一次并缓存；正文另由 docx-body.ts 写出。 */
+import {
+  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions,
+} from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import type { DocSection } from '../model/doc.js';
+import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
+import { isOfficial, officialFrame, withOfficialOptions } from './official-page.js';
+import { A4, FONTS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE, font } from './styles.js';
+
+/** The package parts of a document with a given section layout, everything except the body's content. */
+export interface DocxShell {
+  /** Every part in docx's order; `word/document.xml` and `docProps/core.xml` are replaced per document. */
+  readonly parts: readonly OoxmlPart[];
+  /** word/document.xml up to and including `<w:body>`. */
+  readonly head: string;
+  /** One `<w:sectPr>` per section, with its page size, margins and footer reference. */
+  readonly sectionProperties: readonly string[];
+  /** word/document.xml from `</w:body>` on. */
+  readonly tail: string;
+  /** docProps/core.xml with the document title filled in. */
+  readonly coreXml: (escapedTitle: string) => string;
+}
+
+/** The document-wide options: metadata and the default run (仿宋_GB2312 三号). */
+export const documentOptions = (title: string) => ({
+  creator: 'jixiao', lastModifiedBy: 'jixiao', title,
+  styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.三号, language: { value: 'en-US', eastAsia: 'zh-CN' } } } } },
+});
+
+/** “— n —” centred in 宋体 四号. */
+const pageFooter = () => new Footer({ children: [new Paragraph({
+  alignment: AlignmentType.CENTER,
+  children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.四号, font: font(FONTS.song) })],
+})] });
+
+/** A section's page (A4, margins by orientation) and footer, without its content. */
+export function sectionFrame(orientation: DocSection['orientation']): Omit<ISectionOptions, 'children'> {
+  const landscape = orientation === 'landscape';
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        size: { width: A4.width, height: A4.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+        margin: { ...(landscape ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS), header: 567, footer: 567 },
+      },
+    },
+    footers: { default: pageFooter() },
+  };
+}
+
+const TITLE_MARK = 'JIXIAO-TITLE-MARK';
+const cache = new Map<string, Promise<DocxShell>>();
+
+/** The shell for these sections' orientations, built once per process and layout. */
+export function docxShell(sections: readonly DocSection[]): Promise<DocxShell> {
+  const key = sections.map((s) => `${s.orientation}/${s.layout ?? 'form'}/${String(s.numbered ?? true)}/${s.verticalAlign ?? 'top'}`).join(',');
+  let shell = cache.get(key);
+  if (!shell) {
+    shell = buildShell(sections);
+    cache.set(key, shell);
+    shell.catch(() => cache.delete(key));
+  }
+  return shell;
+}
+
+async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
+  // Note: an official (GB/T 9704) document gets its page frames and odd/even page numbers from official-page.ts.
+  const official = isOfficial(sections);
+  const options = official ? withOfficialOptions(documentOptions(TITLE_MARK)) : documentOptions(TITLE_MARK);
+  const document = new Document({ ...options, sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })) });
+  // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
+  const parts = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
+  const text = (name: string) => strFromU8(parts.find(([n]) => n === name)?.[1] ?? new Uint8Array());
+  const xml = text('word/document.xml');
+  const bodyStart = xml.indexOf('<w:body>') + '<w:body>'.length;
+  const bodyEnd = xml.lastIndexOf('</w:body>');
+  const sectionProperties = [...xml.slice(bodyStart, bodyEnd).matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map(([s]) => s);
+  const [before, after] = text('docProps/core.xml').split(TITLE_MARK);
+  if (bodyStart < '<w:body>'.length || sectionProperties.length !== sections.length || after === undefined) {
+    throw new Error(`docx shell: unexpected document.xml or core.xml from docx (${sectionProperties.length} of ${sections.length} sections)`);
+  }
+  return { parts, head: xml.slice(0, bodyStart), sectionProperties, tail: xml.slice(bodyEnd), coreXml: (title) => `${before}${title}${after}` };
+}
