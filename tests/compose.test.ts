@@ -54,3 +54,25 @@ describe('department table (Y2)', () => {
     expect(row.slice(3, 8)).toEqual([p.total.adjustedBudget.toFixed(2), p.appropriation.adjustedBudget.toFixed(2), '', p.total.executed.toFixed(2), '100.00%']);
   });
 });
+
+describe('narrative layout (DOMAIN.md §3.1 narrativeLayout)', () => {
+  it('lays 自评情况 out as the seeds’ table by default, and as headings and paragraphs with narrativeLayout: prose', async () => {
+    const { composeDocuments } = await import('../src/compose/documents.js');
+    const { createTemplateEngine } = await import('../src/compose/templates.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const source = readFileSync(join(import.meta.dirname, '..', 'templates', 'yunnan', 'dept-report.md.hbs'), 'utf8');
+    const templates = { 'dept-report.md.hbs': { name: 'dept-report.md.hbs', source } };
+    const asTable = run(withChange(() => undefined));
+    const tableDocs = composeDocuments(asTable.unit, asTable.derived, yunnan, templates, createTemplateEngine());
+    expect(tableDocs.docx.sections[0]!.blocks.map((b) => b.type)).toEqual(['table']);
+    expect(tableDocs.xlsxTables).toHaveLength(2 + asTable.unit.projects.length);
+
+    const prose = run(withChange((u) => { u.options = { narrativeLayout: 'prose' }; }));
+    const proseDocs = composeDocuments(prose.unit, prose.derived, yunnan, templates, createTemplateEngine());
+    const blocks = proseDocs.docx.sections[0]!.blocks;
+    expect(blocks[0]).toEqual({ type: 'title', text: `${prose.unit.year}年度部门整体支出绩效自评情况` });
+    expect(blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''))).toContain('（三）部门整体收支情况');
+    expect(proseDocs.xlsxTables).toHaveLength(1 + prose.unit.projects.length);
+  });
+});

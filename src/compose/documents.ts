@@ -1,12 +1,12 @@
 /** 组装：一个单位的全部文档（DOCX 报告与各表、XLSX 工作簿）。 */
-import type { Doc, DocSection, Table } from '../model/doc.js';
+import type { Block, Doc, DocSection, Table } from '../model/doc.js';
 import type { Derived } from '../model/derived.js';
 import { profileNotes, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
 import { TemplateError, type Render } from './templates.js';
 import { parseMarkup } from './markup.js';
 import { reportView } from './view.js';
-import { narrativeTable } from './narrative-table.js';
+import { narrativeBlocks, narrativeTable } from './narrative-table.js';
 import { deptTable } from './dept-table.js';
 import { projectTable } from './project-table.js';
 
@@ -33,13 +33,22 @@ export interface UnitDocuments {
 export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates: ProfileTemplates, render: Render): UnitDocuments {
   const report0 = template(templates, 'dept-report.md.hbs');
   const markup = render(report0.name, report0.source, reportView(u, d, p));
-  const report = narrativeTable(`${u.year}年度部门整体支出绩效自评情况`, `部门：${u.unit.name}`, parseMarkup(markup), profileNotes(p, 'report'));
-  const dept = deptTable(u, d, p);
-  const projects = u.projects.map((proj, i) => projectTable(u, proj, d.projects[i]!, i, p));
-  const tables = [report, dept, ...projects];
-  const sections: DocSection[] = tables.map((t) => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] }));
+  const title = `${u.year}年度部门整体支出绩效自评情况`;
+  const subtitle = `部门：${u.unit.name}`;
+  const sections = parseMarkup(markup);
+  const notes = profileNotes(p, 'report');
+  const tables = [deptTable(u, d, p), ...u.projects.map((proj, i) => projectTable(u, proj, d.projects[i]!, i, p))];
+  const asTable = (u.options?.narrativeLayout ?? (p.settings['narrativeLayout'] === 'prose' ? 'prose' : 'table')) === 'table';
+  // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
+  const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;
+  const first: DocSection = report
+    ? { orientation: 'portrait', blocks: [{ type: 'table', table: report }] }
+    : { orientation: 'portrait', blocks: [{ type: 'title', text: title }, { type: 'paragraph', text: subtitle, align: 'center' }, ...narrativeBlocks(sections), ...notes.map((text): Block => ({ type: 'paragraph', text }))] };
   return {
-    docx: { id: 'self-evaluation', fileBase: `${u.year}年度绩效自评-${u.unit.name}`, title: `${u.unit.name}${u.year}年度绩效自评`, sections },
-    xlsxTables: tables,
+    docx: {
+      id: 'self-evaluation', fileBase: `${u.year}年度绩效自评-${u.unit.name}`, title: `${u.unit.name}${u.year}年度绩效自评`,
+      sections: [first, ...tables.map((t): DocSection => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] }))],
+    },
+    xlsxTables: report ? [report, ...tables] : tables,
   };
 }

@@ -9,6 +9,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   options: '选项',
   percentValueStyle: '百分数指标值样式',
   narrativeGrouping: '叙述金额千分位',
+  narrativeLayout: '自评情况排版方式',
   unit: '单位',
   name: '名称',
   code: '预算单位编码',

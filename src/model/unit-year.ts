@@ -164,6 +164,7 @@ export function unitYearSchema(u: AmountUnit) {
     options: z.strictObject({
       percentValueStyle: z.enum(['with-sign', 'bare'], { error: '应为 with-sign（如 100.00%）或 bare（如 100）' }).optional(),
       narrativeGrouping: z.boolean({ error: '应为 true 或 false' }).optional(),
+      narrativeLayout: z.enum(['table', 'prose'], { error: '应为 table（按表格排版，如公开样表）或 prose（按标题和段落排版）' }).optional(),
     }).optional(),
     unit: z.strictObject({ name: RequiredText, code: RequiredText }),
     narrative: Narrative,
