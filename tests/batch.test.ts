@@ -11,9 +11,10 @@ import { MANIFEST_NAME, type Manifest } from '../src/run/manifest.js';
 import { LOCK_NAME } from '../src/run/lock.js';
 import { globToRegExp } from '../src/run/glob.js';
 import { dumpXlsx, xlsxSheetRows } from './support/dump.js';
-import { tempDir, testContext } from './support/fixtures.js';
+import { memoryIo, tempDir, testContext } from './support/fixtures.js';
+import { main } from '../src/cli.js';
 import { runBatch } from '../src/run/batch.js';
-import { build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from './support/batch.js';
+import { ENV, build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from './support/batch.js';
 
 const A = unitYaml('A01', '曲靖市沾益区财政局');
 const B = unitYaml('B02', '曲靖市沾益区审计局');
@@ -100,6 +101,20 @@ describe('regeneration', () => {
     const r = await build([dir, '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/c\.yaml {2}error {2}E-WRITE {2}与 .*a\.yaml 生成了同一个文件/);
+  });
+});
+
+describe('progress', () => {
+  it('draws a progress bar on a terminal, and writes plain log lines when CI is set', async () => {
+    const { dir, out } = twoUnits();
+    const tty = memoryIo(ENV);
+    expect(await main(['build', dir, '-o', out], { ...tty.io, isTTY: true })).toBe(0);
+    expect(tty.stderr()).toMatch(/\r\x1b\[K\[█+\] 2\/2 {2}已生成 2 {2}跳过 0 {2}失败 0/);
+    expect(tty.stderr()).not.toContain('[1/2]');
+    const ci = memoryIo({ ...ENV, CI: 'true' });
+    expect(await main(['build', dir, '-o', out, '--force'], { ...ci.io, isTTY: true })).toBe(0);
+    expect(ci.stderr()).not.toContain('█');
+    expect(ci.stderr()).toMatch(/\[1\/2\] .*a\.yaml：已生成（1 个警告）\n(.*\n)*\[2\/2\] .*b\.yaml：已生成/);
   });
 });
 

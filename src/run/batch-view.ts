@@ -12,6 +12,7 @@ export interface BatchSink {
   readonly err: (s: string) => void;
 }
 
+/** How the batch's output looks. */
 export interface BatchViewOptions {
   /** Redraw a progress bar on stderr (a terminal outside CI); otherwise print one log line per unit. */
   readonly tty: boolean;

@@ -22,6 +22,7 @@ export interface BatchProgress {
   readonly failed: number;
 }
 
+/** What to do with the inputs, and where to report as units finish. */
 export interface BatchOptions {
   readonly write: boolean;
   /** Rebuild every unit, ignoring the manifest. */
@@ -67,7 +68,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // Note: writeAtomic's temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
     const manifest = opts.write ? await readManifest(ctx) : undefined;
-    const hashes = await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null)));
+    const hashes = manifest ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
     const units = await runAll(files, hashes, manifest, ctx, opts);
     const result = manifest ? await record(files, hashes, units, manifest, ctx) : { units, removed: [] };
     const summaryWorkbook = opts.write && files.length > 0 ? await writeSummaryWorkbook(result.units.map((u) => u.row), ctx) : undefined;

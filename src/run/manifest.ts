@@ -36,6 +36,7 @@ export interface Manifest {
 /** The manifest's key for an input: its absolute path. */
 export const manifestKey = (file: string): string => resolve(file);
 
+/** sha256 in hex, of an input's bytes or of the recipe's JSON. */
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 /** Reads the output folder's manifest; a missing, unreadable or foreign one counts as empty (everything is rebuilt). */

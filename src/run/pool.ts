@@ -1,6 +1,6 @@
 /**
- * 线程池：在若干工作线程上运行单位，每个线程一次一个；单位很少、--jobs 1、从源码运行（没有编译好的
- * worker.js）或使用自定义文件系统时在本线程运行。线程意外退出时，它手上的单位记为程序缺陷，其余照常。
+ * 线程池：本线程与 jobs−1 个工作线程一起运行单位，每个线程一次一个；单位很少、--jobs 1、从源码运行（没有编译好的
+ * worker.js）或使用自定义文件系统时只在本线程运行。线程意外退出时，它手上的单位记为程序缺陷，其余照常。
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,16 +17,12 @@ export interface WorkerSetup {
 }
 
 /**
- * Heap limits of a worker, in MB. Note: without them each thread's heap grows to hundreds of MB before V8 collects,
- * and peak RSS grows with the number of threads; a unit that needs more is retried on the main thread.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 24 } as const;
-
-/**
- * Fewer units than this run on the main thread. Note: a worker needs about half a second to load its modules,
- * about as long as four units take, so below this a pool is slower than one thread (bench/RESULTS.md).
+ * Fewer units than this run on the main thread alone. Note: a worker needs about half a second to start and load
+ * its modules, as long as several units take, so below this a pool is slower than one thread (bench/RESULTS.md).
  */
 export const MIN_UNITS_FOR_WORKERS = 8;
+/** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
+const PREFETCH = 2;
 
 /** The compiled worker next to this module, if there is one (there is none when running the .ts sources). */
 function workerScript(): URL | undefined {
@@ -34,54 +30,56 @@ function workerScript(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** Runs `files` (the `index`th is files[index]) and reports each outcome as it finishes, in any order. */
-export async function runUnits(
-  files: readonly { readonly index: number; readonly file: string }[], ctx: RunContext, write: boolean, jobs: number,
-  onDone: (index: number, o: UnitOutcome) => void,
-): Promise<void> {
+type Job = { readonly index: number; readonly file: string };
+
+/**
+ * Runs `files` (the `index`th is files[index]) and reports each outcome as it finishes, in any order.
+ * Note: the main thread runs units too, so `jobs` threads compute and only jobs−1 extra V8 heaps are paid for
+ * (each busy heap is 150–200 MB).
+ */
+export async function runUnits(files: readonly Job[], ctx: RunContext, write: boolean, jobs: number, onDone: (index: number, o: UnitOutcome) => void): Promise<void> {
+  const here = async (job: Job) => onDone(job.index, await runUnit(job.file, ctx, { write }).then((r) => toOutcome(r, ctx.outDir, write), (e: unknown) => internalFailure(job.file, e)));
   const script = workerScript();
-  const size = Math.min(jobs, files.length);
-  if (size <= 1 || files.length < MIN_UNITS_FOR_WORKERS || !script || ctx.fs !== nodeFs) {
-    for (const { index, file } of files) {
-      onDone(index, await runUnit(file, ctx, { write }).then((r) => toOutcome(r, ctx.outDir, write), (e: unknown) => internalFailure(file, e)));
-    }
-    return;
-  }
-  const { fs: _fs, ...context } = ctx.options;
-  const setup: WorkerSetup = { context, write };
   const queue = [...files];
-  const retry: { index: number; file: string }[] = [];
-  await new Promise<void>((resolveAll) => {
-    let running = 0;
-    const start = () => {
-      const worker = new Worker(script, { workerData: setup, resourceLimits: WORKER_LIMITS });
-      let current: WorkerJob | undefined;
-      running += 1;
-      const next = () => {
-        current = queue.shift();
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        current = undefined;
-        onDone(reply.index, reply.outcome);
-        next();
-      });
-      // Note: an uncaught error ends the worker; its unit is a bug, and a new worker takes the rest of the queue.
-      worker.on('error', (e) => {
-        if (current && (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') retry.push(current);
-        else if (current) onDone(current.index, internalFailure(current.file, e));
-        current = undefined;
-      });
-      worker.on('exit', () => {
-        running -= 1;
-        if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
-        if (queue.length > 0) start();
-        else if (running === 0) resolveAll();
-      });
-      next();
-    };
-    for (let i = 0; i < size; i++) start();
+  const size = Math.min(jobs, files.length);
+  const workers = size <= 1 || files.length < MIN_UNITS_FOR_WORKERS || !script || ctx.fs !== nodeFs ? [] : Array.from({ length: size - 1 }, () => startWorker(script, ctx, write, queue, onDone));
+  for (let job = queue.shift(); job; job = queue.shift()) await here(job);
+  const retry = (await Promise.all(workers)).flat();
+  // Note: units a failed worker had been sent ahead are back in the queue.
+  for (const job of [...retry, ...queue.splice(0)]) await here(job);
+}
+
+/** A worker that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the main thread. */
+function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[], onDone: (index: number, o: UnitOutcome) => void): Promise<Job[]> {
+  const { fs: _fs, ...context } = ctx.options;
+  const worker = new Worker(script, { workerData: { context, write } satisfies WorkerSetup });
+  const pending: WorkerJob[] = [];
+  const retry: Job[] = [];
+  const feed = () => {
+    while (pending.length < PREFETCH && queue.length > 0) {
+      const job = queue.shift()!;
+      pending.push(job);
+      worker.postMessage(job);
+    }
+    if (pending.length === 0) void worker.terminate();
+  };
+  worker.on('message', (reply: WorkerReply) => {
+    pending.splice(pending.findIndex((j) => j.index === reply.index), 1);
+    onDone(reply.index, reply.outcome);
+    feed();
   });
-  if (retry.length > 0) await runUnits(retry, ctx, write, 1, onDone);
+  // Note: an uncaught error ends the worker: the unit it was on is a bug (or, out of memory, is retried on the main
+  // thread, whose heap has no worker limit); the units sent ahead go back to the queue.
+  worker.on('error', (e) => {
+    const current = pending.shift();
+    if (current && (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') retry.push(current);
+    else if (current) onDone(current.index, internalFailure(current.file, e));
+  });
+  feed();
+  return new Promise((resolve) => worker.on('exit', () => {
+    const [current, ...ahead] = pending.splice(0);
+    if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
+    queue.unshift(...ahead);
+    resolve(retry);
+  }));
 }
