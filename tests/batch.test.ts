@@ -52,20 +52,29 @@ describe('regeneration', () => {
     expect(now.map((f) => f.replace(/^.*[\\/]/, ''))).toEqual(['2023年度绩效自评-曲靖市沾益区发展和改革局.docx', '2023年度绩效自评-曲靖市沾益区发展和改革局.xlsx']);
     for (const f of old) expect(existsSync(join(out, f))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_NAME), 'utf8')) as Manifest;
-    expect(Object.values(manifest.units).flatMap((u) => u.outputs).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
+    expect(Object.values(manifest.units).flatMap((u) => u.outputs.map((o) => o.path)).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
   });
 
-  it('removes the files of a unit that now fails, and runs it again next time instead of skipping it', async () => {
+  it('keeps the last good files of a unit that now fails, and runs it again next time instead of skipping it', async () => {
     const { dir, out } = twoUnits();
     await build([dir, '-o', out]);
+    const good = hashTree(out);
     writeUnits(dir, { 'a.yaml': A.replace(/executed: [\d.]+/, 'executed: 八百') });
     const r = await build([dir, '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/失败的单位（1 个）：\n {2}.*a\.yaml:\d+:\d+ {2}error {2}E-SCHEMA/);
-    expect(unitDocuments(out).some((f) => f.includes('A01'))).toBe(false);
+    expect(r.stderr).not.toContain('已删除不再生成的旧文件');
+    const kept = unitDocuments(out).filter((f) => f.includes('A01'));
+    expect(kept).toHaveLength(2);
+    for (const f of kept) expect(hashTree(out)[f]).toBe(good[f]);
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_NAME), 'utf8')) as Manifest;
+    expect(Object.values(manifest.units).flatMap((u) => u.outputs.map((o) => o.path)).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
     const again = await build([dir, '-o', out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('2 个单位中 0 个已生成，1 个未改变（跳过），1 个失败');
+    writeUnits(dir, { 'a.yaml': A });
+    expect((await build([dir, '-o', out])).stderr).toContain('2 个单位中 1 个已生成，1 个未改变（跳过）');
+    expect(hashTree(out)).toEqual(good);
   });
 
   it('rebuilds everything with --force, when an output was deleted, and when an output option changes', async () => {
@@ -95,12 +104,18 @@ describe('regeneration', () => {
     expect((await runBatch([dir], await testContext(out), { write: true })).units.map((u) => u.status)).toEqual(['skipped', 'skipped']);
   });
 
-  it('reports two inputs that would write the same file', async () => {
+  it('fails both inputs that would write the same file, before writing either, naming the other input', async () => {
     const { dir, out } = twoUnits();
-    writeUnits(dir, { 'c.yaml': A });
+    writeUnits(dir, { 'c.yaml': A, 'd.yaml': unitYaml('B/02', '曲靖市沾益区审计局'), 'e.yaml': unitYaml('B_02', '曲靖市沾益区审计局') });
     const r = await build([dir, '-o', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/c\.yaml {2}error {2}E-WRITE {2}与 .*a\.yaml 生成了同一个文件/);
+    expect(r.stderr).toMatch(/a\.yaml:7:9 {2}error {2}E-WRITE {2}unit\.code.*与 .*c\.yaml 会生成同一个文件 2023\/A01\//);
+    expect(r.stderr).toMatch(/c\.yaml:7:9 {2}error {2}E-WRITE {2}unit\.code.*与 .*a\.yaml 会生成同一个文件/);
+    expect(r.stderr).toMatch(/d\.yaml:7:9 {2}error {2}E-WRITE .*与 .*e\.yaml 会生成同一个文件 2023\/B_02\//);
+    expect(r.stderr).toMatch(/\[1\/5\] .*a\.yaml：失败/);
+    expect(r.stderr).toContain('5 个单位中 1 个已生成，4 个失败');
+    expect(unitDocuments(out).map((f) => f.split(/[\\/]/)[1])).toEqual(['B02', 'B02']);
+    expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

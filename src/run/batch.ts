@@ -2,15 +2,18 @@
  * 批量运行：展开输入，加锁，按清单跳过未变的单位，其余并行生成；一个单位出错不影响其他单位；
  * 结果按输入顺序回报；最后更新清单、删除过时文件、写出汇总表，给出退出码。
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { expandInputs } from './inputs.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
-import { isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { isOwnOutputPath } from './output-files.js';
+import { commitAll } from './pipeline.js';
+import { isFsError, writeProblem } from './write-problem.js';
 import { runUnits } from './pool.js';
-import { writeSummaryWorkbook } from './summary-workbook.js';
+import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
 
 /** How far a batch is: units finished (in any order) of the total, by status. */
@@ -29,7 +32,10 @@ export interface BatchOptions {
   readonly force?: boolean;
   /** Worker threads; 1 runs in this thread. Defaults to the number of cores. */
   readonly jobs?: number;
-  /** Each unit's outcome, in input order, as soon as it and every unit before it are done. */
+  /**
+   * Each unit's outcome, in input order: when checking, as soon as it and every unit before it are done; when
+   * writing, once the batch has placed every unit's files (a unit's status is final only then).
+   */
   readonly onUnit?: (o: UnitOutcome, index: number, total: number) => void;
   /** Called whenever a unit finishes, in any order. */
   readonly onProgress?: (p: BatchProgress) => void;
@@ -65,14 +71,25 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
   }
   if (lock && !lock.ok) return stop({ locked: lock });
   try {
-    // Note: writeAtomic's temporary files exist only while a build holds the lock, so only a dead build leaves them.
+    // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
-    const manifest = opts.write ? await readManifest(ctx) : undefined;
-    const hashes = manifest ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
-    const units = await runAll(files, hashes, manifest, ctx, opts);
-    const result = manifest ? await record(files, hashes, units, manifest, ctx) : { units, removed: [] };
-    const summaryWorkbook = opts.write && files.length > 0 ? await writeSummaryWorkbook(result.units.map((u) => u.row), ctx) : undefined;
-    return { ...result, missing, exitCode: exitCode(result.units, missing), elapsedMs: performance.now() - started, problems: [], ...(summaryWorkbook ? { summaryWorkbook } : {}) };
+    const read = opts.write ? await readManifest(ctx) : undefined;
+    const hashes = read ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
+    const units = await runAll(files, hashes, read?.manifest, ctx, opts);
+    const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
+    if (opts.write) settled.units.forEach((u, i) => opts.onUnit?.(u, i, settled.units.length));
+    const problems = [...(read?.problems ?? []), ...settled.problems];
+    let summaryWorkbook: string | undefined;
+    if (opts.write && files.length > 0) {
+      try {
+        summaryWorkbook = await writeSummaryWorkbook(settled.units.map((u) => u.row), ctx);
+      } catch (e) {
+        if (!isFsError(e)) throw e;
+        problems.push(writeProblem(e, '写入汇总表', join(ctx.outDir, SUMMARY_NAME)));
+      }
+    }
+    const exit = exitCode(settled.units, missing, problems);
+    return { units: settled.units, removed: settled.removed, missing, exitCode: exit, elapsedMs: performance.now() - started, problems, ...(summaryWorkbook ? { summaryWorkbook } : {}) };
   } finally {
     if (lock?.ok) await lock.release();
   }
@@ -84,13 +101,14 @@ async function runAll(files: readonly string[], hashes: readonly (string | null)
   const outcomes: (UnitOutcome | undefined)[] = new Array<UnitOutcome | undefined>(total).fill(undefined);
   const counts = { done: 0, total, built: 0, skipped: 0, failed: 0 };
   let emitted = 0;
+  const stream = opts.write ? undefined : opts.onUnit;
   const done = (index: number, o: UnitOutcome) => {
     outcomes[index] = o;
     counts.done += 1;
     counts[o.status === 'skipped' ? 'skipped' : o.status === 'failed' ? 'failed' : 'built'] += 1;
     opts.onProgress?.({ ...counts });
     for (let next = outcomes[emitted]; next !== undefined; next = outcomes[emitted]) {
-      opts.onUnit?.(next, emitted, total);
+      stream?.(next, emitted, total);
       emitted += 1;
     }
   };
@@ -113,43 +131,113 @@ async function runAll(files: readonly string[], hashes: readonly (string | null)
 /** A unit the manifest shows unchanged: its stored row and files, and no diagnostics (it was not run). */
 function skippedOutcome(file: string, entry: ManifestEntry, outDir: string): UnitOutcome {
   return {
-    file, status: 'skipped', diagnostics: [], outputs: entry.outputs.map((o) => join(outDir, o)),
+    file, status: 'skipped', diagnostics: [], outputs: entry.outputs.map((o) => join(outDir, o.path)), files: entry.outputs, staged: [],
     ...(entry.profile ? { profile: entry.profile } : {}), row: { ...entry.row, file },
     ...(entry.row.year !== null ? { year: entry.row.year } : {}), unitName: entry.row.unitName,
   };
 }
 
 /**
- * Updates the manifest with this run's units, flags two inputs that wrote the same file, removes the files
- * an input wrote last time but not this time (unless another input now owns them), and saves the manifest.
+ * Finishes a writing batch: fails both units of every pair that would write the same file (their new files are
+ * discarded, nothing of theirs is overwritten), renames the other units' staged files into place, removes the
+ * files a rebuilt unit wrote last time but not this time, and saves the manifest. A unit that failed for any
+ * reason keeps its last good outputs, and the manifest keeps owning them.
  */
-async function record(files: readonly string[], hashes: readonly (string | null)[], units: UnitOutcome[], manifest: Manifest, ctx: RunContext): Promise<{ units: UnitOutcome[]; removed: string[] }> {
+async function settle(files: readonly string[], hashes: readonly (string | null)[], units: readonly UnitOutcome[], manifest: Manifest, ctx: RunContext): Promise<{ units: UnitOutcome[]; removed: string[]; problems: Diagnostic[] }> {
+  const claims = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    for (const f of u.files) claims.set(f.path, [...(claims.get(f.path) ?? []), i]);
+  });
+  const settled: UnitOutcome[] = [];
+  for (const [i, u] of units.entries()) {
+    const clash = u.files.map((f) => [f.path, claims.get(f.path)!.find((j) => j !== i)] as const).find(([, j]) => j !== undefined);
+    if (clash) {
+      await Promise.all(u.staged.map((f) => ctx.fs.discard(f.temp).catch(() => undefined)));
+      const other = units[clash[1]!]!.file;
+      const d: Diagnostic = {
+        code: 'E-WRITE', severity: 'error', file: u.file, path: ['unit', 'code'], ...u.anchor,
+        message: `与 ${other} 会生成同一个文件 ${clash[0]}（年度、单位代号与名称相同，或代号清理成安全文件名后相同）：两个单位都不生成，请更正其中一个单位的代号或名称。`,
+      };
+      settled.push(failed(u, d));
+      continue;
+    }
+    try {
+      await commitAll(ctx.fs, u.staged);
+      settled.push(u.staged.length > 0 ? { ...u, staged: [] } : u);
+    } catch (e) {
+      if (!isFsError(e)) throw e;
+      settled.push(failed(u, writeProblem(e, '写入输出文件', u.staged[0]?.path ?? ctx.outDir, u.file)));
+    }
+  }
   const next: Record<string, ManifestEntry> = { ...manifest.units };
   const recipe = recipeHasher(ctx);
-  const owner = new Map<string, string>();
-  const checked = units.map((u) => {
-    const clash = u.row.outputs.map((o) => [o, owner.get(o)] as const).find(([, other]) => other !== undefined && other !== u.file);
-    for (const o of u.row.outputs) if (!owner.has(o)) owner.set(o, u.file);
-    if (!clash) return u;
-    const d: Diagnostic = { code: 'E-WRITE', severity: 'error', file: u.file, message: `与 ${clash[1]} 生成了同一个文件 ${clash[0]}（年度、单位代码与名称相同），文件内容以后写完者为准：请更正其中一个单位的代码或名称。` };
-    return { ...u, status: 'failed' as const, diagnostics: [...u.diagnostics, d], row: { ...u.row, errors: u.row.errors + 1 } };
-  });
-  const stale: string[] = [];
-  for (const [i, u] of checked.entries()) {
+  const stale: { unit: number; path: string }[] = [];
+  for (const [i, u] of settled.entries()) {
     if (u.status === 'skipped') continue;
     const key = manifestKey(files[i]!);
     const before = next[key];
-    if (before) stale.push(...before.outputs.filter((o) => !u.row.outputs.includes(o)));
+    const good = u.status === 'built';
+    if (good && before) stale.push(...before.outputs.filter((o) => !u.files.some((f) => f.path === o.path)).map((o) => ({ unit: i, path: o.path })));
     next[key] = {
       input: hashes[i] ?? '', recipe: await recipe(u.profile), profile: u.profile ?? null,
-      built: u.status === 'built' && !hasErrors(u.diagnostics), outputs: u.row.outputs, row: u.row,
+      built: good, outputs: good ? u.files : before?.outputs ?? [], row: u.row,
     };
   }
-  const owned = new Set(Object.values(next).flatMap((e) => e.outputs));
-  const removed = [...new Set(stale)].filter((o) => !owned.has(o));
-  await Promise.all(removed.map((o) => ctx.fs.remove(join(ctx.outDir, o))));
-  await writeManifest(ctx, { format: manifest.format, units: next });
-  return { units: checked, removed: removed.map((o) => resolve(ctx.outDir, o)) };
+  // Note: an output now written by one input is no longer another's (an input that was renamed, say).
+  const written = new Map(settled.flatMap((u, i) => (u.status === 'built' ? u.files.map((f) => [f.path, manifestKey(files[i]!)] as const) : [])));
+  for (const [key, e] of Object.entries(next)) {
+    if (e.outputs.some((o) => written.has(o.path) && written.get(o.path) !== key)) next[key] = { ...e, built: false, outputs: e.outputs.filter((o) => !written.has(o.path) || written.get(o.path) === key) };
+  }
+  const owned = new Set(Object.values(next).flatMap((e) => e.outputs.map((o) => o.path)));
+  const removed: string[] = [];
+  for (const s of stale) {
+    if (owned.has(s.path)) continue;
+    try {
+      if (await removeOwnOutput(ctx, s.path)) removed.push(resolve(ctx.outDir, s.path));
+    } catch (e) {
+      if (!isFsError(e)) throw e;
+      // Note: the file stays recorded, so the next build tries again.
+      const key = manifestKey(files[s.unit]!);
+      const entry = next[key]!;
+      next[key] = { ...entry, built: false, outputs: [...entry.outputs, { path: s.path, size: 0, sha256: '0'.repeat(64) }] };
+      const u = settled[s.unit]!;
+      const d = writeProblem(e, '删除不再生成的旧文件', join(ctx.outDir, s.path), u.file);
+      settled[s.unit] = { ...u, status: 'failed', diagnostics: [...u.diagnostics, d], row: { ...u.row, errors: u.row.errors + 1 } };
+    }
+  }
+  const problems: Diagnostic[] = [];
+  try {
+    await writeManifest(ctx, { format: manifest.format, units: next });
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    problems.push(writeProblem(e, '写入增量生成清单', join(ctx.outDir, MANIFEST_NAME)));
+  }
+  return { units: settled, removed, problems };
+}
+
+/** The unit with one more error: failed, with no new files. */
+function failed(u: UnitOutcome, d: Diagnostic): UnitOutcome {
+  return { ...u, status: 'failed', outputs: [], files: [], staged: [], diagnostics: [...u.diagnostics, d], row: { ...u.row, outputs: [], errors: u.row.errors + 1 } };
+}
+
+/**
+ * Removes an output of an earlier build, only when it is a unit document path inside the output folder (after
+ * resolving symlinks of its folders); returns whether a file was removed.
+ */
+async function removeOwnOutput(ctx: RunContext, rel: string): Promise<boolean> {
+  if (!isOwnOutputPath(rel)) return false;
+  const abs = join(ctx.outDir, rel);
+  let root: string;
+  let folder: string;
+  try {
+    root = await ctx.fs.realpath(ctx.outDir);
+    folder = await ctx.fs.realpath(dirname(abs));
+  } catch {
+    return false;
+  }
+  if (folder !== join(root, dirname(rel)) || !(await ctx.fs.exists(abs))) return false;
+  await ctx.fs.remove(abs);
+  return true;
 }
 
 /** The output folder cannot be created or written (a file in its place, no permission, read-only, full). */
@@ -159,9 +247,9 @@ function outputFolderProblem(outDir: string, e: unknown): Diagnostic {
   return { code: 'E-WRITE', severity: 'error', file: outDir, message: `无法写入输出目录（${code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` };
 }
 
-function exitCode(units: readonly UnitOutcome[], missing: readonly string[]): ExitCode {
+function exitCode(units: readonly UnitOutcome[], missing: readonly string[], problems: readonly Diagnostic[]): ExitCode {
   const has = (code: Diagnostic['code']) => units.some((u) => u.diagnostics.some((d) => d.code === code));
   if (has('E-INTERNAL')) return ExitCode.Internal;
   if (has('E-TEMPLATE')) return ExitCode.Template;
-  return missing.length > 0 || units.some((u) => u.status === 'failed') ? ExitCode.InvalidInput : ExitCode.Ok;
+  return missing.length > 0 || hasErrors(problems) || units.some((u) => u.status === 'failed') ? ExitCode.InvalidInput : ExitCode.Ok;
 }

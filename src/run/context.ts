@@ -1,5 +1,5 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -11,6 +11,17 @@ export interface FileSystem {
   readonly readText: (path: string) => Promise<string>;
   /** Writes to a temporary name in the same folder, then renames, so a crash never leaves a half-written file. */
   readonly writeAtomic: (path: string, data: Uint8Array) => Promise<void>;
+  /**
+   * Writes `data` to a temporary name beside `path` (creating folders) and returns that name; nothing is visible
+   * under `path` until `commit`. A failed write leaves no temporary file behind.
+   */
+  readonly stage: (path: string, data: Uint8Array) => Promise<string>;
+  /** Renames a staged temporary file onto its final path. */
+  readonly commit: (temp: string, path: string) => Promise<void>;
+  /** Removes a staged temporary file that will not be committed (absent is fine). */
+  readonly discard: (temp: string) => Promise<void>;
+  /** The canonical path with every symlink resolved; throws when it does not exist. */
+  readonly realpath: (path: string) => Promise<string>;
   readonly readdir: (path: string) => Promise<string[]>;
   readonly isDirectory: (path: string) => Promise<boolean>;
   readonly exists: (path: string) => Promise<boolean>;
@@ -41,21 +52,36 @@ let tmpCounter = 0;
 /** The names writeAtomic writes to before renaming: `<file>.<pid>-<thread>.<n>.tmp`. */
 const TEMP_NAME = /\.\d+-\d+\.\d+\.tmp$/;
 
+/** Writes `data` to a fresh temporary name beside `p`; removes it again when the write fails (a full disk). */
+async function stageFile(p: string, data: Uint8Array): Promise<string> {
+  await mkdir(dirname(p), { recursive: true });
+  const tmp = `${p}.${process.pid}-${threadId}.${++tmpCounter}.tmp`;
+  try {
+    await writeFile(tmp, data);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return tmp;
+}
+
 /** Node's file system, with atomic writes. */
 export const nodeFs: FileSystem = {
   readFile: async (p) => new Uint8Array(await readFile(p)),
   readText: (p) => readFile(p, 'utf8'),
   writeAtomic: async (p, data) => {
-    await mkdir(dirname(p), { recursive: true });
-    const tmp = `${p}.${process.pid}-${threadId}.${++tmpCounter}.tmp`;
+    const tmp = await stageFile(p, data);
     try {
-      await writeFile(tmp, data);
       await rename(tmp, p);
     } catch (e) {
       await rm(tmp, { force: true });
       throw e;
     }
   },
+  stage: (p, data) => stageFile(p, data),
+  commit: (tmp, p) => rename(tmp, p),
+  discard: (tmp) => rm(tmp, { force: true }),
+  realpath: (p) => realpath(p),
   readdir: (p) => readdir(p),
   isDirectory: async (p) => (await stat(p)).isDirectory(),
   exists: (p) => stat(p).then(() => true, () => false),

@@ -1,16 +1,22 @@
 /**
  * 增量生成清单：输出目录中的 .jixiao-manifest.json 记录每个输入的内容哈希、“配方”哈希（工具版本、格式目录、
- * 影响输出的选项）与上次写出的文件；输入与配方都未变且文件都在的单位可以跳过。
+ * 影响输出的选项）与上次写出的文件（路径、大小、sha256）；输入与配方都未变、文件都在且未被改动的单位可以跳过。
+ * 清单是从磁盘读来的输入，不可信：不符合模式（或记录了不属于 jixiao 的路径）的清单整个不用，并给出警告。
  */
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import * as z from 'zod';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
+import { isOwnOutputPath, sha256, type OutputFile } from './output-files.js';
 import { profileFor } from './pipeline.js';
 import type { SummaryRow } from './summary-row.js';
 
+export { sha256 } from './output-files.js';
+
 /** The manifest's file name inside the output folder. */
 export const MANIFEST_NAME = '.jixiao-manifest.json';
-const FORMAT = 1;
+/** Note: format 1 recorded output paths only; its manifests are ignored (one full rebuild). */
+const FORMAT = 2;
 
 /** What the last build of one input did. */
 export interface ManifestEntry {
@@ -21,8 +27,11 @@ export interface ManifestEntry {
   readonly profile: string | null;
   /** True when that build wrote every document without errors. */
   readonly built: boolean;
-  /** Files written by that build, relative to the output folder. */
-  readonly outputs: readonly string[];
+  /**
+   * The files of this input that jixiao wrote and that are on disk, relative to the output folder: those of the
+   * last good build (a failed build keeps them), with their size and sha256 as written.
+   */
+  readonly outputs: readonly OutputFile[];
   /** Its row of 汇总表, reused when the unit is skipped. */
   readonly row: SummaryRow;
 }
@@ -33,22 +42,77 @@ export interface Manifest {
   readonly units: Readonly<Record<string, ManifestEntry>>;
 }
 
+const Exact = z.string().regex(/^-?\d+(\.\d+)?$/).nullable();
+const RowSchema = z.strictObject({
+  file: z.string(),
+  year: z.number().int().nullable(),
+  unitName: z.string(),
+  amountUnit: z.string().nullable(),
+  budget: Exact,
+  executed: Exact,
+  rate: Exact,
+  score: Exact,
+  grade: z.string().nullable(),
+  projects: z.array(z.strictObject({ name: z.string(), score: Exact, grade: z.string().nullable() })),
+  warnings: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  outputs: z.array(z.string()),
+});
+const EntrySchema = z.strictObject({
+  input: z.string(),
+  recipe: z.string().nullable(),
+  profile: z.string().nullable(),
+  built: z.boolean(),
+  outputs: z.array(z.strictObject({
+    path: z.string().refine(isOwnOutputPath, { error: '不是 jixiao 写出的单位文件路径' }),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })),
+  row: RowSchema,
+});
+const ManifestSchema = z.strictObject({ format: z.literal(FORMAT), units: z.record(z.string(), EntrySchema) });
+
 /** The manifest's key for an input: its absolute path. */
 export const manifestKey = (file: string): string => resolve(file);
 
-/** sha256 in hex, of an input's bytes or of the recipe's JSON. */
-export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
-
-/** Reads the output folder's manifest; a missing, unreadable or foreign one counts as empty (everything is rebuilt). */
-export async function readManifest(ctx: RunContext): Promise<Manifest> {
-  try {
-    const m = JSON.parse(await ctx.fs.readText(join(ctx.outDir, MANIFEST_NAME))) as Partial<Manifest>;
-    if (m.format === FORMAT && m.units && typeof m.units === 'object') return { format: FORMAT, units: m.units };
-  } catch {
-    // Note: a manifest is only an optimisation; losing it costs one full rebuild.
-  }
-  return { format: FORMAT, units: {} };
+/** A manifest read from the output folder, and the warning when one was there but could not be used. */
+export interface ReadManifest {
+  readonly manifest: Manifest;
+  readonly problems: readonly Diagnostic[];
 }
+
+/**
+ * Reads the output folder's manifest. A missing one, or one of an older format, counts as empty (everything is
+ * rebuilt); one that is not valid JSON or does not match the schema is ignored the same way, with a warning.
+ */
+export async function readManifest(ctx: RunContext): Promise<ReadManifest> {
+  const path = join(ctx.outDir, MANIFEST_NAME);
+  const empty: Manifest = { format: FORMAT, units: {} };
+  let text: string;
+  try {
+    text = await ctx.fs.readText(path);
+  } catch {
+    return { manifest: empty, problems: [] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { manifest: empty, problems: [ignored(path, '不是有效的 JSON')] };
+  }
+  if (typeof data === 'object' && data !== null && 'format' in data && data.format !== FORMAT) return { manifest: empty, problems: [] };
+  const parsed = ManifestSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { manifest: empty, problems: [ignored(path, `${issue?.path.map(String).join('.') ?? ''}：${issue?.message ?? ''}`)] };
+  }
+  return { manifest: parsed.data, problems: [] };
+}
+
+const ignored = (file: string, why: string): Diagnostic => ({
+  code: 'W-MANIFEST-IGNORED', severity: 'warning', file,
+  message: `增量生成清单不可用（${why}），已忽略：本次全部重新生成，不删除任何旧文件。`,
+});
 
 /** Writes the manifest atomically, keys sorted, so a killed run leaves the old or the new one. */
 export async function writeManifest(ctx: RunContext, m: Manifest): Promise<void> {
@@ -78,9 +142,14 @@ export function recipeHasher(ctx: RunContext): (profile: string | null | undefin
   };
 }
 
-/** True when the last build of this input is still valid: same input and recipe, built, and every file still there. */
+/**
+ * True when the last build of this input is still valid: same input and recipe, built, and every file still there
+ * with the size and sha256 it was written with (a truncated or edited file is rebuilt).
+ */
 export async function isUpToDate(entry: ManifestEntry | undefined, input: string, recipe: string | null, ctx: RunContext): Promise<boolean> {
   if (!entry?.built || entry.input !== input || recipe === null || entry.recipe !== recipe || entry.outputs.length === 0) return false;
-  const present = await Promise.all(entry.outputs.map((o) => ctx.fs.exists(join(ctx.outDir, o))));
-  return present.every(Boolean);
+  const intact = await Promise.all(entry.outputs.map((o) => ctx.fs.readFile(join(ctx.outDir, o.path)).then(
+    (bytes) => bytes.byteLength === o.size && sha256(bytes) === o.sha256,
+    () => false)));
+  return intact.every(Boolean);
 }

@@ -12,8 +12,11 @@ import { PROFILE_MODULES } from './profile-modules.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
-import { reportDate, type RunContext } from './context.js';
+import { reportDate, type FileSystem, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
+import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
+import { isFsError, writeProblem } from './write-problem.js';
+import type { Location } from '../load/read-input.js';
 
 /** What happened to one input file. */
 export interface UnitResult {
@@ -21,8 +24,14 @@ export interface UnitResult {
   readonly unitName?: string;
   readonly year?: number;
   readonly diagnostics: readonly Diagnostic[];
-  /** Paths written; empty when the unit had errors or was only checked. */
+  /** Paths written (or staged, see `staged`); empty when the unit had errors or was only checked. */
   readonly outputs: readonly string[];
+  /** Size and sha256 of each output, as written. */
+  readonly files?: readonly OutputFile[];
+  /** With `stage`: the outputs under their temporary names, not yet renamed onto `outputs`. */
+  readonly staged?: readonly StagedFile[];
+  /** Where the input gives the unit's code (which names its output folder), for errors about its outputs. */
+  readonly anchor?: Location;
   /** The profile's derived model (Derived for yunnan). */
   readonly derived?: unknown;
   readonly unit?: AnyUnit;
@@ -50,8 +59,39 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
   return p;
 }
 
-/** Runs load → validate → derive → check; writes documents only when `write` is set and no error was found. */
-export async function runUnit(file: string, ctx: RunContext, opts: { write: boolean }): Promise<UnitResult> {
+/**
+ * Writes every file under a temporary name; when one write fails (a full disk), removes the ones already written
+ * and rethrows, so either all of a unit's new files exist or none does.
+ */
+async function stageAll(fs: FileSystem, files: readonly (readonly [string, Uint8Array])[]): Promise<StagedFile[]> {
+  const staged: StagedFile[] = [];
+  try {
+    for (const [path, data] of files) staged.push({ ...outputFile(path, data), temp: await fs.stage(path, data) });
+  } catch (e) {
+    await Promise.all(staged.map((f) => fs.discard(f.temp).catch(() => undefined)));
+    throw e;
+  }
+  return staged;
+}
+
+/** Renames staged files onto their paths; on a failure removes the temporary files not yet renamed, and rethrows. */
+export async function commitAll(fs: FileSystem, staged: readonly StagedFile[]): Promise<void> {
+  for (const [i, f] of staged.entries()) {
+    try {
+      await fs.commit(f.temp, f.path);
+    } catch (e) {
+      await Promise.all(staged.slice(i).map((g) => fs.discard(g.temp).catch(() => undefined)));
+      throw e;
+    }
+  }
+}
+
+/**
+ * Runs load → validate → derive → check; writes documents only when `write` is set and no error was found.
+ * With `stage`, the documents are left under temporary names (`staged`) for the batch to rename once it knows that
+ * no other unit writes the same files; otherwise they are renamed at once.
+ */
+export async function runUnit(file: string, ctx: RunContext, opts: { write: boolean; stage?: boolean }): Promise<UnitResult> {
   let bytes: Uint8Array;
   try {
     bytes = await ctx.fs.readFile(file);
@@ -75,7 +115,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   const module = PROFILE_MODULES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
-  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, summary: module.summarize(unit, derived) };
+  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, summary: module.summarize(unit, derived), anchor: loaded.locate(['unit', 'code']) };
   if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   try {
     const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);
@@ -85,18 +125,16 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     const docxPath = join(dir, `${name}.docx`);
     const xlsxPath = join(dir, `${name}.xlsx`);
     const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
-    await ctx.fs.writeAtomic(docxPath, docx);
-    await ctx.fs.writeAtomic(xlsxPath, xlsx);
-    return { ...base, diagnostics, outputs: [docxPath, xlsxPath] };
+    const staged = await stageAll(ctx.fs, [[docxPath, docx], [xlsxPath, xlsx]]);
+    if (!opts.stage) await commitAll(ctx.fs, staged);
+    const files = staged.map(({ temp: _temp, ...f }) => f);
+    return { ...base, diagnostics, outputs: files.map((f) => f.path), files, ...(opts.stage ? { staged } : {}) };
   } catch (e) {
     if (e instanceof TemplateError) {
       const at = e.line !== undefined ? `:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : '';
       return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: `${e.template}${at}`, message: e.message }] };
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err.code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(err.code)) {
-      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-WRITE', severity: 'error', file: err.path ?? ctx.outDir, message: `无法写入输出文件（${err.code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` }] };
-    }
+    if (isFsError(e)) return { ...base, outputs: [], diagnostics: [...diagnostics, writeProblem(e, '写入输出文件', ctx.outDir, file)] };
     throw e;
   }
 }

@@ -38,7 +38,7 @@ type Job = { readonly index: number; readonly file: string };
  * (each busy heap is 150–200 MB).
  */
 export async function runUnits(files: readonly Job[], ctx: RunContext, write: boolean, jobs: number, onDone: (index: number, o: UnitOutcome) => void): Promise<void> {
-  const here = async (job: Job) => onDone(job.index, await runUnit(job.file, ctx, { write }).then((r) => toOutcome(r, ctx.outDir, write), (e: unknown) => internalFailure(job.file, e)));
+  const here = async (job: Job) => onDone(job.index, await runUnit(job.file, ctx, { write, stage: write }).then((r) => toOutcome(r, ctx.outDir, write), (e: unknown) => internalFailure(job.file, e)));
   const script = workerScript();
   const queue = [...files];
   const size = Math.min(jobs, files.length);

@@ -2,6 +2,8 @@
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { UnitResult } from './pipeline.js';
+import type { Location } from '../load/read-input.js';
+import type { OutputFile, StagedFile } from './output-files.js';
 import { summaryRow, type SummaryRow } from './summary-row.js';
 
 /** built: documents written; skipped: unchanged since the last build; checked: no errors (check only); failed: errors. */
@@ -18,6 +20,12 @@ export interface UnitOutcome {
   readonly diagnostics: readonly Diagnostic[];
   /** Paths written this time, as runUnit returned them. */
   readonly outputs: readonly string[];
+  /** Size and sha256 of each output, paths relative to the output folder (for the manifest). */
+  readonly files: readonly OutputFile[];
+  /** Outputs still under temporary names, which the batch renames (or discards, when two units claim a file). */
+  readonly staged: readonly StagedFile[];
+  /** Where the input gives the unit's code, for errors about its outputs. */
+  readonly anchor?: Location;
   readonly row: SummaryRow;
 }
 
@@ -32,9 +40,15 @@ export function toOutcome(r: UnitResult, outDir: string, write: boolean): UnitOu
     ...(r.unit ? { profile: r.unit.profile } : {}),
     diagnostics: r.diagnostics,
     outputs: r.outputs,
-    row: summaryRow(r, r.outputs.map((o) => relative(outDir, o).split('\\').join('/'))),
+    files: (r.files ?? []).map((f) => ({ ...f, path: toRelative(outDir, f.path) })),
+    staged: r.staged ?? [],
+    ...(r.anchor ? { anchor: r.anchor } : {}),
+    row: summaryRow(r, r.outputs.map((o) => toRelative(outDir, o))),
   };
 }
+
+/** A path relative to the output folder, with forward slashes (as the manifest and 汇总表 store it). */
+export const toRelative = (outDir: string, path: string): string => relative(outDir, path).split('\\').join('/');
 
 /** A unit whose run threw: a bug, reported as E-INTERNAL with the stack so the batch goes on. */
 export function internalFailure(file: string, e: unknown): UnitOutcome {
