@@ -85,6 +85,25 @@ describe('indicator values (DOMAIN.md §6.4–6.5)', () => {
     expect(parseValue('有效').kind).toBe('text');
     expect(parseValue('2023年12月31日前').kind).toBe('text');
   });
+  it.each([
+    ['不低于95%', '≥', '95', '%'], ['不少于50个', '≥', '50', '个'], ['不超过90万元', '≤', '90', '万元'], ['不高于5%', '≤', '5', '%'],
+    ['达到100%', '≥', '100', '%'], ['95%以上', '≥', '95', '%'], ['100人次及以上', '≥', '100', '人次'], ['2天以内', '≤', '2', '天'],
+    ['5%以下', '≤', '5', '%'], ['≥95%以上', '≥', '95', '%'], ['１０个以上', '≥', '10', '个'],
+  ])('reads the comparison word of %s as %s %s %s', (text, comparator, value, unit) => {
+    const v = parseValue(text);
+    expect(v.kind === 'number' && [v.comparator, v.value.toString(), v.unit]).toEqual([comparator, value, unit]);
+  });
+  it('leaves comparison words that do not follow a number as text: 以上, 完成3项以上工作', () => {
+    expect(parseValue('以上').kind).toBe('text');
+    expect(parseValue('完成3项以上工作').kind).toBe('text');
+  });
+  it('scores 2天以内 as ≤: 3天 misses the target and earns less than full marks', () => {
+    const t = parseValue('2天以内');
+    const a = parseValue('3天');
+    if (t.kind !== 'number' || a.kind !== 'number' || !t.comparator) throw new Error('not parsed as numbers');
+    expect(meets(t.comparator, t.value, a.value)).toBe(false);
+    expect(quantitativeScore(t.comparator, t.value, a.value, m(10), rules).toFixed(2)).toBe('6.67');
+  });
   it('reads full-width digits and percent: ９５％', () => {
     const v = parseValue('９５％');
     expect(v.kind === 'number' && [v.value.toString(), v.unit]).toEqual(['95', '%']);

@@ -4,10 +4,10 @@ import { Money } from '../model/money.js';
 import type { Nature, ParsedValue } from '../model/derived.js';
 
 const NATURE_SPELLINGS: readonly (readonly [Nature, readonly string[]])[] = [
-  ['≥', ['≥', '>=', '＞＝', '>＝', '＞=', '≧', '大于等于', '不低于', '不少于']],
-  ['≤', ['≤', '<=', '＜＝', '<＝', '＜=', '≦', '小于等于', '不高于', '不超过']],
-  ['>', ['>', '＞', '大于', '高于']],
-  ['<', ['<', '＜', '小于', '低于']],
+  ['≥', ['≥', '>=', '＞＝', '>＝', '＞=', '≧', '大于等于', '不低于', '不少于', '不小于', '达到', '至少']],
+  ['≤', ['≤', '<=', '＜＝', '<＝', '＜=', '≦', '小于等于', '不高于', '不超过', '不大于', '不多于', '最多']],
+  ['>', ['>', '＞', '大于', '高于', '超过', '多于']],
+  ['<', ['<', '＜', '小于', '低于', '少于']],
   ['=', ['=', '＝', '等于']],
   ['定性', ['定性']],
 ];
@@ -25,6 +25,12 @@ const LEADING = NATURE_SPELLINGS.filter(([n]) => n !== '定性')
   .flatMap(([n, ss]) => ss.map((s) => [n, s] as const))
   .sort((a, b) => b[1].length - a[1].length);
 
+/**
+ * Comparison words written after the number and its unit ("95%以上", "2天以内"), longest first. Note: in Chinese
+ * usage 以上 and 以下 include the number itself (含本数), so they are ≥ and ≤.
+ */
+const TRAILING: readonly (readonly [Nature, string])[] = [['≥', '及以上'], ['≤', '及以下'], ['≥', '以上'], ['≤', '以下'], ['≤', '以内']];
+
 const FULL_WIDTH_DIGITS = /[０-９．％]/g;
 const toHalfWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => (c === '．' ? '.' : c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
@@ -32,13 +38,17 @@ const NUMBER = String.raw`[-+]?\d+(?:,\d{3})*(?:\.\d+)?`;
 const SINGLE = new RegExp(`^(${NUMBER})\\s*(.*)$`);
 const RANGE = new RegExp(`^(${NUMBER})\\s*(?:-|－|~|～|—|至|到)\\s*(${NUMBER})\\s*(.*)$`);
 
-/** Splits "≥95%", "1-2次", "92", "有效" into comparator, number(s) and unit. */
+/** Splits "≥95%", "不低于95%", "2天以内", "1-2次", "92", "有效" into comparator, number(s) and unit. */
 export function parseValue(raw: string): ParsedValue {
   const text = raw.trim();
   let rest = toHalfWidth(text);
   let comparator: Nature | null = null;
   for (const [n, s] of LEADING) {
     if (rest.startsWith(s)) { comparator = n; rest = rest.slice(s.length).trim(); break; }
+  }
+  // Note: only after a number ("以上" alone, or "3项以上工作", stays text); a leading word wins over a trailing one.
+  for (const [n, s] of TRAILING) {
+    if (rest.endsWith(s) && /\d/.test(rest.slice(0, -s.length))) { comparator ??= n; rest = rest.slice(0, -s.length).trim(); break; }
   }
   const num = (s: string): Decimal => new Money(s.replace(/,/g, ''));
   const unitOf = (s: string | undefined) => { const u = (s ?? '').trim(); return u === '' ? null : u; };
