@@ -100,7 +100,7 @@ describe('indicator values (DOMAIN.md §6.4–6.5)', () => {
   it('scores 2天以内 as ≤: 3天 misses the target and earns less than full marks', () => {
     const t = parseValue('2天以内');
     const a = parseValue('3天');
-    if (t.kind !== 'number' || a.kind !== 'number' || !t.comparator) throw new Error('not parsed as numbers');
+    if (t.kind !== 'number' || a.kind !== 'number' || !t.comparator || t.comparator === '定性') throw new Error('not parsed as numbers');
     expect(meets(t.comparator, t.value, a.value)).toBe(false);
     expect(quantitativeScore(t.comparator, t.value, a.value, m(10), rules).toFixed(2)).toBe('6.67');
   });
