@@ -1,0 +1,42 @@
+/** 表格视图：compose 为一张表准备的数据（Decimal 金额、比率、得分、文字、已定类型的指标值），声明按字段路径取值。 */
+import { Decimal } from 'decimal.js';
+import type { CellValue } from '../../model/doc.js';
+import type { MoneyUnit } from '../../model/table-layout.js';
+
+/** Plain data for one table; no formatting and no arithmetic happen after it is built. */
+export type TableView = { readonly [key: string]: unknown; readonly amountUnit?: MoneyUnit };
+
+/** Where a path is looked up: the current list item first, then the table's view; `$n`, `$k` are row counters. */
+export interface Scope {
+  readonly root: TableView;
+  readonly item?: Readonly<Record<string, unknown>>;
+  readonly vars?: Readonly<Record<string, unknown>>;
+}
+
+/** The value at a dotted path, or undefined when any step is missing. */
+export function lookup(scope: Scope, path: string): unknown {
+  const [head = '', ...rest] = path.split('.');
+  let v: unknown = head.startsWith('$') ? scope.vars?.[head]
+    : scope.item && Object.hasOwn(scope.item, head) ? scope.item[head] : scope.root[head];
+  for (const step of rest) {
+    if (v === null || v === undefined || typeof v !== 'object' || Decimal.isDecimal(v)) return undefined;
+    v = Array.isArray(v) ? (/^\d+$/.test(step) ? v[Number(step)] : undefined) : (v as Record<string, unknown>)[step];
+  }
+  return v;
+}
+
+/** A value the view already typed as a cell value (indicator values), recognised by its kind. */
+export function isCellValue(v: unknown): v is CellValue {
+  return typeof v === 'object' && v !== null && !Decimal.isDecimal(v) && typeof (v as { kind?: unknown }).kind === 'string';
+}
+
+/** `{path}` placeholders replaced by the view's texts and numbers; an absent value prints as nothing. */
+export function interpolate(template: string, scope: Scope): string {
+  return template.replace(/\{(\$?\w+(?:\.\$?\w+)*)\}/g, (_, path: string) => {
+    const v = lookup(scope, path);
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    if (Decimal.isDecimal(v)) return v.toFixed();
+    throw new Error(`表格声明的 {${path}} 不是文字或数字`);
+  });
+}

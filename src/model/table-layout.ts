@@ -1,0 +1,113 @@
+/**
+ * 表格声明：一张表的版式（列、表头、各行单元格与数据字段的绑定、金额单位与数字格式、空白规则、备注），
+ * 写在格式目录的 tables/<名称>.yaml 中，由 compose/table-layout/compose.ts 解释（DOMAIN.md §3.0）。
+ * A declaration holds layout and wording only: every number comes from the table view built in TypeScript.
+ */
+import * as z from 'zod';
+
+const Span = z.number().int().min(1).max(60);
+/** A dotted path into the table view: `funds.total.executed`, `indicators`, `books.0.budget`. */
+const Path = z.string().regex(/^\$?[\w]+(\.\$?[\w]+)*$/, { error: '应为数据字段路径，如 funds.total.executed' });
+
+export const MONEY_UNITS = ['万元', '元', '百元'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+/** How amounts print: the unit (converted exactly from the view's unit), decimals and thousands separators. */
+export const MoneyFormatSchema = z.strictObject({
+  unit: z.enum(MONEY_UNITS, { error: '金额单位应为 万元、元 或 百元' }).optional(),
+  places: z.number().int().min(0).max(6).optional(),
+  grouping: z.boolean().optional(),
+});
+
+const CellBase = {
+  /** Fixed wording; `{path}` inserts a view value (`指标{$k}:`, `{remarksLabel}\n{otherNotes}`). */
+  text: z.string().optional(),
+  /** The view field this cell prints. */
+  field: Path.optional(),
+  /** A fixed value cell: blank, or "—" (不适用). */
+  value: z.enum(['empty', 'na']).optional(),
+  cols: Span.optional(),
+  rows: Span.optional(),
+  role: z.enum(['header', 'label', 'value', 'text', 'section']).optional(),
+  bold: z.boolean().optional(),
+  /** How a field's value is typed; a value the view already typed (indicator values) needs none. */
+  format: z.enum(['text', 'amount', 'percent', 'score', 'number']).optional(),
+  ...MoneyFormatSchema.shape,
+  /** percent: 'sign' "95.12%" (default), 'bare' "95.12"; places 2 unless given; trimWhole prints "100%". */
+  percent: z.enum(['sign', 'bare']).optional(),
+  trimWhole: z.boolean().optional(),
+  /** What a zero prints: the value (default), blank, or "—". */
+  zero: z.enum(['print', 'empty', 'na']).optional(),
+  /** What an absent value (no such field, or null) prints: blank or "—"; default "—" for percentages, blank otherwise. */
+  absent: z.enum(['empty', 'na']).optional(),
+  /** In a repeated row: merge this cell down over the following rows with the same value (一级/二级指标). */
+  merge: z.boolean().optional(),
+  /** One cell per item of this view list, the cell's `cols` shared among them (项目类型 boxes); fields of the item. */
+  each: Path.optional(),
+};
+
+export const CellDeclSchema = z.strictObject(CellBase).check((ctx) => {
+  const c = ctx.value;
+  if ([c.text, c.field, c.value].filter((x) => x !== undefined).length !== 1) {
+    ctx.issues.push({ code: 'custom', input: c, message: '单元格应写 text（固定文字）、field（数据字段）或 value（empty 空白、na 即“—”）三者之一' });
+  }
+  if (c.places !== undefined && c.format === 'score' && c.places !== 2) {
+    ctx.issues.push({ code: 'custom', input: c, path: ['places'], message: '得分只能按原样（整数或两位小数）或固定两位小数（places: 2）打印' });
+  }
+});
+export type CellDecl = z.output<typeof CellDeclSchema>;
+
+const Cells = z.array(CellDeclSchema).min(1, { error: '一行至少应有一个单元格' });
+
+/** One row per item of a view list; the cells' fields are the item's. */
+export const EachRowsSchema = z.strictObject({
+  each: Path,
+  cells: Cells,
+});
+
+/** A group of rows with a lead cell in the first column spanning all of them (预算执行情况, 年度绩效指标). */
+export const BlockSchema = z.strictObject({
+  lead: CellDeclSchema,
+  /** An item field of the block's repeated rows: the lead cell starts again at the item where it is true. */
+  restartAt: Path.optional(),
+  rows: z.array(z.union([Cells, EachRowsSchema])).min(1),
+});
+
+export const RowDeclSchema = z.union([Cells, EachRowsSchema, z.strictObject({ block: BlockSchema })]);
+export type RowDecl = z.output<typeof RowDeclSchema>;
+
+export const ColumnSchema = z.strictObject({
+  /** A name for the column (指标性质 → nature); used by look-alike forms to drop or resize it. */
+  id: z.string().regex(/^[\w-]+$/, { error: '列名只能含字母、数字、- 和 _' }),
+  width: z.number().positive(),
+  /** false: the form has no such column; cells only in it disappear, cells over it narrow. */
+  present: z.boolean().default(true),
+});
+
+export const TableLayoutSchema = z.strictObject({
+  /** Table id and sheet name, with `{path}` view values: `project-{n}`, `项目{n}-{name}`. */
+  id: z.string().min(1),
+  sheetName: z.string().min(1),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  /** Leading rows repeated on every page. */
+  headerRows: z.number().int().min(0).default(0),
+  columns: z.array(ColumnSchema).min(1),
+  /** How amount cells print unless a cell says otherwise (default 万元, 2 decimals, no separators). */
+  money: MoneyFormatSchema.default({}),
+  rows: z.array(RowDeclSchema).min(1),
+  /** Lines under the table, verbatim (with `{path}` values)… */
+  notes: z.array(z.string()).default([]),
+  /** …or taken from a view field (the profile's notes). */
+  notesFrom: Path.optional(),
+}).check((ctx) => {
+  const ids = ctx.value.columns.map((c) => c.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) ctx.issues.push({ code: 'custom', input: id, path: ['columns', i, 'id'], message: `列名 ${id} 重复` });
+  });
+  if (!ctx.value.columns.some((c) => c.present)) ctx.issues.push({ code: 'custom', input: ctx.value.columns, path: ['columns'], message: '至少应保留一列' });
+});
+
+/** A validated table declaration. */
+export type TableLayout = z.output<typeof TableLayoutSchema>;
