@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectTableView } from '../src/compose/project-table-view.js';
 import { composeTable } from '../src/compose/table-layout/compose.js';
-import { deptTable } from '../src/compose/dept-table.js';
+import { deptTableView } from '../src/compose/dept-table-view.js';
 import { placeCells } from '../src/write/table-grid.js';
 import { cellText } from '../src/write/cell-text.js';
 import type { Table } from '../src/model/doc.js';
@@ -52,7 +52,7 @@ describe('project table (Y3)', () => {
 describe('department table (Y2)', () => {
   it('takes key-task amounts and 执行率 from the linked project, never from typed figures', () => {
     const { unit, derived } = run(withChange(() => undefined));
-    const t = deptTable(unit, derived, yunnan);
+    const t = composeTable(yunnan.tables['dept']!, deptTableView(unit, derived, yunnan));
     const task = derived.dept.keyTasks[0]!;
     const row = rowStarting(t, task.name);
     const p = derived.projects[task.projectIndex!]!;
