@@ -38,8 +38,12 @@ const CellBase = {
   trimWhole: z.boolean().optional(),
   /** What a zero prints: the value (default), blank, or "—". */
   zero: z.enum(['print', 'empty', 'na']).optional(),
-  /** What an absent value (no such field, or null) prints: blank or "—"; default "—" for percentages, blank otherwise. */
+  /** What a null value prints (a rate over a zero base): blank or "—"; default "—" for percentages, blank otherwise. */
   absent: z.enum(['empty', 'na']).optional(),
+  /** What a field the view does not have prints (a fund source or a row the unit has none of); default as `absent`. */
+  missing: z.enum(['empty', 'na']).optional(),
+  /** The decimals, read from a view field (a profile setting such as sichuan's percentPlaces.table). */
+  placesFrom: Path.optional(),
   /** In a repeated row: merge this cell down over the following rows with the same value (一级/二级指标). */
   merge: z.boolean().optional(),
   /** One cell per item of this view list, the cell's `cols` shared among them (项目类型 boxes); fields of the item. */

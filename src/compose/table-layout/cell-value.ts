@@ -28,14 +28,16 @@ function amountValue(x: Decimal, from: MoneyUnit, decl: CellDecl, layout: TableL
   };
 }
 
-function percentValue(x: Decimal, decl: CellDecl): CellValue {
-  const places = decl.places ?? 2;
+function percentValue(x: Decimal, decl: CellDecl, scope: Scope): CellValue {
+  const given = decl.placesFrom !== undefined ? lookup(scope, decl.placesFrom) : decl.places;
+  if (given !== undefined && typeof given !== 'number') throw new Error(`表格视图的字段 ${decl.placesFrom ?? ''} 不是小数位数`);
+  const places = given ?? 2;
   // Note: trimWhole prints a whole percentage without decimals ("100%") and any other with `places` ("80.18%"), as the gansu money block does.
   const shown = decl.trimWhole && roundTo(x.times(HUNDRED), places).isInteger() ? 0 : places;
   return {
     kind: 'percent', value: x,
     ...(decl.percent === 'bare' ? { style: 'bare' as const } : {}),
-    ...(shown !== 2 || decl.places !== undefined || decl.trimWhole ? { places: shown } : {}),
+    ...(given !== undefined || decl.trimWhole ? { places: shown } : {}),
   };
 }
 
@@ -43,7 +45,9 @@ function percentValue(x: Decimal, decl: CellDecl): CellValue {
 function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValue {
   const path = decl.field!;
   const v = lookup(scope, path);
-  if (v === undefined || v === null) return (decl.absent ?? (decl.format === 'percent' ? 'na' : 'empty')) === 'na' ? NA : EMPTY;
+  const absent = decl.absent ?? (decl.format === 'percent' ? 'na' : 'empty');
+  if (v === undefined) return (decl.missing ?? absent) === 'na' ? NA : EMPTY;
+  if (v === null) return absent === 'na' ? NA : EMPTY;
   if (typeof v === 'string') return { kind: 'text', text: v };
   if (typeof v === 'number') return { kind: 'text', text: String(v) };
   if (isCellValue(v)) return v;
@@ -52,7 +56,7 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
   if (x.isZero() && decl.zero !== undefined && decl.zero !== 'print') return decl.zero === 'na' ? NA : EMPTY;
   switch (decl.format) {
     case 'amount': return amountValue(x, scope.root.amountUnit ?? '万元', decl, layout);
-    case 'percent': return percentValue(x, decl);
+    case 'percent': return percentValue(x, decl, scope);
     case 'score': return { kind: 'score', value: x, ...(decl.places === 2 ? { fixed: true } : {}) };
     case 'number': return { kind: 'number', value: x };
     case 'text':
