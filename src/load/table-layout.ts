@@ -1,7 +1,8 @@
 /** 读取表格声明：tables/<名称>.yaml 的 YAML 语法与 zod 模式校验，错误定位到 文件:行:列（E-PROFILE）。 */
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type * as z from 'zod';
+import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { TableLayoutSchema, type TableLayout } from '../model/table-layout.js';
 import { locate } from './locate.js';
@@ -13,9 +14,12 @@ const profileDiagnostic = (file: string, message: string, place?: { line: number
   code: 'E-PROFILE', severity: 'error', file, message, ...(place ? { place } : {}), ...(path ? { path } : {}),
 });
 
+// Note: the same Chinese messages as input validation (load/validate.ts sets the same global locale).
+z.config(zhCN());
+
 /** A zod issue in words: the field path, what is wrong. */
 function issueText(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '（整个文件）';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '顶层';
   return `表格声明的 ${where} 不符合要求：${issue.message}`;
 }
 
@@ -35,7 +39,9 @@ export function parseTableLayout(text: string, file: string): TableLayoutResult 
   if (parsed.success) return { layout: parsed.data };
   return {
     diagnostics: parsed.error.issues.map((issue) => {
-      const place = locate({ doc, lines }, issue.path as PropertyKey[]);
+      // Note: an unknown key is shown where it is written, not at the object that holds it.
+      const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+      const place = locate({ doc, lines }, at as PropertyKey[], issue.code === 'unrecognized_keys');
       return profileDiagnostic(file, issueText(issue), place, issue.path as PropertyKey[]);
     }),
   };

@@ -74,10 +74,27 @@ export const BlockSchema = z.strictObject({
   lead: CellDeclSchema,
   /** An item field of the block's repeated rows: the lead cell starts again at the item where it is true. */
   restartAt: Path.optional(),
-  rows: z.array(z.union([Cells, EachRowsSchema])).min(1),
+  rows: z.array(z.unknown().transform((v, ctx): z.output<typeof Cells> | z.output<typeof EachRowsSchema> => {
+    const parsed = (Array.isArray(v) ? Cells : EachRowsSchema).safeParse(v);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path, message: issue.message } as never);
+    return z.NEVER;
+  })).min(1),
 });
 
-export const RowDeclSchema = z.union([Cells, EachRowsSchema, z.strictObject({ block: BlockSchema })]);
+const BlockRowSchema = z.strictObject({ block: BlockSchema });
+
+/**
+ * A row entry: a list of cells, `each:` repeated rows, or a `block:`. Note: chosen by shape before validating, so a
+ * mistake is reported inside the entry the author meant, not as "no alternative matched".
+ */
+export const RowDeclSchema = z.unknown().transform((v, ctx): z.output<typeof Cells> | z.output<typeof EachRowsSchema> | z.output<typeof BlockRowSchema> => {
+  const schema = Array.isArray(v) ? Cells : typeof v === 'object' && v !== null && 'block' in v ? BlockRowSchema : EachRowsSchema;
+  const parsed = schema.safeParse(v);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path, message: issue.message } as never);
+  return z.NEVER;
+});
 export type RowDecl = z.output<typeof RowDeclSchema>;
 
 export const ColumnSchema = z.strictObject({
