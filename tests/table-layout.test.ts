@@ -4,6 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeTable } from '../src/compose/table-layout/compose.js';
+import { TemplateError } from '../src/compose/templates.js';
 import type { TableView } from '../src/compose/table-layout/view.js';
 import { projectTableView } from '../src/compose/project-table-view.js';
 import { parseTableLayout } from '../src/load/table-layout.js';
@@ -29,10 +30,10 @@ function layout(text: string): TableLayout {
 const texts = (t: Table): string[][] => placeCells(t).rows.map((r) => r.map((p) => cellText(p.cell.value)));
 const spansOf = (t: Table, text: string) => placeCells(t).rows.flat().filter((p) => cellText(p.cell.value) === text).map((p) => [p.rowSpan, p.colSpan]);
 
-const HEAD = `id: t\nsheetName: 表\ntitle: '{year}年度测试表'\n`;
+const HEAD = `id: t\nsheetName: 表\ntitle: 测试表\n`;
 
 describe('composeTable: grid and merges', () => {
-  const decl = layout(`${HEAD}columns: [{ id: a, width: 10 }, { id: b, width: 10 }, { id: c, width: 20 }, { id: d, width: 10 }]
+  const decl = layout(`id: t\nsheetName: 表\ntitle: '{year}年度测试表'\ncolumns: [{ id: a, width: 10 }, { id: b, width: 10 }, { id: c, width: 20 }, { id: d, width: 10 }]
 rows:
   - [{ text: 名称, rows: 2 }, { field: name, cols: 3 }]
   - [{ text: 说明, cols: 2 }, { value: na }]
@@ -88,6 +89,16 @@ rows:
     expect(() => composeTable(bad, {})).toThrow(/第 1 行超出 2 列/);
   });
 
+  it('reports a field the view does not have (a typo in the form) as E-TEMPLATE naming the file, never a blank cell', () => {
+    const typo = layout(`${HEAD}columns: [{ id: a, width: 1 }]\nrows:\n  - [{ field: nmae }]\n`);
+    expect(() => composeTable(typo, { name: '某单位' }, 'tables/x.yaml')).toThrow(TemplateError);
+    expect(() => composeTable(typo, { name: '某单位' }, 'tables/x.yaml')).toThrow(/tables\/x.yaml.*没有字段 nmae/);
+    const nested = layout(`${HEAD}columns: [{ id: a, width: 1 }]\nrows:\n  - [{ field: funds.totl.executed, format: amount }]\n`);
+    expect(() => composeTable(nested, { funds: { total: { executed: m('1') } } })).toThrow(/没有字段 funds.totl.executed/);
+    // Note: a path through a value that is absent (null) is a blank cell, not a mistake.
+    expect(texts(composeTable(nested, { funds: { totl: null } }))).toEqual([['']]);
+  });
+
   it('splits a shared span among the items of a list, the first ones one wider', () => {
     const boxes = layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }, { id: d, width: 1 }, { id: e, width: 1 }, { id: f, width: 1 }, { id: g, width: 1 }]
 rows:
@@ -133,24 +144,24 @@ rows:
 `);
 
   it('converts 万元 to 元 exactly and prints it with thousands separators where the form says so', () => {
-    const t = composeTable(decl('{ unit: 元, places: 2, grouping: true }'), { amountUnit: '万元', x: m('38.766462'), zero: m('0'), none: null });
+    const t = composeTable(decl('{ unit: 元, places: 2, grouping: true }'), { amountUnit: '万元', x: m('38.766462'), zero: m('0'), none: null, gone: null });
     const x = t.rows[0]![0]!.value;
     expect(x).toEqual({ kind: 'amount', value: m('387664.62'), unit: '元', places: 2, grouping: true });
     expect(cellText(x)).toBe('387,664.62');
     expect(cellNumber(x)).toEqual({ value: 387664.62, numFmt: '#,##0.00' });
-    const tiny = composeTable(decl('{ unit: 元 }'), { amountUnit: '万元', x: m('0.000001'), zero: m('0') }).rows[0]![0]!.value;
+    const tiny = composeTable(decl('{ unit: 元 }'), { amountUnit: '万元', x: m('0.000001'), zero: m('0'), none: null, gone: null }).rows[0]![0]!.value;
     expect(tiny.kind === 'amount' && tiny.value.equals(m('0.01'))).toBe(true);
   });
 
   it('converts 元 to 万元 and to 百元 exactly, rounding once when printed', () => {
-    const view = { amountUnit: '元' as const, x: m('387664.62'), zero: m('0') };
+    const view = { amountUnit: '元' as const, x: m('387664.62'), zero: m('0'), none: null, gone: null };
     expect(texts(composeTable(decl('{ unit: 万元 }'), view))[0]![0]).toBe('38.77');
     expect(texts(composeTable(decl('{ unit: 百元 }'), view))[0]![0]).toBe('3877');
     expect(texts(composeTable(decl('{ unit: 元 }'), view))[0]![0]).toBe('387664.62');
   });
 
   it('prints 0 as 0.00 unless the cell is blank-when-zero; an absent amount blank, an absent rate —, a missing row blank', () => {
-    const t = composeTable(decl('{}'), { x: m('1.5'), zero: m('0'), none: null });
+    const t = composeTable(decl('{}'), { x: m('1.5'), zero: m('0'), none: null, gone: null });
     expect(texts(t)).toEqual([['1.50', '0.00', ''], ['', '—', '']]);
   });
 });
@@ -213,13 +224,13 @@ rows:
   - [{ text: 一级指标 }, { text: 二级指标 }, { text: 三级指标 }, { text: 指标性质 }, { text: 年度指标值 }, { text: 度量单位 }, { text: 实际完成值 }, { text: 分值 }, { text: 得分 }, { text: 偏差原因分析及改进措施 }]
   - each: indicators
     cells:
-      - { field: level1, role: header, merge: true }
+      - { text: '{level1}（{level1Weight}分）', merge: true }
       - { field: level2, role: header, merge: true }
       - { field: name, role: text }
       - { field: nature }
-      - { field: target, role: value }
+      - { field: targetWritten }
       - { field: unit }
-      - { field: actual, role: value }
+      - { field: actualWritten }
       - { field: weight, format: score }
       - { field: score, format: score }
       - { field: deviation, role: text }
@@ -241,8 +252,13 @@ rows:
     expect(rows[1]).toEqual(['项目资金（元）', '', '年初预算数', '全年执行数', '分值', '执行率', '得分']);
     expect(rows[2]).toEqual(['年度资金总额', '300,000.00', '300,000.00', '10', '100.00%', '10']);
     expect(rows[3]).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
-    const first = proj.indicators.find((i) => i.level1 === '产出指标')!;
-    expect(rows.find((r) => r.includes(first.name))).toHaveLength(first === proj.indicators[0] ? 8 : 6);
+    // Note: the first indicator row carries the merged 一级 (with its weight) and 二级 cells, then 6 more.
+    const first = proj.indicators[0]!;
+    const row = rows.find((r) => r.includes(first.name))!;
+    const level1Weight = proj.indicators.filter((i) => i.level1 === first.level1).reduce((s, i) => s + Number(i.weight), 0);
+    expect(row.slice(0, 2)).toEqual([`${first.level1}（${level1Weight}分）`, first.level2]);
+    expect(row[3]).toBe(`${first.nature ?? ''}${first.target}${first.unit ?? ''}`);
+    expect(row).toHaveLength(8);
     expect(rows.at(-1)).toEqual(['总分', '100', '100', '优']);
   });
 });

@@ -6,17 +6,35 @@ import type { TableView } from './table-layout/view.js';
 import { indicatorValue } from './cells.js';
 import { groupIndicators } from './indicator-rows.js';
 
-/** Indicator rows in block order (framework order of 一级, then 二级, input order within), typed for the table. */
+const COMPARATORS = ['≥', '>', '≤', '<'];
+
+/** A value with its comparison and unit in one text, for forms without 指标性质/度量单位 columns: `≥50个`. */
+function written(value: string, nature: string | null, unit: string | undefined): string {
+  const v = value.trim();
+  const compared = nature !== null && COMPARATORS.includes(nature) && !/^[≥>≤<=]/.test(v) ? `${nature}${v}` : v;
+  return unit && !compared.endsWith(unit) ? `${compared}${unit}` : compared;
+}
+
+/**
+ * Indicator rows in block order (framework order of 一级, then 二级, input order within), typed for the table.
+ * `level1Weight` is the 分值 of the row's 一级 group (null when none of its rows has one), for labels such as
+ * `产出指标（50分）`; `targetWritten` and `actualWritten` carry the comparison and the unit in the value.
+ */
 export function indicatorItems(inds: readonly IndicatorInput[], figs: readonly IndicatorFigures[], p: Profile, style: 'with-sign' | 'bare'): Record<string, unknown>[] {
-  return groupIndicators(inds, p).flatMap((g) => g.level2s.flatMap((g2) => g2.items.map((idx) => {
-    const ind = inds[idx]!;
-    const fi = figs[idx]!;
-    return {
-      level1: g.level1, level2: g2.level2, name: ind.name, nature: fi.nature ?? '', unit: ind.unit ?? '',
-      target: indicatorValue(fi.target, ind.unit, style), actual: indicatorValue(fi.actual, ind.unit, style),
-      weight: fi.weight, score: fi.score, deviation: fi.deviationText,
-    };
-  })));
+  return groupIndicators(inds, p).flatMap((g) => {
+    const weights = g.level2s.flatMap((g2) => g2.items.map((idx) => figs[idx]!.weight)).filter((w) => w !== null);
+    const level1Weight = weights.length > 0 ? weights.reduce((a, b) => a.plus(b)) : null;
+    return g.level2s.flatMap((g2) => g2.items.map((idx) => {
+      const ind = inds[idx]!;
+      const fi = figs[idx]!;
+      return {
+        level1: g.level1, level2: g2.level2, level1Weight, name: ind.name, nature: fi.nature ?? '', unit: ind.unit ?? '',
+        target: indicatorValue(fi.target, ind.unit, style), actual: indicatorValue(fi.actual, ind.unit, style),
+        targetWritten: written(ind.target, fi.nature, ind.unit), actualWritten: written(ind.actual, null, ind.unit),
+        weight: fi.weight, score: fi.score, deviation: fi.deviationText,
+      };
+    }));
+  });
 }
 
 /** The view of project `i`'s table. */

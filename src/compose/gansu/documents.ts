@@ -9,8 +9,7 @@ import type { ProfileTemplates, UnitDocuments } from '../documents.js';
 import { renderOfficialText } from '../official-text.js';
 import { chineseDate } from '../narrative-numbers.js';
 import { gansuView } from './view.js';
-import { composeTable } from '../table-layout/compose.js';
-import { declaredTable } from '../table-layout/declared.js';
+import { composeDeclared } from '../table-layout/declared.js';
 import { scoreTableView } from './score-table-view.js';
 
 const BLANK: Block = { type: 'paragraph', text: '' };
@@ -52,7 +51,7 @@ export function composeGansu(u: GansuUnit, d: GansuDerived, p: Profile, template
   const settings = readSettings(p, GansuSettingsSchema).value;
   const view = gansuView(u, d, settings);
   const text = renderOfficialText(templates, render, view);
-  const table = composeTable(declaredTable(p, 'score'), scoreTableView(u, d, p));
+  const table = composeDeclared(p, 'score', scoreTableView(u, d, p));
   const report: DocSection = { orientation: 'portrait', layout: 'official', blocks: officialBlocks(u, text, table.title) };
   const attachment: DocSection = { orientation: 'landscape', blocks: [{ type: 'attachmentMark', text: '附件' }, BLANK, { type: 'table', table }] };
   const colophon = colophonSection(u, settings.printCopies);

@@ -7,8 +7,7 @@ import { template, type ProfileTemplates, type UnitDocuments } from '../document
 import { parseMarkup } from '../markup.js';
 import { narrativeBlocks } from '../narrative-table.js';
 import type { Render } from '../templates.js';
-import { composeTable } from '../table-layout/compose.js';
-import { declaredTable } from '../table-layout/declared.js';
+import { composeDeclared } from '../table-layout/declared.js';
 import { deptCompletionView, projectCompletionView } from './completion-table-view.js';
 import { deptReportView, projectReportView } from './report-view.js';
 import { scoresheetTable, type SheetContext } from './scoresheet-table.js';
@@ -49,7 +48,7 @@ function deptParts(u: SichuanUnit, d: SichuanDerived, p: Profile, t: ProfileTemp
       id: 'dept-scoresheet', sheetName: '部门整体支出绩效自评计分表', title: `${y}年度${L}部门整体支出绩效自评计分表`,
       subtitle: `部门（单位）名称：${u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: d.settings.deptTotalRow,
     }, sheet, u.dept.scoresheet, ctx)),
-    tablePart(composeTable(declaredTable(p, 'dept-completion'), deptCompletionView(u, d, p))),
+    tablePart(composeDeclared(p, 'dept-completion', deptCompletionView(u, d, p))),
   ];
 }
 
@@ -66,7 +65,7 @@ function projectParts(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFig
       id: `project-${i + 1}-scoresheet`, sheetName: sheetName(i, '计分表', proj.name), title: `${y}年度${L}项目支出绩效自评计分表`,
       subtitle: `预算单位名称：${u.unit.shortName ?? u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: true,
     }, sheet, proj.scoresheet, ctx), nameLine),
-    tablePart(composeTable(declaredTable(p, 'project-completion'), projectCompletionView(u, proj, f, i, d, p))),
+    tablePart(composeDeclared(p, 'project-completion', projectCompletionView(u, proj, f, i, d, p))),
   ];
 }
 

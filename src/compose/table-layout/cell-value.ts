@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Cell, CellRole, CellValue } from '../../model/doc.js';
 import { HUNDRED, roundTo } from '../../model/money.js';
 import type { CellDecl, MoneyUnit, TableLayout } from '../../model/table-layout.js';
-import { interpolate, isCellValue, lookup, type Scope } from './view.js';
+import { UnknownFieldError, interpolate, isCellValue, lookup, type Scope } from './view.js';
 
 const TEN_THOUSAND = new Decimal(10000);
 const EMPTY: CellValue = { kind: 'empty' };
@@ -30,7 +30,7 @@ function amountValue(x: Decimal, from: MoneyUnit, decl: CellDecl, layout: TableL
 
 function percentValue(x: Decimal, decl: CellDecl, scope: Scope): CellValue {
   const given = decl.placesFrom !== undefined ? lookup(scope, decl.placesFrom) : decl.places;
-  if (given !== undefined && typeof given !== 'number') throw new Error(`表格视图的字段 ${decl.placesFrom ?? ''} 不是小数位数`);
+  if (given !== undefined && typeof given !== 'number') throw new UnknownFieldError(`表格视图的字段 ${decl.placesFrom ?? ''} 不是小数位数`);
   const places = given ?? 2;
   // Note: trimWhole prints a whole percentage without decimals ("100%") and any other with `places` ("80.18%"), as the gansu money block does.
   const shown = decl.trimWhole && roundTo(x.times(HUNDRED), places).isInteger() ? 0 : places;
@@ -51,7 +51,7 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
   if (typeof v === 'string') return { kind: 'text', text: v };
   if (typeof v === 'number') return { kind: 'text', text: String(v) };
   if (isCellValue(v)) return v;
-  if (!Decimal.isDecimal(v)) throw new Error(`表格视图的字段 ${path} 不是可打印的值`);
+  if (!Decimal.isDecimal(v)) throw new UnknownFieldError(`表格视图的字段 ${path} 不是可打印的值`);
   const x = v as Decimal;
   if (x.isZero() && decl.zero !== undefined && decl.zero !== 'print') return decl.zero === 'na' ? NA : EMPTY;
   switch (decl.format) {
@@ -61,7 +61,7 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
     case 'number': return { kind: 'number', value: x };
     case 'text':
     case undefined:
-      throw new Error(`表格声明中字段 ${path} 是数值，应写 format（amount、percent、score 或 number）`);
+      throw new UnknownFieldError(`字段 ${path} 是数值，应写 format（amount、percent、score 或 number）`);
   }
 }
 

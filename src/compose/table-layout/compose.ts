@@ -5,7 +5,8 @@
 import type { Cell, Table } from '../../model/doc.js';
 import type { CellDecl, RowDecl, TableLayout } from '../../model/table-layout.js';
 import { cellOf } from './cell-value.js';
-import { interpolate, lookup, type Scope, type TableView } from './view.js';
+import { TemplateError } from '../templates.js';
+import { UnknownFieldError, interpolate, lookup, type Scope, type TableView } from './view.js';
 
 /** A declared cell with its scope and spans, before the grid is known. */
 interface Pending {
@@ -25,7 +26,7 @@ const pending = (decl: CellDecl, scope: Scope, colSpan = decl.cols ?? 1): Pendin
 function itemsOf(scope: Scope, path: string): Readonly<Record<string, unknown>>[] {
   const v = lookup(scope, path);
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new Error(`表格视图的字段 ${path} 不是列表`);
+  if (!Array.isArray(v)) throw new UnknownFieldError(`表格视图的字段 ${path} 不是列表`);
   return v as Readonly<Record<string, unknown>>[];
 }
 
@@ -111,7 +112,7 @@ function expand(decls: readonly RowDecl[], scope: Scope): Row[] {
  * Places the rows on the declared grid and narrows it to the present columns: a cell keeps the present columns it
  * covers, and disappears when it covers none. Throws when a declaration does not fill its grid (a faulty form).
  */
-function place(rows: readonly Row[], layout: TableLayout, id: string): Cell[][] {
+function place(rows: readonly Row[], layout: TableLayout): Cell[][] {
   const width = layout.columns.length;
   const present = layout.columns.map((c) => c.present);
   const busy = new Array<number>(width).fill(0);
@@ -121,7 +122,7 @@ function place(rows: readonly Row[], layout: TableLayout, id: string): Cell[][] 
     const skipBusy = () => { while (col < width && busy[col]! > 0) col++; };
     for (const p of row) {
       skipBusy();
-      if (col + p.colSpan > width) throw new Error(`表格声明 ${id} 第 ${r + 1} 行超出 ${width} 列`);
+      if (col + p.colSpan > width) throw new LayoutError(`第 ${r + 1} 行超出 ${width} 列`);
       const kept = present.slice(col, col + p.colSpan).filter(Boolean).length;
       for (let c = col; c < col + p.colSpan; c++) busy[c] = p.rowSpan;
       col += p.colSpan;
@@ -130,7 +131,7 @@ function place(rows: readonly Row[], layout: TableLayout, id: string): Cell[][] 
       out.push({ ...cell, ...(kept > 1 ? { colSpan: kept } : {}), ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}) });
     }
     skipBusy();
-    if (col !== width) throw new Error(`表格声明 ${id} 第 ${r + 1} 行只排满 ${col} / ${width} 列`);
+    if (col !== width) throw new LayoutError(`第 ${r + 1} 行只排满 ${col} / ${width} 列`);
     for (let c = 0; c < width; c++) if (busy[c]! > 0) busy[c]! -= 1;
     return out;
   });
@@ -148,8 +149,25 @@ function widths(layout: TableLayout): number[] {
 /** Excel's sheet-name rules: none of []:*?/\ and at most 31 characters. */
 const sheetName = (name: string): string => name.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
 
-/** Builds the table a declaration describes from its view; pure. */
-export function composeTable(layout: TableLayout, view: TableView): Table {
+/**
+ * Builds the table a declaration describes from its view; pure. A declaration that names a field the view lacks,
+ * or whose rows do not fill the grid, is a mistake in the form: a TemplateError naming `source`.
+ */
+export function composeTable(layout: TableLayout, view: TableView, source = 'tables'): Table {
+  try {
+    return build(layout, view);
+  } catch (e) {
+    if (e instanceof UnknownFieldError || e instanceof LayoutError) throw new TemplateError(source, `表格声明 ${source} 有误：${e.message}`);
+    throw e;
+  }
+}
+
+/** A declaration whose rows do not fit its columns. */
+class LayoutError extends Error {
+  override name = 'LayoutError';
+}
+
+function build(layout: TableLayout, view: TableView): Table {
   const scope: Scope = { root: view };
   const id = interpolate(layout.id, scope);
   const fromView = layout.notesFrom === undefined ? [] : lookup(scope, layout.notesFrom);
@@ -157,7 +175,7 @@ export function composeTable(layout: TableLayout, view: TableView): Table {
   const subtitle = layout.subtitle === undefined ? undefined : interpolate(layout.subtitle, scope);
   return {
     id, sheetName: sheetName(interpolate(layout.sheetName, scope)), title: interpolate(layout.title, scope),
-    columns: widths(layout), headerRows: layout.headerRows, rows: place(expand(layout.rows, scope), layout, id), notes,
+    columns: widths(layout), headerRows: layout.headerRows, rows: place(expand(layout.rows, scope), layout), notes,
     ...(subtitle !== undefined ? { subtitle } : {}), orientation: layout.orientation,
   };
 }

@@ -2,6 +2,12 @@
 import type { Profile } from '../../model/profile.js';
 import type { TableLayout } from '../../model/table-layout.js';
 import { TemplateError } from '../templates.js';
+import type { Table } from '../../model/doc.js';
+import { composeTable } from './compose.js';
+import type { TableView } from './view.js';
+
+/** The profile's table `name` composed from its declaration (tables/<name>.yaml) and `view`; throws TemplateError. */
+export const composeDeclared = (p: Profile, name: string, view: TableView): Table => composeTable(declaredTable(p, name), view, `tables/${name}.yaml`);
 
 /** The profile's declaration `name` (tables/<name>.yaml), or a TemplateError naming the missing file. */
 export function declaredTable(p: Profile, name: string): TableLayout {

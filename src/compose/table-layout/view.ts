@@ -13,14 +13,27 @@ export interface Scope {
   readonly vars?: Readonly<Record<string, unknown>>;
 }
 
-/** The value at a dotted path, or undefined when any step is missing. */
+/** A path naming a field the view does not have: a mistake in the declaration (a typo), never a blank cell. */
+export class UnknownFieldError extends Error {
+  override name = 'UnknownFieldError';
+}
+
+const has = (o: unknown, key: string): boolean => typeof o === 'object' && o !== null && Object.hasOwn(o, key);
+
+/**
+ * The value at a dotted path: undefined when a step passes through a null or undefined value (a fund source the
+ * unit does not have). Throws UnknownFieldError when an object lacks the named field.
+ */
 export function lookup(scope: Scope, path: string): unknown {
   const [head = '', ...rest] = path.split('.');
-  let v: unknown = head.startsWith('$') ? scope.vars?.[head]
-    : scope.item && Object.hasOwn(scope.item, head) ? scope.item[head] : scope.root[head];
+  const from = head.startsWith('$') ? scope.vars : has(scope.item, head) ? scope.item : scope.root;
+  if (!has(from, head)) throw new UnknownFieldError(`表格视图中没有字段 ${head}（${path}）`);
+  let v: unknown = (from as Record<string, unknown>)[head];
   for (const step of rest) {
-    if (v === null || v === undefined || typeof v !== 'object' || Decimal.isDecimal(v)) return undefined;
-    v = Array.isArray(v) ? (/^\d+$/.test(step) ? v[Number(step)] : undefined) : (v as Record<string, unknown>)[step];
+    if (v === null || v === undefined) return undefined;
+    if (Array.isArray(v) && /^\d+$/.test(step)) { v = v[Number(step)]; continue; }
+    if (typeof v !== 'object' || Decimal.isDecimal(v) || Array.isArray(v) || !has(v, step)) throw new UnknownFieldError(`表格视图中没有字段 ${path}`);
+    v = (v as Record<string, unknown>)[step];
   }
   return v;
 }
@@ -37,6 +50,6 @@ export function interpolate(template: string, scope: Scope): string {
     if (v === undefined || v === null) return '';
     if (typeof v === 'string' || typeof v === 'number') return String(v);
     if (Decimal.isDecimal(v)) return v.toFixed();
-    throw new Error(`表格声明的 {${path}} 不是文字或数字`);
+    throw new UnknownFieldError(`{${path}} 不是文字或数字`);
   });
 }
