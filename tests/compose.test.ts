@@ -38,6 +38,14 @@ describe('project table (Y3)', () => {
     expect(rowStarting(t, '其他资金').slice(1)).toEqual(['—', '—', '—', '—', '', '—']);
   });
 
+  it('prints a 元 input in 万元 under the 万元 header, converted exactly and rounded once', () => {
+    const raw = withChange((u) => { u.amountUnit = '元'; setFunds(u, 0, '300000.00', '300000.00', '240512.34'); });
+    const { unit, derived } = run(raw);
+    const t = projectTable(unit, derived);
+    expect(rowStarting(t, '项目资金（万元）').length).toBeGreaterThan(0);
+    expect(rowStarting(t, '年度资金总额').slice(1, 4)).toEqual(['30.00', '30.00', '24.05']);
+  });
+
   it('spans 一级指标 over all its rows and 二级指标 over its own, in framework order', () => {
     const { unit, derived } = run(withChange(() => undefined));
     const t = projectTable(unit, derived);

@@ -2,14 +2,14 @@
 import type { Derived } from '../model/derived.js';
 import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
-import type { TableView } from './table-layout/view.js';
+import { MODEL_UNIT, type TableView } from './table-layout/view.js';
 import { indicatorItems } from './project-table-view.js';
 
 /** The view of the department table of one unit. */
 export function deptTableView(u: UnitYear, d: Derived, p: Profile): TableView {
   const style = u.options?.percentValueStyle ?? p.percentValueStyle;
   return {
-    amountUnit: u.amountUnit, year: u.year, name: u.unit.name,
+    amountUnit: MODEL_UNIT, year: u.year, name: u.unit.name,
     mandate: u.dept.mandate, mandateNote: u.dept.mandateNote ?? profileDefault(p, 'mandateNote'),
     overallGoal: u.dept.overallGoal, overallGoalNote: u.dept.overallGoalNote ?? profileDefault(p, 'overallGoalNote'),
     // Note: 部门年度目标 for the year and the next two; later years print "---" as 实际完成情况.

@@ -2,7 +2,7 @@
 import type { IndicatorFigures, ProjectFigures } from '../model/derived.js';
 import { profileDefault, profileNotes, type Profile } from '../model/profile.js';
 import type { IndicatorInput, ProjectInput, UnitYear } from '../model/unit-year.js';
-import type { TableView } from './table-layout/view.js';
+import { MODEL_UNIT, type TableView } from './table-layout/view.js';
 import { indicatorValue } from './cells.js';
 import { groupIndicators } from './indicator-rows.js';
 
@@ -41,7 +41,7 @@ export function indicatorItems(inds: readonly IndicatorInput[], figs: readonly I
 export function projectTableView(u: UnitYear, proj: ProjectInput, f: ProjectFigures, i: number, p: Profile): TableView {
   const style = u.options?.percentValueStyle ?? p.percentValueStyle;
   return {
-    amountUnit: u.amountUnit, year: u.year, n: i + 1, name: proj.name,
+    amountUnit: MODEL_UNIT, year: u.year, n: i + 1, name: proj.name,
     supervisor: proj.supervisor ?? u.unit.name, implementer: proj.implementer ?? u.unit.name,
     funds: { total: f.total, current: f.current, carryover: f.carryover, other: f.other, executionWeight: f.executionWeight, executionScore: f.executionScore },
     goal: proj.goal,

@@ -3,14 +3,14 @@ import type { GansuDerived } from '../../model/gansu-derived.js';
 import type { GansuUnit } from '../../model/gansu-unit.js';
 import { profileDefault, profileNotes, type Profile } from '../../model/profile.js';
 import { yearTarget } from '../../derive/gansu/indicators.js';
-import type { TableView } from '../table-layout/view.js';
+import { MODEL_UNIT, type TableView } from '../table-layout/view.js';
 import { groupIndicators } from '../indicator-rows.js';
 import { typedValue } from './typed-value.js';
 
 /** The view of G2 for one unit. */
 export function scoreTableView(u: GansuUnit, d: GansuDerived, p: Profile): TableView {
   return {
-    amountUnit: u.amountUnit, year: u.year, titleName: u.unit.shortName ?? u.unit.name,
+    amountUnit: MODEL_UNIT, year: u.year, titleName: u.unit.shortName ?? u.unit.name,
     supervisor: u.unit.supervisor ?? u.unit.name, implementer: u.unit.implementer ?? u.unit.name,
     funds: d.funds, executionWeight: d.executionWeight, executionScore: d.executionScore,
     goal: { expected: u.goal.expected, achieved: u.goal.achieved ?? '' },

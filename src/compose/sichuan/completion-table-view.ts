@@ -1,6 +1,6 @@
 /**
  * 绩效目标完成情况表（四川 S3 部门、S6 项目）的表格视图：预算执行情况各行、按预算账户的结构、年度总体目标、
- * 分组排好的指标（c4 的“指标n:”由声明按二级指标内的序号写出）。金额在输入的单位，百元由声明精确换算。
+ * 分组排好的指标（c4 的“指标n:”由声明按二级指标内的序号写出）。金额为万元，百元由声明精确换算。
  */
 import type { Profile } from '../../model/profile.js';
 import type { BookColumn, CompletionIndicatorFigures, MoneyRow, SichuanDerived, SichuanProjectFigures } from '../../model/sichuan-derived.js';
@@ -8,7 +8,7 @@ import type { SichuanSettings } from '../../model/sichuan-settings.js';
 import type { CompletionIndicatorInput, GoalInput, SichuanProject, SichuanUnit } from '../../model/sichuan-unit.js';
 import { actualCell, targetCell } from '../../derive/sichuan/indicator-text.js';
 import { level1Of } from '../../derive/sichuan/indicators.js';
-import type { TableView } from '../table-layout/view.js';
+import { MODEL_UNIT, type TableView } from '../table-layout/view.js';
 import { groupIndicators } from '../indicator-rows.js';
 
 /** Each book's row by key; a book the unit has no money in is null, so its cells print blank (missing). */
@@ -34,7 +34,7 @@ const goalOf = (goal: GoalInput, p: Profile) => ({ expected: goal.expected, achi
 export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile): TableView {
   const { rows } = d.dept;
   return {
-    amountUnit: u.amountUnit, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
+    amountUnit: MODEL_UNIT, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
     execution: rows, structure: { total: rows.total, ...booksOf(d.dept.books) },
     goal: goalOf(u.dept.goal, p), indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, d.settings, false),
   };
@@ -44,7 +44,7 @@ export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile
 export function projectCompletionView(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFigures, i: number, d: SichuanDerived, p: Profile): TableView {
   const { checked, unchecked } = d.settings.checkbox;
   return {
-    amountUnit: u.amountUnit, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
+    amountUnit: MODEL_UNIT, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
     n: i + 1, name: proj.name,
     projectTypes: d.settings.projectTypes.map((t) => ({ name: t, mark: t === proj.type ? checked : unchecked })),
     execution: f.rows, structure: { total: f.rows.appropriation, ...booksOf(f.books) },

@@ -3,7 +3,10 @@ import { Decimal } from 'decimal.js';
 import type { CellValue } from '../../model/doc.js';
 import type { MoneyUnit } from '../../model/table-layout.js';
 
-/** Plain data for one table; no formatting and no arithmetic happen after it is built. */
+/** The unit of every amount in the input model: the input schema turns a 元 input into 万元 when it is read. */
+export const MODEL_UNIT: MoneyUnit = '万元';
+
+/** Plain data for one table; no formatting and no arithmetic happen after it is built. `amountUnit` defaults to 万元. */
 export type TableView = { readonly [key: string]: unknown; readonly amountUnit?: MoneyUnit };
 
 /** Where a path is looked up: the current list item first, then the table's view; `$n`, `$k` are row counters. */
