@@ -14,8 +14,12 @@ import { Money } from '../src/model/money.js';
 import type { TableLayout } from '../src/model/table-layout.js';
 import { cellNumber, cellText } from '../src/write/cell-text.js';
 import { placeCells } from '../src/write/table-grid.js';
-import { ROOT, tempDir } from './support/fixtures.js';
+import { ROOT, inputPath, memoryIo, tempDir } from './support/fixtures.js';
 import { run, withChange } from './support/unit-builder.js';
+import { main } from '../src/cli.js';
+import { ExitCode } from '../src/model/diagnostic.js';
+import { createContext } from '../src/run/context.js';
+import { runUnit, type UnitResult } from '../src/run/pipeline.js';
 
 const m = (s: string) => new Money(s);
 
@@ -262,3 +266,33 @@ rows:
     expect(rows.at(-1)).toEqual(['总分', '100', '100', '优']);
   });
 });
+
+describe('a copied form with a broken table declaration', () => {
+  /** `templates copy gansu` into a fresh root, one edit in tables/score.yaml, then the gansu sample built with it. */
+  async function buildWith(from: string, to: string): Promise<{ result: UnitResult; file: string }> {
+    const root = tempDir('jixiao-tables-');
+    expect(await main(['templates', 'copy', 'gansu', root], memoryIo().io)).toBe(ExitCode.Ok);
+    const file = join(root, 'gansu', 'tables', 'score.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+    const ctx = await createContext({ outDir: tempDir(), templatesRoot: root, env: { SOURCE_DATE_EPOCH: '1711843200' } });
+    return { result: await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true }), file };
+  }
+
+  it('reports a field the view lacks as E-TEMPLATE naming the declaration file, and writes nothing', async () => {
+    const { result, file } = await buildWith('{ field: supervisor, cols: 3 }', '{ field: supervisr, cols: 3 }');
+    expect(result.outputs).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file])).toEqual([['E-TEMPLATE', file]]);
+    expect(result.diagnostics.find((d) => d.code === 'E-TEMPLATE')!.message).toContain('supervisr');
+  });
+
+  it('reports an invalid declaration as E-PROFILE with file:line:col', async () => {
+    const { result, file } = await buildWith('headerRows: 0', 'headerRows: -1');
+    expect(result.outputs).toEqual([]);
+    const found = result.diagnostics.filter((d) => d.code === 'E-PROFILE');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`${file}:6:13：表格声明的 headerRows 不符合要求`);
+  });
+});
+

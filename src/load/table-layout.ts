@@ -72,7 +72,7 @@ Promise<{ readonly tables: Record<string, TableLayout>; readonly sources: readon
     const text = await readText(path);
     sources.push(`tables/${f}\u0000${text}`);
     const result = parseTableLayout(text, path);
-    if ('layout' in result) tables[f.replace(/\.ya?ml$/, '')] = result.layout;
+    if ('layout' in result) tables[f.replace(/\.ya?ml$/, '')] = { ...result.layout, source: path };
     else diagnostics.push(...result.diagnostics);
   }
   return { tables, sources, diagnostics };

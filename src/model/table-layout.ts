@@ -122,6 +122,8 @@ export const TableLayoutSchema = z.strictObject({
   notes: z.array(z.string()).default([]),
   /** …or taken from a view field (the profile's notes). */
   notesFrom: Path.optional(),
+  /** Note: set by the loader to the declaration's file, so that a mistake found when composing names it. */
+  source: z.string().optional(),
 }).check((ctx) => {
   const ids = ctx.value.columns.map((c) => c.id);
   ids.forEach((id, i) => {

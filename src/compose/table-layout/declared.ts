@@ -7,7 +7,10 @@ import { composeTable } from './compose.js';
 import type { TableView } from './view.js';
 
 /** The profile's table `name` composed from its declaration (tables/<name>.yaml) and `view`; throws TemplateError. */
-export const composeDeclared = (p: Profile, name: string, view: TableView): Table => composeTable(declaredTable(p, name), view, `tables/${name}.yaml`);
+export function composeDeclared(p: Profile, name: string, view: TableView): Table {
+  const layout = declaredTable(p, name);
+  return composeTable(layout, view, layout.source ?? `tables/${name}.yaml`);
+}
 
 /** The profile's declaration `name` (tables/<name>.yaml), or a TemplateError naming the missing file. */
 export function declaredTable(p: Profile, name: string): TableLayout {
