@@ -88,9 +88,22 @@ rows:
     expect(spansOf(t, 'x')).toEqual([[2, 1], [1, 1]]);
   });
 
-  it('throws, naming the row, when a declaration overflows its grid (a faulty form, not a user input)', () => {
-    const bad = layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }]\nrows:\n  - [{ text: 甲 }, { text: 乙, cols: 2 }]\n`);
-    expect(() => composeTable(bad, {})).toThrow(/第 1 行超出 2 列/);
+  it('rejects at load a row that overflows or does not fill the grid, or a span past the last row, at its entry', () => {
+    const at = (rows: string) => {
+      const r = parseTableLayout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }]\nrows:\n${rows}`, 't.yaml');
+      return 'diagnostics' in r ? r.diagnostics.map((d) => `${d.place?.line}:${d.message}`) : [];
+    };
+    expect(at('  - [{ text: 甲 }, { text: 乙, cols: 2 }]\n')).toEqual(['6:表格声明的 rows.0 不符合要求：这一行的单元格超出了声明的 2 列']);
+    expect(at('  - [{ text: 甲, rows: 2 }, { text: 乙 }]\n  - [{ text: 丙 }, { text: 丁 }]\n')).toEqual(['7:表格声明的 rows.1 不符合要求：这一行的单元格超出了声明的 2 列']);
+    expect(at('  - [{ text: 甲 }]\n')[0]).toContain('只排满 1 列，应为 2 列');
+    expect(at('  - [{ text: 甲, rows: 2 }, { text: 乙 }]\n')[0]).toContain('跨过了表格的最后一行');
+    expect(at('  - block: { lead: { text: 甲 }, rows: [[{ text: 乙 }], { each: x, cells: [{ field: y }] }] }\n')).toEqual([]);
+  });
+
+  it('throws a TemplateError when the data cannot fit a shared span (more items than columns)', () => {
+    const boxes = layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }]\nrows:\n  - [{ text: 类型 }, { each: types, field: name }]\n`);
+    expect(() => composeTable(boxes, { types: [{ name: '甲' }, { name: '乙' }] })).toThrow(TemplateError);
+    expect(() => composeTable(boxes, { types: [{ name: '甲' }, { name: '乙' }] })).toThrow(/types 有 2 项，多于这些单元格共有的 1 列/);
   });
 
   it('reports a field the view does not have (a typo in the form) as E-TEMPLATE naming the file, never a blank cell', () => {

@@ -130,7 +130,46 @@ export const TableLayoutSchema = z.strictObject({
     if (ids.indexOf(id) !== i) ctx.issues.push({ code: 'custom', input: id, path: ['columns', i, 'id'], message: `列名 ${id} 重复` });
   });
   if (!ctx.value.columns.some((c) => c.present)) ctx.issues.push({ code: 'custom', input: ctx.value.columns, path: ['columns'], message: '至少应保留一列' });
+  const problem = gridProblem(ctx.value.rows, ctx.value.columns.length);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value.rows, path: ['rows', ...problem.path], message: problem.message });
 });
+
+/** One row as the grid check sees it: each cell's span, and the path of its entry in the declaration. */
+interface ShapeRow { readonly spans: readonly (readonly [cols: number, rows: number])[]; readonly path: readonly (string | number)[] }
+
+const shape = (cells: readonly CellDecl[]): (readonly [number, number])[] => cells.map((c) => [c.cols ?? 1, c.rows ?? 1] as const);
+
+/**
+ * Checks at load that the rows fill the declared columns, taking every repeated row once (one item per list)
+ * and a block's lead cell as spanning the block; the first row that cannot fit, or a row span that runs past
+ * the last row, is reported at its entry.
+ */
+function gridProblem(rows: readonly RowDecl[], width: number): { path: (string | number)[]; message: string } | null {
+  const flat: ShapeRow[] = rows.flatMap((r, i): ShapeRow[] => {
+    if (Array.isArray(r)) return [{ spans: shape(r), path: [i] }];
+    if ('block' in r) {
+      const inner = r.block.rows.map((x, j): ShapeRow => ({ spans: shape(Array.isArray(x) ? x : x.cells), path: [i, 'block', 'rows', j] }));
+      return inner.map((x, j) => (j === 0 ? { ...x, spans: [[r.block.lead.cols ?? 1, inner.length] as const, ...x.spans] } : x));
+    }
+    return [{ spans: shape(r.cells), path: [i, 'cells'] }];
+  });
+  const busy = new Array<number>(width).fill(0);
+  for (const [k, row] of flat.entries()) {
+    let col = 0;
+    const skip = () => { while (col < width && busy[col]! > 0) col++; };
+    for (const [cols, span] of row.spans) {
+      skip();
+      if (col + cols > width) return { path: [...row.path], message: `这一行的单元格超出了声明的 ${width} 列` };
+      for (let c = col; c < col + cols; c++) busy[c] = span;
+      col += cols;
+    }
+    skip();
+    if (col < width) return { path: [...row.path], message: `这一行只排满 ${col} 列，应为 ${width} 列（上面各行的 rows 跨行也占位）` };
+    if (k === flat.length - 1 && busy.some((b) => b > 1)) return { path: [...row.path], message: '有单元格的 rows 跨过了表格的最后一行' };
+    for (let c = 0; c < width; c++) if (busy[c]! > 0) busy[c]! -= 1;
+  }
+  return null;
+}
 
 /** A validated table declaration. */
 export type TableLayout = z.output<typeof TableLayoutSchema>;

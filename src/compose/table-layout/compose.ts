@@ -36,6 +36,7 @@ function rowOf(cells: Cells, scope: Scope): Row {
     if (decl.each === undefined) return [pending(decl, scope)];
     const items = itemsOf(scope, decl.each);
     const cols = decl.cols ?? 1;
+    if (items.length > cols) throw new LayoutError(`${decl.each} 有 ${items.length} 项，多于这些单元格共有的 ${cols} 列`);
     return items.map((item, k) => pending(decl, { ...scope, item }, Math.floor(cols / items.length) + (k < cols % items.length ? 1 : 0)));
   });
 }
