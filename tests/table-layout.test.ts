@@ -183,6 +183,18 @@ rows:
   });
 });
 
+describe('composeTable: score precision per form', () => {
+  it('prints scores whole when whole by default, with 2 decimals for places: 2, and rounded to whole points for places: 0', () => {
+    const decl = layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }, { id: d, width: 1 }]
+rows:
+  - [{ field: s, format: score }, { field: w, format: score }, { field: s, format: score, places: 2 }, { field: s, format: score, places: 0 }]
+`);
+    const t = composeTable(decl, { s: m('8.5'), w: m('10') });
+    expect(texts(t)).toEqual([['8.50', '10', '8.50', '9']]);
+    expect(cellNumber(t.rows[0]![3]!.value)).toEqual({ value: 9, numFmt: '0' });
+  });
+});
+
 describe('parseTableLayout: mistakes in a declaration', () => {
   it('reports a wrong value as E-PROFILE at its line and column, naming the field', () => {
     const r = parseTableLayout(`${HEAD}columns: [{ id: a, width: 1 }]\nrows:\n  - [{ text: 甲, cols: 0 }]\n`, 'forms/x/tables/t.yaml');

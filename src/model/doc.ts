@@ -15,7 +15,8 @@ export type CellValue =
    * without its sign, as the sichuan completion tables print it: DOCX "0.04", XLSX 0.04 with '0.00'. places defaults to 2.
    */
   | { readonly kind: 'percent'; readonly value: Decimal; readonly style?: 'sign' | 'bare'; readonly places?: number }
-  | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean } // DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block)
+  /** DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block); places: always that many ("9" for a form scored in whole points). */
+  | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean; readonly places?: number }
   | { readonly kind: 'number'; readonly value: Decimal }      // an indicator value as written: "92", "0.5"
   | { readonly kind: 'na' }                                    // "—"
   | { readonly kind: 'empty' };

@@ -55,9 +55,6 @@ export const CellDeclSchema = z.strictObject(CellBase).check((ctx) => {
   if ([c.text, c.field, c.value].filter((x) => x !== undefined).length !== 1) {
     ctx.issues.push({ code: 'custom', input: c, message: '单元格应写 text（固定文字）、field（数据字段）或 value（empty 空白、na 即“—”）三者之一' });
   }
-  if (c.places !== undefined && c.format === 'score' && c.places !== 2) {
-    ctx.issues.push({ code: 'custom', input: c, path: ['places'], message: '得分只能按原样（整数或两位小数）或固定两位小数（places: 2）打印' });
-  }
 });
 export type CellDecl = z.output<typeof CellDeclSchema>;
 

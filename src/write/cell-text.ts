@@ -12,7 +12,7 @@ export function cellText(v: CellValue): string {
     case 'text': return v.text;
     case 'amount': return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
     case 'percent': return v.style === 'bare' ? formatAmount(v.value.times(HUNDRED), false, v.places ?? 2) : formatPercent(v.value, v.places ?? 2);
-    case 'score': return v.fixed ? formatAmount(v.value) : formatScore(v.value);
+    case 'score': return v.places !== undefined ? formatAmount(v.value, false, v.places) : v.fixed ? formatAmount(v.value) : formatScore(v.value);
     case 'number': return formatPlain(v.value);
     case 'na': return NOT_APPLICABLE;
     case 'empty': return '';
@@ -47,6 +47,7 @@ export function cellNumber(v: CellValue): XlsxNumber | null {
       return { value: toNumber(roundTo(v.value, places + 2)), numFmt: `${fixedFormat(places)}%` };
     }
     case 'score': {
+      if (v.places !== undefined) return { value: toNumber(roundTo(v.value, v.places)), numFmt: fixedFormat(v.places) };
       const r = round2(v.value);
       return { value: toNumber(r), numFmt: r.isInteger() && !v.fixed ? '0' : '0.00' };
     }

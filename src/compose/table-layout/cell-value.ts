@@ -57,7 +57,8 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
   switch (decl.format) {
     case 'amount': return amountValue(x, scope.root.amountUnit ?? '万元', decl, layout);
     case 'percent': return percentValue(x, decl, scope);
-    case 'score': return { kind: 'score', value: x, ...(decl.places === 2 ? { fixed: true } : {}) };
+    // Note: without places a score prints whole when whole ("40") and else with 2 decimals ("9.50").
+    case 'score': return { kind: 'score', value: x, ...(decl.places === 2 ? { fixed: true } : decl.places !== undefined ? { places: decl.places } : {}) };
     case 'number': return { kind: 'number', value: x };
     case 'text':
     case undefined:
