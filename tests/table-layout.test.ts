@@ -232,7 +232,8 @@ describe('a look-alike project table declared in a folder of its own', () => {
   // lays its amounts over the kept columns so that dropping the two columns leaves it whole.
   const DECLARATION = `id: project-{n}
 sheetName: 项目{n}-{name}
-title: '项目支出绩效自评表（{year}年度）'
+title: 项目支出绩效自评表
+subtitle: （{year}年度）
 columns:
   - { id: level1, width: 7 }
   - { id: level2, width: 9 }
@@ -275,6 +276,7 @@ rows:
     const proj = unit.projects[0]!;
     const t = composeTable(profile.tables['project']!, projectTableView(unit, proj, derived.projects[0]!, 0, profile));
     const rows = texts(t);
+    expect([t.title, t.subtitle]).toEqual(['项目支出绩效自评表', `（${unit.year}年度）`]);
     expect(t.columns).toHaveLength(8);
     expect(t.columns.reduce((a, b) => a + b, 0)).toBeCloseTo(106, 6);
     expect(rows[0]).toEqual(['项目名称', proj.name]);
