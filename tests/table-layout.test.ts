@@ -1,5 +1,5 @@
 /** 表格声明与表格组装：网格排满、向下合并、去掉的列与列宽、金额单位换算、空白与 0、声明错误定位。 */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -306,6 +306,16 @@ describe('a copied form with a broken table declaration', () => {
     const ctx = await createContext({ outDir: tempDir(), templatesRoot: root, env: { SOURCE_DATE_EPOCH: '1711843200' } });
     return { result: await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true }), file };
   }
+
+  it('builds from a copy made before forms declared their tables (no tables/), with the shipped declarations', async () => {
+    const root = tempDir('jixiao-tables-');
+    expect(await main(['templates', 'copy', 'gansu', root], memoryIo().io)).toBe(ExitCode.Ok);
+    rmSync(join(root, 'gansu', 'tables'), { recursive: true });
+    const ctx = await createContext({ outDir: tempDir(), templatesRoot: root, env: { SOURCE_DATE_EPOCH: '1711843200' } });
+    const result = await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.outputs.length).toBeGreaterThan(0);
+  });
 
   it('reports a field the view lacks as E-TEMPLATE naming the declaration file, and writes nothing', async () => {
     const { result, file } = await buildWith('{ field: supervisor, cols: 3 }', '{ field: supervisr, cols: 3 }');

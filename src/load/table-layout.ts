@@ -50,18 +50,25 @@ export function parseTableLayout(text: string, file: string): TableLayoutResult 
 /** `file:line:col：message`, the way a profile problem is told in one line. */
 export const diagnosticLine = (d: Diagnostic): string => `${d.file ?? ''}${d.place ? `:${d.place.line}:${d.place.column}` : ''}：${d.message}`;
 
+/** The declarations of a folder, their texts for the regeneration hash, and whether the folder has `tables/`. */
+export interface TableLayouts {
+  readonly tables: Record<string, TableLayout>;
+  readonly sources: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly found: boolean;
+}
+
 /**
  * Reads every `tables/*.yaml` of a profile folder: the declarations by name (file name without .yaml), and the
  * files' texts for the regeneration hash. A folder without `tables/` declares none.
  */
-export async function readTableLayouts(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>):
-Promise<{ readonly tables: Record<string, TableLayout>; readonly sources: readonly string[]; readonly diagnostics: readonly Diagnostic[] }> {
+export async function readTableLayouts(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>): Promise<TableLayouts> {
   const tablesDir = join(dir, 'tables');
   let files: string[];
   try {
     files = (await listDir(tablesDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { tables: {}, sources: [], diagnostics: [] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { tables: {}, sources: [], diagnostics: [], found: false };
     throw e;
   }
   const tables: Record<string, TableLayout> = {};
@@ -75,5 +82,5 @@ Promise<{ readonly tables: Record<string, TableLayout>; readonly sources: readon
     if ('layout' in result) tables[f.replace(/\.ya?ml$/, '')] = { ...result.layout, source: path };
     else diagnostics.push(...result.diagnostics);
   }
-  return { tables, sources, diagnostics };
+  return { tables, sources, diagnostics, found: true };
 }

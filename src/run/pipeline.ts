@@ -12,7 +12,7 @@ import { PROFILE_MODULES } from './profile-modules.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
-import { reportDate, type RunContext } from './context.js';
+import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
 
 /** What happened to one input file. */
@@ -43,7 +43,7 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);
   if (!p) {
-    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir);
+    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir, join(PACKAGE_ROOT, 'templates', safeSegment(id)));
     profileCache.set(dir, p);
     p.catch(() => profileCache.delete(dir));
   }
