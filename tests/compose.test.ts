@@ -1,14 +1,19 @@
 /** The composed Yunnan tables: the cells a finance reviewer checks, built from the derived model. */
 import { describe, expect, it } from 'vitest';
-import { projectTable } from '../src/compose/project-table.js';
-import { deptTable } from '../src/compose/dept-table.js';
+import { projectTableView } from '../src/compose/project-table-view.js';
+import { composeTable } from '../src/compose/table-layout/compose.js';
+import { deptTableView } from '../src/compose/dept-table-view.js';
 import { placeCells } from '../src/write/table-grid.js';
 import { cellText } from '../src/write/cell-text.js';
 import type { Table } from '../src/model/doc.js';
+import type { Derived } from '../src/model/derived.js';
+import type { UnitYear } from '../src/model/unit-year.js';
 import { keyTask, projectIndicator, run, setFunds, rebalance, withChange, yunnan } from './support/unit-builder.js';
 
 /** Rows of a table as printed texts, covered cells left out. */
 const texts = (t: Table): string[][] => placeCells(t).rows.map((r) => r.map((p) => cellText(p.cell.value)));
+/** The Y3 table of the first project, from the shipped declaration. */
+const projectTable = (u: UnitYear, d: Derived) => composeTable(yunnan.tables['project']!, projectTableView(u, u.projects[0]!, d.projects[0]!, 0, yunnan));
 const rowStarting = (t: Table, first: string): string[] => texts(t).find((r) => r.includes(first)) ?? [];
 
 describe('project table (Y3)', () => {
@@ -18,7 +23,7 @@ describe('project table (Y3)', () => {
     });
     const { unit, derived, diagnostics } = run(raw);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const t = projectTable(unit, unit.projects[0]!, derived.projects[0]!, 0, yunnan);
+    const t = projectTable(unit, derived);
     const name = unit.projects[0]!.indicators[2]!.name;
     const row = rowStarting(t, name);
     expect(row.slice(-3)).toEqual(['10', '8', '人工调分理由：满意度调查样本不足，酌情扣分']);
@@ -28,14 +33,22 @@ describe('project table (Y3)', () => {
   it('prints 执行率 and its score from the displayed amounts, and "—" where a rate has no base', () => {
     const raw = withChange((u) => { setFunds(u, 0, '30.00', '30.00', '24.05'); rebalance(u); keyTask(u, 0).lowExecutionReason = '部分培训延至次年'; });
     const { unit, derived } = run(raw);
-    const t = projectTable(unit, unit.projects[0]!, derived.projects[0]!, 0, yunnan);
+    const t = projectTable(unit, derived);
     expect(rowStarting(t, '年度资金总额').slice(1)).toEqual(['30.00', '30.00', '24.05', '10', '80.17%', '8.02']);
     expect(rowStarting(t, '其他资金').slice(1)).toEqual(['—', '—', '—', '—', '', '—']);
   });
 
+  it('prints a 元 input in 万元 under the 万元 header, converted exactly and rounded once', () => {
+    const raw = withChange((u) => { u.amountUnit = '元'; setFunds(u, 0, '300000.00', '300000.00', '240512.34'); });
+    const { unit, derived } = run(raw);
+    const t = projectTable(unit, derived);
+    expect(rowStarting(t, '项目资金（万元）').length).toBeGreaterThan(0);
+    expect(rowStarting(t, '年度资金总额').slice(1, 4)).toEqual(['30.00', '30.00', '24.05']);
+  });
+
   it('spans 一级指标 over all its rows and 二级指标 over its own, in framework order', () => {
     const { unit, derived } = run(withChange(() => undefined));
-    const t = projectTable(unit, unit.projects[0]!, derived.projects[0]!, 0, yunnan);
+    const t = projectTable(unit, derived);
     const grid = placeCells(t);
     const firstIndicatorRow = grid.rows.findIndex((r) => r.some((p) => cellText(p.cell.value) === '产出指标'));
     const level1 = grid.rows[firstIndicatorRow]!.find((p) => cellText(p.cell.value) === '产出指标')!;
@@ -47,7 +60,7 @@ describe('project table (Y3)', () => {
 describe('department table (Y2)', () => {
   it('takes key-task amounts and 执行率 from the linked project, never from typed figures', () => {
     const { unit, derived } = run(withChange(() => undefined));
-    const t = deptTable(unit, derived, yunnan);
+    const t = composeTable(yunnan.tables['dept']!, deptTableView(unit, derived, yunnan));
     const task = derived.dept.keyTasks[0]!;
     const row = rowStarting(t, task.name);
     const p = derived.projects[task.projectIndex!]!;

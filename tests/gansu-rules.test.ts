@@ -6,7 +6,7 @@ import { GansuSettingsSchema } from '../src/model/gansu-settings.js';
 import { scoredIndicator, yearTarget } from '../src/derive/gansu/indicators.js';
 import { changeRate, deriveBudget } from '../src/derive/gansu/budget.js';
 import { rollUpQualitative, rollUpValue } from '../src/derive/gansu/aggregate.js';
-import { typedValue } from '../src/compose/gansu/score-table.js';
+import { typedValue } from '../src/compose/gansu/typed-value.js';
 import { changeView, chineseDate, narrativeAmount, narrativePercent, openEnded } from '../src/compose/narrative-numbers.js';
 import { parseRuns } from '../src/compose/runs.js';
 import { splitPreamble } from '../src/compose/markup.js';

@@ -27,8 +27,6 @@ export const percent = (x: Decimal | null): CellValue => (x === null ? { kind: '
 export const score = (x: Decimal | null): CellValue => (x === null ? { kind: 'empty' } : { kind: 'score', value: x });
 export const NA: CellValue = { kind: 'na' };
 export const EMPTY: CellValue = { kind: 'empty' };
-/** An amount that prints blank when zero (上年结转资金, 其他资金 of a key task). */
-export const amountOrBlank = (x: Decimal): CellValue => (x.isZero() ? EMPTY : amount(x));
 
 /**
  * 指标值 / 实际完成值 as a typed cell: percentages as real percentages ("95.00%") or bare numbers ("95"),

@@ -7,8 +7,9 @@ import { TemplateError, type Render } from './templates.js';
 import { parseMarkup } from './markup.js';
 import { reportView } from './view.js';
 import { narrativeBlocks, narrativeTable } from './narrative-table.js';
-import { deptTable } from './dept-table.js';
-import { projectTable } from './project-table.js';
+import { deptTableView } from './dept-table-view.js';
+import { projectTableView } from './project-table-view.js';
+import { composeDeclared } from './table-layout/declared.js';
 
 /** One template file of a profile: its path (for error messages) and source text. */
 export interface TemplateSource { readonly name: string; readonly source: string }
@@ -37,7 +38,7 @@ export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates:
   const subtitle = `部门：${u.unit.name}`;
   const sections = parseMarkup(markup);
   const notes = profileNotes(p, 'report');
-  const tables = [deptTable(u, d, p), ...u.projects.map((proj, i) => projectTable(u, proj, d.projects[i]!, i, p))];
+  const tables = [composeDeclared(p, 'dept', deptTableView(u, d, p)), ...u.projects.map((proj, i) => composeDeclared(p, 'project', projectTableView(u, proj, d.projects[i]!, i, p)))];
   const asTable = (u.options?.narrativeLayout ?? (p.settings['narrativeLayout'] === 'prose' ? 'prose' : 'table')) === 'table';
   // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
   const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;

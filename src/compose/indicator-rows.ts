@@ -1,8 +1,6 @@
-/** 指标块：一级指标、二级指标跨行合并，按框架顺序分组，组内保持输入顺序（DOMAIN.md §3.0）。 */
+/** 指标块的顺序：按框架顺序分组（一级、二级），组内保持输入顺序（DOMAIN.md §3.0）；合并单元格由表格声明完成。 */
 import type { IndicatorInput } from '../model/unit-year.js';
 import type { Profile } from '../model/profile.js';
-import type { Cell } from '../model/doc.js';
-import { header } from './cells.js';
 
 /** Indices of the indicators grouped by 一级 then 二级, in framework order, input order within a group. */
 export interface IndicatorGroup {
@@ -27,20 +25,4 @@ export function groupIndicators(inds: readonly Pick<IndicatorInput, 'level1' | '
   });
   const firstSeen = new Map(groups.map((g, i) => [g.level1, i] as const));
   return groups.sort((a, b) => rank(a.level1) - rank(b.level1) || firstSeen.get(a.level1)! - firstSeen.get(b.level1)!);
-}
-
-/** Rows of an indicator block: the 一级 and 二级 cells span their rows, then `cellsOf(index)` gives the rest of a row. */
-export function indicatorBlockRows(groups: readonly IndicatorGroup[], cellsOf: (index: number) => Cell[]): Cell[][] {
-  const rows: Cell[][] = [];
-  for (const g of groups) {
-    const n1 = g.level2s.reduce((n, x) => n + x.items.length, 0);
-    g.level2s.forEach((g2, k) => g2.items.forEach((idx, m) => {
-      rows.push([
-        ...(k === 0 && m === 0 ? [header(g.level1, { rowSpan: n1 })] : []),
-        ...(m === 0 ? [header(g2.level2, { rowSpan: g2.items.length })] : []),
-        ...cellsOf(idx),
-      ]);
-    }));
-  }
-  return rows;
 }

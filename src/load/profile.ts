@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ProfileSchema, type Profile } from '../model/profile.js';
 import type { ProfileTemplates, TemplateSource } from '../compose/documents.js';
+import { diagnosticLine, readTableLayouts, type TableLayouts } from './table-layout.js';
 
 /** A profile with the templates its documents use. */
 export interface LoadedProfile {
@@ -13,8 +14,11 @@ export interface LoadedProfile {
   readonly sources: readonly string[];
 }
 
-/** Reads and validates the profile folder `dir`; throws ProfileError with a Chinese message. */
-export async function loadProfile(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>): Promise<LoadedProfile> {
+/**
+ * Reads and validates the profile folder `dir`; throws ProfileError with a Chinese message. A folder without
+ * `tables/` (a copy made before forms declared their tables) uses the table declarations of `shippedDir`.
+ */
+export async function loadProfile(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>, shippedDir?: string): Promise<LoadedProfile> {
   const profilePath = join(dir, 'profile.yaml');
   let profileText: string;
   const templates: Record<string, TemplateSource> = {};
@@ -34,7 +38,18 @@ export async function loadProfile(dir: string, readText: (path: string) => Promi
     const first = parsed.error.issues[0];
     throw new ProfileError(`${profilePath}：格式文件不符合要求（${first?.path.join('.') ?? ''}：${first?.message ?? ''}）`);
   }
-  return { profile: { ...parsed.data, data: await readDataFiles(dir, parsed.data, readText) }, dir, templates, sources };
+  let declared: TableLayouts;
+  try {
+    declared = await readTableLayouts(dir, readText, listDir);
+    if (!declared.found && shippedDir !== undefined && shippedDir !== dir) declared = await readTableLayouts(shippedDir, readText, listDir);
+  } catch (e) {
+    throw new ProfileError(`无法读取格式目录 ${join(dir, 'tables')}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (declared.diagnostics.length > 0) throw new ProfileError(declared.diagnostics.map(diagnosticLine).join('\n'));
+  return {
+    profile: { ...parsed.data, data: await readDataFiles(dir, parsed.data, readText), tables: { ...parsed.data.tables, ...declared.tables } },
+    dir, templates, sources: [...sources, ...declared.sources],
+  };
 }
 
 /** Reads and parses the profile's `dataFiles` (rubrics and other tables) into its `data`; throws ProfileError. */

@@ -4,14 +4,19 @@ import type { Decimal } from 'decimal.js';
 /** A typed cell value, so XLSX stores real numbers and DOCX prints the same numbers as text. */
 export type CellValue =
   | { readonly kind: 'text'; readonly text: string }
-  /** 万元 (default): DOCX "1522.66", XLSX 1522.66 with '0.00'. 百元: whole numbers ×100, DOCX "152266", XLSX '0'. */
-  | { readonly kind: 'amount'; readonly value: Decimal; readonly unit?: '万元' | '百元' }
+  /**
+   * 万元 (default): DOCX "1522.66", XLSX 1522.66 with '0.00'. 百元: the 万元 value ×100 as whole numbers, DOCX
+   * "152266", XLSX '0'. 元: the value is in 元, DOCX "387664.62". `places` and `grouping` (thousands separators,
+   * "387,664.62", XLSX '#,##0.00') override the unit's defaults (2 decimals, or 0 for 百元; no separators).
+   */
+  | { readonly kind: 'amount'; readonly value: Decimal; readonly unit?: '万元' | '百元' | '元'; readonly places?: number; readonly grouping?: boolean }
   /**
    * A fraction. style 'sign' (default): DOCX "95.12%", XLSX 0.9512 with '0.00%'. style 'bare': the percentage
    * without its sign, as the sichuan completion tables print it: DOCX "0.04", XLSX 0.04 with '0.00'. places defaults to 2.
    */
   | { readonly kind: 'percent'; readonly value: Decimal; readonly style?: 'sign' | 'bare'; readonly places?: number }
-  | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean } // DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block)
+  /** DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block); places: always that many ("9" for a form scored in whole points). */
+  | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean; readonly places?: number }
   | { readonly kind: 'number'; readonly value: Decimal }      // an indicator value as written: "92", "0.5"
   | { readonly kind: 'na' }                                    // "—"
   | { readonly kind: 'empty' };

@@ -1,5 +1,6 @@
 /** 地区格式（profile）：等级、权重、阈值、固定备注，来自 templates/<id>/profile.yaml。 */
 import * as z from 'zod';
+import { TableLayoutSchema } from './table-layout.js';
 
 const Fraction = z.number().min(0).max(10);
 
@@ -35,6 +36,8 @@ export const ProfileSchema = z.strictObject({
   dataFiles: z.record(z.string(), z.string().regex(/^[\w.-]+\.ya?ml$/, { error: '应为同一格式目录中的 .yaml 文件名' })).default({}),
   /** The parsed content of `dataFiles`, filled in by the loader (a profile may also write small data inline). */
   data: z.record(z.string(), z.unknown()).default({}),
+  /** Table declarations by name, from the folder's tables/<name>.yaml (filled in by the loader) or written here. */
+  tables: z.record(z.string(), TableLayoutSchema).default({}),
 });
 
 /** A validated regional profile. */

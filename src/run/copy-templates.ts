@@ -27,9 +27,11 @@ export async function copyTemplates(profile: string, dir: string, opts: { force:
     io.err(`${target} 已存在；如需用随附的模板覆盖其中的同名文件，请加 --force。\n`);
     return ExitCode.Usage;
   }
-  const files = (await fs.readdir(source)).filter((f) => /\.(ya?ml|hbs)$/.test(f)).sort();
+  // Note: tables/*.yaml are the form's table declarations (the layout of every grid table).
+  const tables = (await fs.readdir(join(source, 'tables')).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).map((f) => `tables/${f}`);
+  const files = [...(await fs.readdir(source)).filter((f) => /\.(ya?ml|hbs)$/.test(f)), ...tables].sort();
   for (const f of files) await fs.writeAtomic(join(target, f), await fs.readFile(join(source, f)));
   io.out(`已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n`
-    + `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）后运行：jixiao build <输入> --templates ${dir}\n`);
+    + `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）、表格版式（tables/*.yaml）后运行：jixiao build <输入> --templates ${dir}\n`);
   return ExitCode.Ok;
 }

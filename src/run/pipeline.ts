@@ -12,7 +12,7 @@ import { PROFILE_MODULES } from './profile-modules.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
-import { reportDate, type FileSystem, type RunContext } from './context.js';
+import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
 import { isFsError, writeProblem } from './write-problem.js';
@@ -52,7 +52,7 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);
   if (!p) {
-    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir);
+    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir, join(PACKAGE_ROOT, 'templates', safeSegment(id)));
     profileCache.set(dir, p);
     p.catch(() => profileCache.delete(dir));
   }

@@ -10,9 +10,9 @@ export const NOT_APPLICABLE = '—';
 export function cellText(v: CellValue): string {
   switch (v.kind) {
     case 'text': return v.text;
-    case 'amount': return v.unit === '百元' ? formatAmount(v.value.times(HUNDRED), false, 0) : formatAmount(v.value);
+    case 'amount': return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
     case 'percent': return v.style === 'bare' ? formatAmount(v.value.times(HUNDRED), false, v.places ?? 2) : formatPercent(v.value, v.places ?? 2);
-    case 'score': return v.fixed ? formatAmount(v.value) : formatScore(v.value);
+    case 'score': return v.places !== undefined ? formatAmount(v.value, false, v.places) : v.fixed ? formatAmount(v.value) : formatScore(v.value);
     case 'number': return formatPlain(v.value);
     case 'na': return NOT_APPLICABLE;
     case 'empty': return '';
@@ -34,7 +34,11 @@ const fixedFormat = (places: number): string => (places === 0 ? '0' : `0.${'0'.r
  */
 export function cellNumber(v: CellValue): XlsxNumber | null {
   switch (v.kind) {
-    case 'amount': return v.unit === '百元' ? { value: toNumber(roundTo(v.value.times(HUNDRED), 0)), numFmt: '0' } : { value: toNumber(round2(v.value)), numFmt: '0.00' };
+    case 'amount': {
+      const places = amountPlaces(v);
+      const format = fixedFormat(places);
+      return { value: toNumber(roundTo(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, places)), numFmt: v.grouping ? `#,##${format}` : format };
+    }
     case 'percent': {
       const places = v.places ?? 2;
       // Note: a bare percentage is stored as the number printed (0.04 for 0.04%), so the sheet shows what the DOCX shows.
@@ -43,6 +47,7 @@ export function cellNumber(v: CellValue): XlsxNumber | null {
       return { value: toNumber(roundTo(v.value, places + 2)), numFmt: `${fixedFormat(places)}%` };
     }
     case 'score': {
+      if (v.places !== undefined) return { value: toNumber(roundTo(v.value, v.places)), numFmt: fixedFormat(v.places) };
       const r = round2(v.value);
       return { value: toNumber(r), numFmt: r.isInteger() && !v.fixed ? '0' : '0.00' };
     }
@@ -54,6 +59,9 @@ export function cellNumber(v: CellValue): XlsxNumber | null {
       return null;
   }
 }
+
+/** Decimals an amount prints with: as given, else 0 for 百元 and 2 for 万元 and 元. */
+const amountPlaces = (v: Extract<CellValue, { kind: 'amount' }>): number => v.places ?? (v.unit === '百元' ? 0 : 2);
 
 /** Decimal → JS number; never negative zero. */
 function toNumber(x: Decimal): number {

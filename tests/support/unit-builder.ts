@@ -10,6 +10,7 @@ import type { Derived } from '../../src/model/derived.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { derive } from '../../src/derive/derive.js';
 import { check, type CheckOptions } from '../../src/check/check.js';
+import { withTables } from './tables.js';
 
 /** An input object as a user writes it (before zod turns amounts into Decimals). */
 export type RawUnit = z.input<ReturnType<typeof unitYearSchema>>;
@@ -20,7 +21,7 @@ export type RawKeyTask = RawUnit['dept']['keyTasks'][number];
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The yunnan profile as shipped. */
-export const yunnan: Profile = ProfileSchema.parse(YAML.parse(readFileSync(join(ROOT, 'templates', 'yunnan', 'profile.yaml'), 'utf8')));
+export const yunnan: Profile = withTables(ProfileSchema.parse(YAML.parse(readFileSync(join(ROOT, 'templates', 'yunnan', 'profile.yaml'), 'utf8'))), join(ROOT, 'templates', 'yunnan'));
 
 const indicator = (level1: string, level2: string, name: string, nature: string, target: string, unit: string, actual: string, weight?: string): RawIndicator =>
   ({ level1, level2, name, nature, target, unit, actual, ...(weight !== undefined ? { weight } : {}) });

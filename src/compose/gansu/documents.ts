@@ -9,13 +9,14 @@ import type { ProfileTemplates, UnitDocuments } from '../documents.js';
 import { renderOfficialText } from '../official-text.js';
 import { chineseDate } from '../narrative-numbers.js';
 import { gansuView } from './view.js';
-import { g2Title, scoreTable } from './score-table.js';
+import { composeDeclared } from '../table-layout/declared.js';
+import { scoreTableView } from './score-table-view.js';
 
 const BLANK: Block = { type: 'paragraph', text: '' };
 const blanks = (n: number): Block[] => Array.from({ length: n }, () => BLANK);
 
 /** The blocks of G1 in GB/T 9704 order, down to the 成文日期; blank lines are GB/T's 空行. */
-function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText>): Block[] {
+function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText>, attachment: string): Block[] {
   const doc = u.document;
   const addressee = doc.addressee.replace(/[：:]$/, '');
   return [
@@ -29,7 +30,7 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
     ...text.preamble,
     ...text.body,
     BLANK,
-    { type: 'attachments', items: [g2Title(u)] },
+    { type: 'attachments', items: [attachment] },
     BLANK,
     // Note: a missing 署名 or 成文日期 is E-REQUIRED, so both are present whenever documents are composed.
     { type: 'signature', signatory: doc.signatory ?? '', date: doc.issueDate ? chineseDate(doc.issueDate) : '', placement: 'gbt' },
@@ -50,8 +51,8 @@ export function composeGansu(u: GansuUnit, d: GansuDerived, p: Profile, template
   const settings = readSettings(p, GansuSettingsSchema).value;
   const view = gansuView(u, d, settings);
   const text = renderOfficialText(templates, render, view);
-  const table = scoreTable(u, d, p);
-  const report: DocSection = { orientation: 'portrait', layout: 'official', blocks: officialBlocks(u, text) };
+  const table = composeDeclared(p, 'score', scoreTableView(u, d, p));
+  const report: DocSection = { orientation: 'portrait', layout: 'official', blocks: officialBlocks(u, text, table.title) };
   const attachment: DocSection = { orientation: 'landscape', blocks: [{ type: 'attachmentMark', text: '附件' }, BLANK, { type: 'table', table }] };
   const colophon = colophonSection(u, settings.printCopies);
   // Note: GB/T 9704 puts an attachment before the 版记; seed 003 printed it after.

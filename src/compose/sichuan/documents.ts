@@ -1,14 +1,14 @@
 /** 四川格式组装：部门的自评报告、计分表、完成情况表（附件1），每个项目的三份文档（附件2起），按表样顺序。 */
-import type { Block, Cell, DocSection, Table } from '../../model/doc.js';
+import type { Block, DocSection, Table } from '../../model/doc.js';
 import type { Profile } from '../../model/profile.js';
 import type { SichuanDerived, SichuanProjectFigures } from '../../model/sichuan-derived.js';
 import type { SichuanProject, SichuanUnit } from '../../model/sichuan-unit.js';
-import { header, label } from '../cells.js';
 import { template, type ProfileTemplates, type UnitDocuments } from '../documents.js';
 import { parseMarkup } from '../markup.js';
 import { narrativeBlocks } from '../narrative-table.js';
 import type { Render } from '../templates.js';
-import { completionTable, executionBlock, goalBlock, indicatorBlock, structureBlock, unitRow } from './completion-table.js';
+import { composeDeclared } from '../table-layout/declared.js';
+import { deptCompletionView, projectCompletionView } from './completion-table-view.js';
 import { deptReportView, projectReportView } from './report-view.js';
 import { scoresheetTable, type SheetContext } from './scoresheet-table.js';
 
@@ -36,46 +36,25 @@ function tablePart(table: Table, nameLine?: string): Part {
 /** `项目1计分表-市人代会经费`, within Excel's 31 characters. */
 const sheetName = (i: number, kind: string, name: string): string => `项目${i + 1}${kind}-${name}`.slice(0, 31);
 
-/** 项目名称 and the 项目类型 boxes of S6. */
-function projectHead(proj: SichuanProject, d: SichuanDerived): Cell[][] {
-  const types = d.settings.projectTypes;
-  const spans = types.map((_, k) => Math.floor(6 / types.length) + (k < 6 % types.length ? 1 : 0));
-  const { checked, unchecked } = d.settings.checkbox;
-  return [
-    [header('项目名称'), label(proj.name, { colSpan: 6 })],
-    [header('项目类型', { rowSpan: 2 }), ...types.map((t, k) => header(t, { colSpan: spans[k]! }))],
-    types.map((t, k) => label(t === proj.type ? checked : unchecked, { colSpan: spans[k]! })),
-  ];
-}
-
 function deptParts(u: SichuanUnit, d: SichuanDerived, p: Profile, t: ProfileTemplates, render: Render): Part[] {
   const L = u.unit.fiscalLevel;
   const y = u.year;
-  const places = d.settings.percentPlaces.table;
   const report = template(t, 'dept-report.md.hbs');
   const ctx: SheetContext = { year: y, rubricName: d.rubrics!.dept.name, render, rubric: d.rubrics!.dept };
   const sheet = d.dept.sheet!;
-  const { rows } = d.dept;
   return [
     reportPart('附件1', [`${y}年度${L}部门整体支出绩效自评报告`], render(report.name, report.source, deptReportView(u, d, p))),
     tablePart(scoresheetTable({
       id: 'dept-scoresheet', sheetName: '部门整体支出绩效自评计分表', title: `${y}年度${L}部门整体支出绩效自评计分表`,
       subtitle: `部门（单位）名称：${u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: d.settings.deptTotalRow,
     }, sheet, u.dept.scoresheet, ctx)),
-    tablePart(completionTable('dept-completion', '部门整体支出绩效目标完成情况表', `${y}年度${L}部门整体支出绩效目标完成情况表`, [
-      unitRow(u.unit.name, u.unit.code),
-      ...executionBlock([['合计', rows.total], ['基本支出', rows.basic], ['政策和项目支出', rows.projects]], places),
-      ...structureBlock('预算结构', rows.total, d.dept.books, places),
-      ...goalBlock(u.dept.goal, p),
-      ...indicatorBlock(u.dept.indicators, d.dept.indicators, p, d.settings, false),
-    ])),
+    tablePart(composeDeclared(p, 'dept-completion', deptCompletionView(u, d, p))),
   ];
 }
 
 function projectParts(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFigures, i: number, d: SichuanDerived, p: Profile, t: ProfileTemplates, render: Render): Part[] {
   const L = u.unit.fiscalLevel;
   const y = u.year;
-  const places = d.settings.percentPlaces.table;
   const report = template(t, 'project-report.md.hbs');
   const ctx: SheetContext = { year: y, rubricName: d.rubrics!.project.name, render, rubric: d.rubrics!.project };
   const sheet = f.sheet!;
@@ -86,14 +65,7 @@ function projectParts(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFig
       id: `project-${i + 1}-scoresheet`, sheetName: sheetName(i, '计分表', proj.name), title: `${y}年度${L}项目支出绩效自评计分表`,
       subtitle: `预算单位名称：${u.unit.shortName ?? u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: true,
     }, sheet, proj.scoresheet, ctx), nameLine),
-    tablePart(completionTable(`project-${i + 1}-completion`, sheetName(i, '完成情况表', proj.name), `${y}年度${L}项目支出绩效目标完成情况表`, [
-      ...projectHead(proj, d),
-      unitRow(u.unit.name, u.unit.code),
-      ...executionBlock([['合计', f.rows.total], ['财政拨款', f.rows.appropriation], ['其他资金', f.rows.other]], places),
-      ...structureBlock('财政拨款结构', f.rows.appropriation, f.books, places),
-      ...goalBlock(proj.goal, p),
-      ...indicatorBlock(proj.indicators, f.indicators, p, d.settings, d.settings.splitIndicatorBlock),
-    ])),
+    tablePart(composeDeclared(p, 'project-completion', projectCompletionView(u, proj, f, i, d, p))),
   ];
 }
 
