@@ -1,5 +1,6 @@
 /** 模板引擎：隔离的 Handlebars 实例，严格模式、不转义、只允许内置助手，编译结果缓存。 */
 import Handlebars from 'handlebars';
+import { protectView } from './verbatim.js';
 
 /** A template problem located in its file (reported as E-TEMPLATE, never as a stack trace). */
 export class TemplateError extends Error {
@@ -15,7 +16,11 @@ export class TemplateError extends Error {
   }
 }
 
-/** Renders a named template with a view; throws TemplateError. */
+/**
+ * Renders a named template with a view; throws TemplateError.
+ * Note: the result is marked text: values from the view are protected (verbatim.ts), so pass it through
+ * parseMarkup/parseRuns or plainText before it reaches a document.
+ */
 export type Render = (name: string, source: string, view: object) => string;
 
 /** Creates an isolated engine: no global helpers or partials leak in or out, and prototype access stays denied. */
@@ -30,7 +35,7 @@ export function createTemplateEngine(): Render {
         compiled = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
         cache.set(key, compiled);
       }
-      return compiled(view);
+      return compiled(protectView(view));
     } catch (e) {
       throw toTemplateError(name, e);
     }
