@@ -1,5 +1,6 @@
 /** 模板引擎：隔离的 Handlebars 实例，严格模式、不转义、只允许内置助手，编译结果缓存。 */
 import Handlebars from 'handlebars';
+import { describeTemplateError } from './template-errors.js';
 import { protectView } from './verbatim.js';
 
 /** A template problem located in its file (reported as E-TEMPLATE, never as a stack trace). */
@@ -37,19 +38,14 @@ export function createTemplateEngine(): Render {
       }
       return compiled(protectView(view));
     } catch (e) {
-      throw toTemplateError(name, e);
+      throw toTemplateError(name, source, e);
     }
   };
 }
 
 type HandlebarsTemplateDelegate = Handlebars.TemplateDelegate;
 
-function toTemplateError(name: string, e: unknown): TemplateError {
-  const err = e as { message?: string; lineNumber?: number; column?: number };
-  const message = String(err.message ?? e);
-  // Note: parse errors carry their position only inside the message ("Parse error on line 3:").
-  const line = err.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? NaN);
-  const undefinedField = /"([^"]+)" not defined/.exec(message)?.[1];
-  const text = undefinedField ? `模板引用了不存在的字段“${undefinedField}”` : `模板语法错误：${message.split('\n')[0]}`;
-  return new TemplateError(name, text, Number.isFinite(line) ? line : undefined, err.column);
+function toTemplateError(name: string, source: string, e: unknown): TemplateError {
+  const { message, place } = describeTemplateError(source, e);
+  return new TemplateError(name, message, place.line, place.column);
 }

@@ -90,8 +90,8 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     return { ...base, diagnostics, outputs: [docxPath, xlsxPath] };
   } catch (e) {
     if (e instanceof TemplateError) {
-      const at = e.line !== undefined ? `:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : '';
-      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: `${e.template}${at}`, message: e.message }] };
+      const place = e.line !== undefined ? { place: { line: e.line, column: e.column ?? 1 } } : {};
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: e.template, ...place, message: e.message }] };
     }
     const err = e as NodeJS.ErrnoException;
     if (err.code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(err.code)) {
