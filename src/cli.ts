@@ -13,6 +13,7 @@ import { lockedMessage } from './run/lock.js';
 import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
+import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 import { availableParallelism } from 'node:os';
 
@@ -111,6 +112,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     await parser.parseAsync([...argv], {}, (_e, _a, output) => { printed = output; });
   } catch (e) {
+    // Note: a file-system error no command handled (init, convert writing its file) is reported, never a stack trace.
+    if (isFsError(e)) { io.err(`${fsErrorMessage(e)}\n`); return ExitCode.InvalidInput; }
     if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n运行 jixiao --help 查看用法。\n`);
     return ExitCode.Usage;

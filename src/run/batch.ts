@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { expandInputs } from './inputs.js';
+import { fsErrorMessage, isFsError } from './fs-errors.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { runUnits } from './pool.js';
@@ -154,9 +155,8 @@ async function record(files: readonly string[], hashes: readonly (string | null)
 
 /** The output folder cannot be created or written (a file in its place, no permission, read-only, full). */
 function outputFolderProblem(outDir: string, e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (!code) throw e;
-  return { code: 'E-WRITE', severity: 'error', file: outDir, message: `无法写入输出目录（${code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` };
+  if (!isFsError(e)) throw e;
+  return { code: 'E-WRITE', severity: 'error', file: outDir, message: `无法写入输出目录：${fsErrorMessage(e)}` };
 }
 
 function exitCode(units: readonly UnitOutcome[], missing: readonly string[]): ExitCode {

@@ -1,9 +1,10 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
+import { ensureDir } from './ensure-dir.js';
 
 /** The file-system operations the run stage uses (swappable in tests). */
 export interface FileSystem {
@@ -46,7 +47,7 @@ export const nodeFs: FileSystem = {
   readFile: async (p) => new Uint8Array(await readFile(p)),
   readText: (p) => readFile(p, 'utf8'),
   writeAtomic: async (p, data) => {
-    await mkdir(dirname(p), { recursive: true });
+    await ensureDir(dirname(p));
     const tmp = `${p}.${process.pid}-${threadId}.${++tmpCounter}.tmp`;
     try {
       await writeFile(tmp, data);

@@ -14,6 +14,7 @@ import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
 import { reportDate, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
+import { fsErrorMessage, isFsError } from './fs-errors.js';
 
 /** What happened to one input file. */
 export interface UnitResult {
@@ -94,8 +95,9 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
       return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: e.template, ...place, message: e.message }] };
     }
     const err = e as NodeJS.ErrnoException;
-    if (err.code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EISDIR'].includes(err.code)) {
-      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-WRITE', severity: 'error', file: err.path ?? ctx.outDir, message: `无法写入输出文件（${err.code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` }] };
+    // Note: every file-system error (ENOENT under /proc, ENAMETOOLONG, EIO …) is the user's environment, not a bug.
+    if (isFsError(err)) {
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-WRITE', severity: 'error', file: err.path ?? ctx.outDir, message: `无法写入输出文件：${fsErrorMessage(err)}` }] };
     }
     throw e;
   }
