@@ -79,6 +79,13 @@ describe.skipIf(!PROC || process.getuid?.() !== 0)('real /proc paths (Linux, as 
     noStack(r.stderr);
   });
 
+  it('init /proc/x.yaml names the file asked for, not the temporary one', async () => {
+    const r = await run(['init', '/proc/jixiao-x.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('无法打开“/proc/jixiao-x.yaml”（ENOENT）');
+    expect(r.stderr).not.toContain('.tmp');
+  });
+
   it('build --out /proc/x ends with E-WRITE and exit 1', async () => {
     const r = await run(['build', INPUT, '--out', '/proc/jixiao-x']);
     expect(r.code).toBe(1);

@@ -54,6 +54,8 @@ export const nodeFs: FileSystem = {
       await rename(tmp, p);
     } catch (e) {
       await rm(tmp, { force: true });
+      // Note: report the file the user asked for, not our temporary name.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
       throw e;
     }
   },
