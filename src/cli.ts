@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** 命令行：yargs → main(argv, io) → 退出码；不含业务逻辑。 */
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
@@ -14,8 +15,7 @@ import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
-import { parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
-import { availableParallelism } from 'node:os';
+import { MAX_JOBS_PER_CORE, parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
 export interface Io {
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('strict', { type: 'boolean', default: false, describe: '把警告当作错误' })
     .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: '诊断输出格式' })
     .option('templates', { type: 'string', describe: '使用自定义模板目录（内含各格式子目录）' })
-    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: `并行线程数，1 到 ${4 * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`, coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())) });
+    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`, coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())) });
   const parser = yargs([...argv]).scriptName('jixiao').locale('zh_CN').exitProcess(false).strict().version(version)
     .usage('用法：$0 <命令> [选项]')
     .command('build <inputs..>', '检查并生成绩效自评文档（DOCX 与 XLSX）', (y) => common(y)
