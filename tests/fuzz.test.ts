@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { ROOT, memoryIo, tempDir } from './support/fixtures.js';
 import { folderXmlErrors } from './support/xml-check.js';
@@ -112,33 +113,63 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+/** Builds the single input under a fresh temporary root and asserts the fuzz properties; returns the exit code. */
+async function buildAndCheck(name: string, bytes: Uint8Array | string): Promise<number> {
+  const root = tempDir('jixiao-fuzz-');
+  const inputs = join(root, 'inputs');
+  const out = join(root, 'out');
+  mkdirSync(inputs);
+  writeFileSync(join(root, 'canary.txt'), 'do not touch');
+  writeFileSync(join(inputs, name), bytes);
+  const before = snapshot(root);
+  const { io, stderr } = memoryIo(env);
+  const code = await main(['build', inputs, '--out', out, '-j', '1'], io);
+  expect([0, 1, 2, 3], stderr()).toContain(code);
+  expect(stderr()).not.toContain('E-INTERNAL');
+  const outside = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([p]) => !p.startsWith('out/')));
+  expect(outside(snapshot(root))).toEqual(outside(before));
+  if (readdirSync(root).includes('out')) expect(folderXmlErrors(out)).toEqual([]);
+  return code;
+}
+
 describe('fuzzed inputs', () => {
   it(`never crash, always give well-formed files, touch nothing outside --out (${RUNS} runs, seed ${SEED})`, async () => {
     const repoBefore = { inputs: snapshot(join(ROOT, 'inputs')), templates: snapshot(join(ROOT, 'templates')) };
     const codes = new Map<number, number>();
     await fc.assert(fc.asyncProperty(input, async (c) => {
-      const root = tempDir('jixiao-fuzz-');
-      const inputs = join(root, 'inputs');
-      const out = join(root, 'out');
-      mkdirSync(inputs);
-      writeFileSync(join(root, 'canary.txt'), 'do not touch');
       const { name, text } = render(c);
-      writeFileSync(join(inputs, name), text);
-      const before = snapshot(root);
-      const { io, stderr } = memoryIo(env);
-      const code = await main(['build', inputs, '--out', out, '-j', '1'], io);
+      const code = await buildAndCheck(name, text);
       codes.set(code, (codes.get(code) ?? 0) + 1);
-      expect([0, 1, 2, 3], stderr()).toContain(code);
-      expect(stderr()).not.toContain('E-INTERNAL');
-      const after = snapshot(root);
-      const outside = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([p]) => !p.startsWith(`out/`)));
-      expect(outside(after)).toEqual(outside(before));
-      expect(folderXmlErrors(inputs)).toEqual([]);
-      if (readdirSync(root).includes('out')) expect(folderXmlErrors(out)).toEqual([]);
     }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
     expect({ inputs: snapshot(join(ROOT, 'inputs')), templates: snapshot(join(ROOT, 'templates')) }).toEqual(repoBefore);
     // Note: the mutations must reach both outcomes, or the test proves little.
     expect(codes.get(1) ?? 0).toBeGreaterThan(0);
     expect(codes.get(0) ?? 0).toBeGreaterThan(0);
   }, 120_000);
+
+  describe('workbooks', () => {
+    let workbook: Uint8Array;
+    beforeAll(async () => {
+      const dir = tempDir();
+      const file = join(dir, 'sample.xlsx');
+      expect(await main(['convert', join(ROOT, 'inputs', 'zhanyi-czj-2023.yaml'), file], memoryIo(env).io)).toBe(0);
+      workbook = new Uint8Array(readFileSync(file));
+    });
+
+    const CELLS: ExcelJS.CellValue[] = [null, '', '😀<&>', '\uFFFF', '# 标题 **', 0, -0, 1e300, -1, Number.NaN, true,
+      new Date(Date.UTC(2024, 1, 29)), { formula: '1+1', result: 2 }, { error: '#N/A' }, { richText: [{ text: '富' }, { text: '文本' }] }, '  007 '];
+    const edit = fc.record({ sheet: fc.nat(), row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 12 }), value: fc.constantFrom(...CELLS) });
+
+    it(`with edited cells never crash and give well-formed files (${Math.ceil(RUNS / 8)} runs)`, async () => {
+      await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(workbook) as unknown as ExcelJS.Buffer);
+        for (const e of edits) {
+          const ws = wb.worksheets[e.sheet % wb.worksheets.length]!;
+          ws.getCell(e.row, e.col).value = structuredClone(e.value);
+        }
+        await buildAndCheck('edited.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+      }), { seed: SEED, numRuns: Math.ceil(RUNS / 8), endOnFailure: true });
+    }, 120_000);
+  });
 });
