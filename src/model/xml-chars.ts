@@ -28,6 +28,6 @@ export const codePointName = (cp: number): string => `U+${cp.toString(16).toUppe
 /** What kind of character it is, in Chinese: 控制字符, 不成对的代理码元, 非字符. */
 export function forbiddenKind(cp: number): string {
   if (cp < 0x20) return '控制字符';
-  if (cp >= 0xd800 && cp <= 0xdfff) return '不成对的代理码元（损坏的 UTF-16 文字）';
-  return '非字符（Unicode 保留不用的码位）';
+  if (cp >= 0xd800 && cp <= 0xdfff) return '不成对的代理码元，即损坏的 UTF-16 文字';
+  return '非字符，即 Unicode 保留不用的码位';
 }
