@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { readInputFile } from '../src/load/read-file.js';
+import { MAX_CHARACTER_DIAGNOSTICS } from '../src/load/characters.js';
 import { docToDocx } from '../src/write/docx.js';
 import { tablesToXlsx } from '../src/write/xlsx.js';
 import { writeEntryWorkbook } from '../src/write/entry-workbook.js';
@@ -75,6 +76,16 @@ describe('forbidden characters', () => {
       ['E-INPUT-CHARACTER', 'U+FDD0', ['finance', 'income', 0, 'name']],
     ]);
     expect(r.diagnostics[0]!.message).toContain('键名');
+  });
+
+  it('in a comment are harmless; many are reported up to a limit', async () => {
+    expect((await read('u.yaml', `# 注释\uFFFF\n${MINIMAL_YAML}`)).diagnostics).toEqual([]);
+    const many = await read('u.yaml', MINIMAL_YAML.replace('有职工67人', `有职工${'\u0001'.repeat(30)}67人`));
+    expect(many.diagnostics).toHaveLength(1);
+    const spread = `${MINIMAL_YAML}${Array.from({ length: 25 }, (_, i) => `extra${i}: 文字\uFFFF\n`).join('')}`;
+    const r = await read('u.yaml', spread);
+    expect(r.diagnostics.length).toBe(MAX_CHARACTER_DIAGNOSTICS);
+    expect(new Set(r.diagnostics.map((d) => d.place?.line)).size).toBe(MAX_CHARACTER_DIAGNOSTICS);
   });
 
   it('in a workbook cell are E-INPUT-CHARACTER at 文件.xlsx!表!格', async () => {
