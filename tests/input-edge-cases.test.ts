@@ -89,6 +89,21 @@ describe('keys named like Object.prototype members', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('__proto__ in a map keyed by the input (sichuan rubric lines and values) is an unknown key, not dropped', async () => {
+    const sample = readFileSync(inputPath('ziyang-renda-2023.yaml'), 'utf8');
+    const from = 'values: { staffActual: 48, staffQuota: 52 }';
+    expect(sample).toContain(from);
+    for (const [to, path] of [
+      ['values: { __proto__: 5, staffActual: 48, staffQuota: 52 }', ['dept', 'scoresheet', 'lines', 'staffControl', 'values', '__proto__']],
+      [`${from}\n      __proto__: { answers: [true] }`, ['dept', 'scoresheet', 'lines', '__proto__']],
+    ] as const) {
+      const { diagnostics, lines } = await validated(sample.replace(from, to), 'z.yaml');
+      expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['E-UNKNOWN-KEY', path]]);
+      expect(lines[0]).toContain('未知字段“__proto__”');
+      clean(lines);
+    }
+  });
+
   it('as a profile name are an unknown profile', async () => {
     const { diagnostics, lines } = await validated(`profile: constructor\n${MINIMAL_YAML}`);
     expect(diagnostics.map((d) => d.code)).toContain('E-SCHEMA');

@@ -84,6 +84,19 @@ export const Points = scalar.transform((v, ctx): Decimal => {
   return parsed;
 });
 
+/**
+ * A map keyed by input text (rubric line ids, formula parameters). Note: zod drops a `__proto__` key silently
+ * (it must, or the prototype would change), so it is refused here by name instead of vanishing (issue 10).
+ */
+export function ownRecord<T extends z.ZodType>(value: T) {
+  return z.preprocess((v, ctx) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, '__proto__')) {
+      ctx.addIssue({ code: 'custom', input: v, path: ['__proto__'], params: { unknownKey: true }, message: '未知字段“__proto__”：不能用作键名；请改用细则中的名称。' });
+    }
+    return v;
+  }, z.record(z.string(), value));
+}
+
 /** 年度: a four-digit year. */
 export const Year = scalar.transform((v, ctx) => {
   const text = String(v).trim();
