@@ -1,5 +1,5 @@
 /** Issue 10: every problem of a user template is E-TEMPLATE at file:line:col (1-based), exit 3, never E-INTERNAL. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -96,6 +96,15 @@ describe('every template problem is placed at line:col', () => {
     const { edited, d } = await broken('yunnan', 'dept-report.md.hbs', '### 1. 前期准备', '### 1. 前期准备\n#### （1）第四级\n正文');
     expect(d.place).toEqual(placeOf(edited, '#### （1）第四级'));
     expect(formatDiagnostic(d)).toMatch(/dept-report\.md\.hbs:\d+:1  error  E-TEMPLATE  .*三级标题/);
+  });
+
+  it('a missing template file: named with its folder', async () => {
+    const root = tempDir('jixiao-tpl-');
+    await main(['templates', 'copy', 'gansu', root], memoryIo().io);
+    rmSync(join(root, 'gansu', 'title.md.hbs'));
+    const ctx = await createContext({ outDir: tempDir(), templatesRoot: root, env });
+    const result = await runUnit(inputPath(INPUTS.gansu), ctx, { write: true });
+    expect(result.diagnostics.filter((d) => d.code === 'E-TEMPLATE')).toMatchObject([{ file: join(root, 'gansu', 'title.md.hbs') }]);
   });
 
   it('a template that prints nothing in the table layout', async () => {

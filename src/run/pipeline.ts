@@ -1,5 +1,5 @@
 /** 单个单位的流水线：读取 → 校验 → 派生 → 检查 → 组装 → 写出。 */
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { AnyUnit } from '../model/units.js';
@@ -92,7 +92,9 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   } catch (e) {
     if (e instanceof TemplateError) {
       const place = e.line !== undefined ? { place: { line: e.line, column: e.column ?? 1 } } : {};
-      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: e.template, ...place, message: e.message }] };
+      // Note: a missing template is named by its file name only; report where it was looked for.
+      const file = isAbsolute(e.template) ? e.template : join(lp.dir, e.template);
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file, ...place, message: e.message }] };
     }
     const err = e as NodeJS.ErrnoException;
     // Note: every file-system error (ENOENT under /proc, ENAMETOOLONG, EIO …) is the user's environment, not a bug.
