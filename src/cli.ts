@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** 命令行：yargs → main(argv, io) → 退出码；不含业务逻辑。 */
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
@@ -13,6 +14,8 @@ import { lockedMessage } from './run/lock.js';
 import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
+import { fsErrorMessage, isFsError } from './run/fs-errors.js';
+import { MAX_JOBS_PER_CORE, parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
 export interface Io {
@@ -26,6 +29,12 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** The value of a checked option; a refused value is a usage error (exit 2). */
+const checked = (v: OptionValue): number => {
+  if ('problem' in v) throw new UsageError(v.problem);
+  return v.value;
+};
 
 const nodeIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY === true };
 
@@ -52,14 +61,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('strict', { type: 'boolean', default: false, describe: '把警告当作错误' })
     .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: '诊断输出格式' })
     .option('templates', { type: 'string', describe: '使用自定义模板目录（内含各格式子目录）' })
-    .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认为 CPU 核数；1 为不并行）' });
+    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`, coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())) });
   const parser = yargs([...argv]).scriptName('jixiao').locale('zh_CN').exitProcess(false).strict().version(version)
     .usage('用法：$0 <命令> [选项]')
     .command('build <inputs..>', '检查并生成绩效自评文档（DOCX 与 XLSX）', (y) => common(y)
       .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出目录' })
       .option('force', { type: 'boolean', default: false, describe: '全部重新生成，不跳过未改变的单位' })
       .option('pdf', { type: 'boolean', default: false, describe: '同时用 LibreOffice 把 DOCX/XLSX 转成 PDF' })
-      .option('pdf-timeout', { type: 'number', default: DEFAULT_PDF_TIMEOUT_SECONDS, describe: '每个 PDF 转换的时限（秒）' }),
+      .option('pdf-timeout', { type: 'string', requiresArg: true, default: String(DEFAULT_PDF_TIMEOUT_SECONDS), describe: '每个 PDF 转换的时限（秒，大于 0）', coerce: (raw: unknown) => checked(parsePdfTimeout(raw)) }),
     async (args) => batch({ inputs: args.inputs as string[], out: args.out, strict: args.strict, format: args.format, force: args.force, pdf: args.pdf, pdfTimeout: args.pdfTimeout, ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.templates ? { templates: args.templates } : {}) }, true))
     .command('check <inputs..>', '只检查输入，不生成文件', (y) => common(y),
       async (args) => batch({ inputs: args.inputs as string[], strict: args.strict, format: args.format, ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.templates ? { templates: args.templates } : {}) }, false))
@@ -96,12 +105,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       async (args) => { code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } }); })
       .demandCommand(1, '请指定：templates copy <格式> <目录>'))
     .demandCommand(1, '请指定命令：build、check、init、convert 或 templates')
-    .fail((msg, err) => { throw err ?? new UsageError(msg); })
+    // Note: yargs wraps an error thrown by a coerce function (option bounds) in a YError; that is a usage error too.
+    .fail((msg, err) => { throw err && err.name !== 'YError' ? err : new UsageError(err?.message ?? msg); })
     .help();
   let printed = '';
   try {
     await parser.parseAsync([...argv], {}, (_e, _a, output) => { printed = output; });
   } catch (e) {
+    // Note: a file-system error no command handled (init, convert writing its file) is reported, never a stack trace.
+    if (isFsError(e)) { io.err(`${fsErrorMessage(e)}\n`); return ExitCode.InvalidInput; }
     if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n运行 jixiao --help 查看用法。\n`);
     return ExitCode.Usage;

@@ -4,7 +4,8 @@ import type { Derived } from '../model/derived.js';
 import { profileNotes, type Profile } from '../model/profile.js';
 import type { UnitYear } from '../model/unit-year.js';
 import { TemplateError, type Render } from './templates.js';
-import { parseMarkup } from './markup.js';
+import { parseMarkup, type Section } from './markup.js';
+import { lineStartingWith } from './template-errors.js';
 import { reportView } from './view.js';
 import { narrativeBlocks, narrativeTable } from './narrative-table.js';
 import { deptTableView } from './dept-table-view.js';
@@ -24,6 +25,19 @@ export function template(t: ProfileTemplates, file: string): TemplateSource {
   return found;
 }
 
+/**
+ * The table layout has three heading columns and needs at least one heading; deeper headings would lose their text.
+ * Throws TemplateError placed at the offending line of the template.
+ */
+function tableLayoutFits(sections: readonly Section[], t: TemplateSource): void {
+  const tooDeep = (s: Section, depth: number): boolean => (depth > 3 ? true : s.children.some((c) => tooDeep(c, depth + 1)));
+  if (sections.some((s) => tooDeep(s, 1))) {
+    const at = lineStartingWith(t.source, '####');
+    throw new TemplateError(t.name, '按表格排版（narrativeLayout: table）时叙述最多三级标题（#、##、###）；请把第四级标题改为段落，或改用 narrativeLayout: prose', at.line, at.column);
+  }
+  if (sections.length === 0) throw new TemplateError(t.name, '叙述模板没有写出任何标题和段落；至少需要一个“# 一、……”一级标题', 1, 1);
+}
+
 /** What one unit produces: one DOCX of every document in the seed's order, and the same tables as one workbook. */
 export interface UnitDocuments {
   readonly docx: Doc;
@@ -36,11 +50,12 @@ export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates:
   const markup = render(report0.name, report0.source, reportView(u, d, p));
   const title = `${u.year}年度部门整体支出绩效自评情况`;
   const subtitle = `部门：${u.unit.name}`;
-  const sections = parseMarkup(markup);
+  const sections = parseMarkup(markup, report0);
   const notes = profileNotes(p, 'report');
   const tables = [composeDeclared(p, 'dept', deptTableView(u, d, p)), ...u.projects.map((proj, i) => composeDeclared(p, 'project', projectTableView(u, proj, d.projects[i]!, i, p)))];
   const asTable = (u.options?.narrativeLayout ?? (p.settings['narrativeLayout'] === 'prose' ? 'prose' : 'table')) === 'table';
   // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
+  if (asTable) tableLayoutFits(sections, report0);
   const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;
   const first: DocSection = report
     ? { orientation: 'portrait', blocks: [{ type: 'table', table: report }] }

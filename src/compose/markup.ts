@@ -1,4 +1,7 @@
 /** 叙述标记：模板渲染后的文本（# / ## / ### / #### 标题与段落）解析为章节树。 */
+import { firstTextLine } from './template-errors.js';
+import { TemplateError } from './templates.js';
+import { plainText } from './verbatim.js';
 
 /** A heading with its paragraphs and sub-headings. */
 export interface Section {
@@ -10,8 +13,14 @@ export interface Section {
 
 const HEADING = /^(#{1,4})\s+(.+)$/;
 
-/** Parses "# 一、…", "## （一）…", "### 1. …", "#### （1）…" and paragraph lines into a tree of level-1 sections. */
-export function parseMarkup(text: string): Section[] {
+/** The template a markup text was rendered from, to place markup errors in it. */
+export interface MarkupOrigin { readonly name: string; readonly source: string }
+
+/**
+ * Parses "# 一、…", "## （一）…", "### 1. …", "#### （1）…" and paragraph lines into a tree of level-1 sections.
+ * Throws TemplateError (placed in `origin`) when text comes before the first heading.
+ */
+export function parseMarkup(text: string, origin: MarkupOrigin = { name: '叙述模板', source: text }): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (const raw of text.split('\n')) {
@@ -28,7 +37,10 @@ export function parseMarkup(text: string): Section[] {
       stack.push(section);
     } else {
       const current = stack[stack.length - 1];
-      if (!current) throw new Error(`paragraph before the first heading: ${line.slice(0, 30)}`);
+      if (!current) {
+        const place = firstTextLine(origin.source);
+        throw new TemplateError(origin.name, `叙述在第一个标题之前有正文“${[...plainText(line)].slice(0, 20).join('')}”；此格式的叙述须以“# 一、……”这样的一级标题开始，标题之前不能有段落`, place.line, place.column);
+      }
       current.paragraphs.push(line);
     }
   }

@@ -3,20 +3,22 @@ import type { Block, Cell, Table } from '../model/doc.js';
 import { header, prose } from './cells.js';
 import { leafCount, type Section } from './markup.js';
 import { proseParagraph } from './runs.js';
+import { plainText } from './verbatim.js';
 
-const body = (s: Section): Cell => prose(s.paragraphs.join('\n'));
+const body = (s: Section): Cell => prose(plainText(s.paragraphs.join('\n')));
+const head = (s: Section, span: { colSpan?: number; rowSpan?: number } = {}): Cell => header(plainText(s.heading), span);
 
 /** Rows of the four-column layout: a heading spans the rows of its subsections; a missing level widens the label. */
 function rowsOf(sections: readonly Section[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const s1 of sections) {
-    if (s1.children.length === 0) { rows.push([header(s1.heading, { colSpan: 3 }), body(s1)]); continue; }
+    if (s1.children.length === 0) { rows.push([head(s1, { colSpan: 3 }), body(s1)]); continue; }
     s1.children.forEach((s2, i) => {
-      const lead = i === 0 ? [header(s1.heading, { rowSpan: leafCount(s1) })] : [];
-      if (s2.children.length === 0) { rows.push([...lead, header(s2.heading, { colSpan: 2 }), body(s2)]); return; }
+      const lead = i === 0 ? [head(s1, { rowSpan: leafCount(s1) })] : [];
+      if (s2.children.length === 0) { rows.push([...lead, head(s2, { colSpan: 2 }), body(s2)]); return; }
       s2.children.forEach((s3, k) => {
-        const mid = k === 0 ? [header(s2.heading, { rowSpan: s2.children.length })] : [];
-        rows.push([...(k === 0 ? lead : []), ...mid, header(s3.heading), body(s3)]);
+        const mid = k === 0 ? [head(s2, { rowSpan: s2.children.length })] : [];
+        rows.push([...(k === 0 ? lead : []), ...mid, head(s3), body(s3)]);
       });
     });
   }
@@ -35,7 +37,7 @@ export function narrativeTable(title: string, subtitle: string, sections: readon
 export function narrativeBlocks(sections: readonly Section[]): Block[] {
   const out: Block[] = [];
   const walk = (s: Section) => {
-    out.push({ type: 'heading', level: s.level, text: s.heading });
+    out.push({ type: 'heading', level: s.level, text: plainText(s.heading) });
     for (const p of s.paragraphs) out.push(proseParagraph(p));
     s.children.forEach(walk);
   };

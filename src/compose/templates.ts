@@ -1,5 +1,7 @@
 /** 模板引擎：隔离的 Handlebars 实例，严格模式、不转义、只允许内置助手，编译结果缓存。 */
 import Handlebars from 'handlebars';
+import { describeTemplateError } from './template-errors.js';
+import { protectView } from './verbatim.js';
 
 /** A template problem located in its file (reported as E-TEMPLATE, never as a stack trace). */
 export class TemplateError extends Error {
@@ -15,7 +17,11 @@ export class TemplateError extends Error {
   }
 }
 
-/** Renders a named template with a view; throws TemplateError. */
+/**
+ * Renders a named template with a view; throws TemplateError.
+ * Note: the result is marked text: values from the view are protected (verbatim.ts), so pass it through
+ * parseMarkup/parseRuns or plainText before it reaches a document.
+ */
 export type Render = (name: string, source: string, view: object) => string;
 
 /** Creates an isolated engine: no global helpers or partials leak in or out, and prototype access stays denied. */
@@ -30,21 +36,16 @@ export function createTemplateEngine(): Render {
         compiled = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
         cache.set(key, compiled);
       }
-      return compiled(view);
+      return compiled(protectView(view));
     } catch (e) {
-      throw toTemplateError(name, e);
+      throw toTemplateError(name, source, e);
     }
   };
 }
 
 type HandlebarsTemplateDelegate = Handlebars.TemplateDelegate;
 
-function toTemplateError(name: string, e: unknown): TemplateError {
-  const err = e as { message?: string; lineNumber?: number; column?: number };
-  const message = String(err.message ?? e);
-  // Note: parse errors carry their position only inside the message ("Parse error on line 3:").
-  const line = err.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? NaN);
-  const undefinedField = /"([^"]+)" not defined/.exec(message)?.[1];
-  const text = undefinedField ? `模板引用了不存在的字段“${undefinedField}”` : `模板语法错误：${message.split('\n')[0]}`;
-  return new TemplateError(name, text, Number.isFinite(line) ? line : undefined, err.column);
+function toTemplateError(name: string, source: string, e: unknown): TemplateError {
+  const { message, place } = describeTemplateError(source, e);
+  return new TemplateError(name, message, place.line, place.column);
 }

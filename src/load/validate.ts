@@ -83,6 +83,11 @@ function fromIssue(issue: z.core.$ZodIssue, loaded: Loaded, schema: z.ZodType): 
     });
   }
 
+  // Note: a key the schema refuses by name inside a map (ownRecord: __proto__).
+  if (issue.code === 'custom' && issue.params?.['unknownKey'] === true) {
+    return [located(loaded, 'E-UNKNOWN-KEY', path, issue.message, { actual: String(path[path.length - 1] ?? '') }, true)];
+  }
+
   if (isBlank(raw) && path.length > 0) {
     const parent = path.slice(0, -1);
     const step = path[path.length - 1]!;

@@ -1,7 +1,8 @@
 /** 字段中文名：输入文件每个键的中文标签，用于诊断信息和示例输入的注释。 */
 
 /** Chinese label of every input key (DOMAIN.md §2), so a message can name the field as the form does. */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
+// Note: a null-prototype object, so input keys such as constructor or toString find no label (issue 10).
+export const FIELD_LABELS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   profile: '格式（地区）',
   year: '年度',
   amountUnit: '金额单位',
@@ -174,7 +175,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rate: '预算执行率',
   signature: '落款',
   date: '日期',
-};
+});
 
 /** "projects[1].indicators[0].target" — the data path as a user can search for it. */
 export function formatPath(path: readonly PropertyKey[]): string {

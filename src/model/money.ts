@@ -14,7 +14,9 @@ const AMOUNT_TEXT = /^[-+]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
 export function parseAmount(text: string): Decimal | undefined {
   const t = text.trim();
   if (!AMOUNT_TEXT.test(t)) return undefined;
-  return new Money(t.replace(/,/g, ''));
+  const x = new Money(t.replace(/,/g, ''));
+  // Note: "-0" and "-0.00" are zero, not negative (decimal.js keeps the sign of zero).
+  return x.isZero() ? new Money(0) : x;
 }
 
 /** Number of decimals written in an amount text ("10.560" → 3). */

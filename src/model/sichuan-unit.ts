@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { parseAmount } from './money.js';
 import {
-  AMOUNT_UNITS, Adjustment, DateText, Indicator, Points, Prose, RequiredProse, RequiredText, Text, Year, amount, type AmountUnit,
+  AMOUNT_UNITS, Adjustment, DateText, Indicator, NonNegative, Points, ownRecord, Prose, RequiredProse, RequiredText, Text, Year, amount, type AmountUnit,
 } from './unit-year.js';
 
 /** A percentage as a person writes it ("95%", "95", 95), held as a fraction (0.95). */
@@ -32,7 +32,7 @@ const LineInput = z.strictObject({
   /** degree: 实现程度 asserted by the unit (0–100%). */
   degree: Percent.optional(),
   /** Inputs of the line's formula by the keys the rubric names (amounts in the file's unit, counts as numbers). */
-  values: z.record(z.string(), Points).optional(),
+  values: ownRecord(NonNegative).optional(),
   /** The rate itself, when the report gives no parts to compute it from. */
   ratio: Percent.optional(),
   /** 自评依据及说明 text; appended to the computed formula, or the whole cell for checklist and degree lines. */
@@ -54,7 +54,7 @@ const LineInput = z.strictObject({
 
 /** 自评计分表 entries: one per rubric line id, plus the total and grade an old report printed. */
 const Scoresheet = z.strictObject({
-  lines: z.record(z.string(), LineInput),
+  lines: ownRecord(LineInput),
   stated: z.strictObject({ total: Stated.optional(), grade: Stated.optional() }).optional(),
 });
 

@@ -54,8 +54,8 @@ export function amount(unit: AmountUnit, opts: { allowNegative?: boolean } = {})
   });
 }
 
-/** A non-negative number such as 分值 or 得分, exact. */
-export const Points = scalar.transform((v, ctx): Decimal => {
+/** A non-negative number of any precision (counts and amounts a rubric formula takes), exact. */
+export const NonNegative = scalar.transform((v, ctx): Decimal => {
   const parsed = parseAmount(String(v));
   if (!parsed || parsed.isNegative()) {
     ctx.addIssue({ code: 'custom', input: v, message: `应为不小于0的数字，例如 10 或 9.5（实际为“${String(v)}”）` });
@@ -63,6 +63,39 @@ export const Points = scalar.transform((v, ctx): Decimal => {
   }
   return parsed;
 });
+
+/** The most decimals a 分值 or 得分 may carry: scores are printed and summed to 0.01. */
+export const MAX_POINT_DECIMALS = 2;
+
+/**
+ * A non-negative number such as 分值 or 得分, exact, with at most two decimals.
+ * Note: "30.000000000000001" would otherwise pass and then fail the weight total as “合计为100…应为100”.
+ */
+export const Points = scalar.transform((v, ctx): Decimal => {
+  const parsed = parseAmount(String(v));
+  if (!parsed || parsed.isNegative()) {
+    ctx.addIssue({ code: 'custom', input: v, message: `应为不小于0的数字，例如 10 或 9.5（实际为“${String(v)}”）` });
+    return z.NEVER;
+  }
+  if (parsed.decimalPlaces() > MAX_POINT_DECIMALS) {
+    ctx.addIssue({ code: 'custom', input: v, message: `分值和得分最多${MAX_POINT_DECIMALS}位小数（实际为“${String(v).trim()}”，有${parsed.decimalPlaces()}位小数），例如 30 或 9.5` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/**
+ * A map keyed by input text (rubric line ids, formula parameters). Note: zod drops a `__proto__` key silently
+ * (it must, or the prototype would change), so it is refused here by name instead of vanishing (issue 10).
+ */
+export function ownRecord<T extends z.ZodType>(value: T) {
+  return z.preprocess((v, ctx) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, '__proto__')) {
+      ctx.addIssue({ code: 'custom', input: v, path: ['__proto__'], params: { unknownKey: true }, message: '未知字段“__proto__”：不能用作键名；请改用细则中的名称。' });
+    }
+    return v;
+  }, z.record(z.string(), value));
+}
 
 /** 年度: a four-digit year. */
 export const Year = scalar.transform((v, ctx) => {

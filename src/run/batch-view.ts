@@ -72,7 +72,9 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
         sink.err(`失败的单位（${failed.length} 个）：\n`);
         for (const u of failed.slice(0, MAX_FAILED_LISTED)) {
           const first = u.diagnostics.find((d) => d.severity === 'error');
-          sink.err(`  ${first ? formatDiagnostic(first).split('\n')[0] : u.file}\n`);
+          // Note: the first error may point elsewhere (a template, an output file); the list always names the input.
+          const line = first ? formatDiagnostic(first).split('\n')[0] : '';
+          sink.err(`  ${first?.file === u.file ? line : `${u.file}：${line}`}\n`);
         }
         if (failed.length > MAX_FAILED_LISTED) sink.err(`  ……另有 ${failed.length - MAX_FAILED_LISTED} 个\n`);
       }

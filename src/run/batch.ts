@@ -7,11 +7,11 @@ import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { expandInputs } from './inputs.js';
+import { fsErrorMessage, isFsError, writeProblem } from './fs-errors.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isOwnOutputPath } from './output-files.js';
 import { commitAll } from './pipeline.js';
-import { isFsError, writeProblem } from './write-problem.js';
 import { runUnits } from './pool.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
@@ -242,9 +242,8 @@ async function removeOwnOutput(ctx: RunContext, rel: string): Promise<boolean> {
 
 /** The output folder cannot be created or written (a file in its place, no permission, read-only, full). */
 function outputFolderProblem(outDir: string, e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (!code) throw e;
-  return { code: 'E-WRITE', severity: 'error', file: outDir, message: `无法写入输出目录（${code}）：请检查输出目录是否存在、是否有写权限、磁盘是否已满。` };
+  if (!isFsError(e)) throw e;
+  return { code: 'E-WRITE', severity: 'error', file: outDir, message: `无法写入输出目录：${fsErrorMessage(e)}` };
 }
 
 function exitCode(units: readonly UnitOutcome[], missing: readonly string[], problems: readonly Diagnostic[]): ExitCode {

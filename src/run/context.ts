@@ -1,9 +1,10 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
+import { ensureDir } from './ensure-dir.js';
 
 /** The file-system operations the run stage uses (swappable in tests). */
 export interface FileSystem {
@@ -54,12 +55,14 @@ const TEMP_NAME = /\.\d+-\d+\.\d+\.tmp$/;
 
 /** Writes `data` to a fresh temporary name beside `p`; removes it again when the write fails (a full disk). */
 async function stageFile(p: string, data: Uint8Array): Promise<string> {
-  await mkdir(dirname(p), { recursive: true });
+  await ensureDir(dirname(p));
   const tmp = `${p}.${process.pid}-${threadId}.${++tmpCounter}.tmp`;
   try {
     await writeFile(tmp, data);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
+    // Note: report the file the user asked for, not our temporary name.
+    if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
     throw e;
   }
   return tmp;
@@ -75,11 +78,21 @@ export const nodeFs: FileSystem = {
       await rename(tmp, p);
     } catch (e) {
       await rm(tmp, { force: true });
+      // Note: report the file the user asked for, not our temporary name.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
       throw e;
     }
   },
   stage: (p, data) => stageFile(p, data),
-  commit: (tmp, p) => rename(tmp, p),
+  commit: async (tmp, p) => {
+    try {
+      await rename(tmp, p);
+    } catch (e) {
+      // Note: report the file the user asked for, not our temporary name.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
+      throw e;
+    }
+  },
   discard: (tmp) => rm(tmp, { force: true }),
   realpath: (p) => realpath(p),
   readdir: (p) => readdir(p),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../model/diagnostic.js';
 import { PROFILE_IDS, isProfileId } from '../model/units.js';
 import { PACKAGE_ROOT, type FileSystem } from './context.js';
+import { fsErrorMessage, isFsError } from './fs-errors.js';
 
 /** Where `templates copy` reports. */
 export interface CopyIo {
@@ -30,7 +31,13 @@ export async function copyTemplates(profile: string, dir: string, opts: { force:
   // Note: tables/*.yaml are the form's table declarations (the layout of every grid table).
   const tables = (await fs.readdir(join(source, 'tables')).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).map((f) => `tables/${f}`);
   const files = [...(await fs.readdir(source)).filter((f) => /\.(ya?ml|hbs)$/.test(f)), ...tables].sort();
-  for (const f of files) await fs.writeAtomic(join(target, f), await fs.readFile(join(source, f)));
+  try {
+    for (const f of files) await fs.writeAtomic(join(target, f), await fs.readFile(join(source, f)));
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    io.err(`未能复制模板到 ${target}：${fsErrorMessage(e)}\n`);
+    return ExitCode.InvalidInput;
+  }
   io.out(`已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n`
     + `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）、表格版式（tables/*.yaml）后运行：jixiao build <输入> --templates ${dir}\n`);
   return ExitCode.Ok;

@@ -2,7 +2,8 @@
  * 输出目录锁：同一输出目录同时只允许一个 jixiao build。锁文件 .jixiao.lock 记录进程号与开始时间；
  * 持有者进程已不存在的陈旧锁会被接管。
  */
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from './ensure-dir.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -49,7 +50,7 @@ function mayBeAlive(h: LockHolder): boolean {
  * and a stale lock is renamed aside before removal, so of two processes taking it over only one succeeds.
  */
 export async function acquireLock(outDir: string, started: Date): Promise<LockResult> {
-  await mkdir(outDir, { recursive: true });
+  await ensureDir(outDir);
   const path = join(outDir, LOCK_NAME);
   const mine: LockHolder = { pid: process.pid, started: started.toISOString(), host: hostname() };
   const text = JSON.stringify(mine);

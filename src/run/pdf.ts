@@ -1,7 +1,8 @@
 /** PDF 转换：LibreOffice 无界面模式把 DOCX/XLSX 转成 PDF；每个并行进程一个独立配置目录，逐个限时，失败逐个报告。 */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from './ensure-dir.js';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,7 +92,7 @@ export async function convertToPdf(jobs: readonly PdfJob[], opts: PdfOptions): P
  */
 async function newProfile(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-lo-'));
-  await mkdir(join(dir, 'user'), { recursive: true });
+  await ensureDir(join(dir, 'user'));
   await writeFile(join(dir, 'user', 'registrymodifications.xcu'), PROFILE_SEED);
   return dir;
 }

@@ -1,5 +1,5 @@
 /** 单个单位的流水线：读取 → 校验 → 派生 → 检查 → 组装 → 写出。 */
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { AnyUnit } from '../model/units.js';
@@ -15,7 +15,7 @@ import { tablesToXlsx } from '../write/xlsx.js';
 import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
-import { isFsError, writeProblem } from './write-problem.js';
+import { isFsError, writeProblem } from './fs-errors.js';
 import type { Location } from '../load/read-input.js';
 
 /** What happened to one input file. */
@@ -131,9 +131,12 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     return { ...base, diagnostics, outputs: files.map((f) => f.path), files, ...(opts.stage ? { staged } : {}) };
   } catch (e) {
     if (e instanceof TemplateError) {
-      const at = e.line !== undefined ? `:${e.line}${e.column !== undefined ? `:${e.column}` : ''}` : '';
-      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file: `${e.template}${at}`, message: e.message }] };
+      const place = e.line !== undefined ? { place: { line: e.line, column: e.column ?? 1 } } : {};
+      // Note: a missing template is named by its file name only; report where it was looked for.
+      const file = isAbsolute(e.template) ? e.template : join(lp.dir, e.template);
+      return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-TEMPLATE', severity: 'error', file, ...place, message: e.message }] };
     }
+    // Note: every file-system error (ENOENT under /proc, ENAMETOOLONG, EIO …) is the user's environment, not a bug.
     if (isFsError(e)) return { ...base, outputs: [], diagnostics: [...diagnostics, writeProblem(e, '写入输出文件', ctx.outDir, file)] };
     throw e;
   }

@@ -3,6 +3,7 @@
  * 与 docx 库对同样内容写出的 XML 逐字节相同，但不经过它的对象树。
  */
 import type { Block, Cell, DocSection, Table } from '../model/doc.js';
+import { stripForbiddenChars } from '../model/xml-chars.js';
 import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
@@ -13,8 +14,12 @@ import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, t
 // tests/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-/** Escapes text as docx does: the five XML entities, and control characters other than tab and line breaks dropped. */
-export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+/**
+ * Escapes text as docx does: the five XML entities, and control characters other than tab and line breaks dropped.
+ * Note: every other character XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates) is dropped too; load already
+ * rejects them (E-INPUT-CHARACTER), this is defence in depth for text from templates and profiles.
+ */
+export const escapeXml = (s: string): string => stripForbiddenChars(s).replace(/[&"'<>]/g, (c) => ESCAPES[c] ?? '');
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
 type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };

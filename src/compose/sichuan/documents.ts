@@ -3,7 +3,7 @@ import type { Block, DocSection, Table } from '../../model/doc.js';
 import type { Profile } from '../../model/profile.js';
 import type { SichuanDerived, SichuanProjectFigures } from '../../model/sichuan-derived.js';
 import type { SichuanProject, SichuanUnit } from '../../model/sichuan-unit.js';
-import { template, type ProfileTemplates, type UnitDocuments } from '../documents.js';
+import { template, type ProfileTemplates, type TemplateSource, type UnitDocuments } from '../documents.js';
 import { parseMarkup } from '../markup.js';
 import { narrativeBlocks } from '../narrative-table.js';
 import type { Render } from '../templates.js';
@@ -16,8 +16,8 @@ import { scoresheetTable, type SheetContext } from './scoresheet-table.js';
 interface Part { readonly section: DocSection; readonly table?: Table }
 
 /** A narrative report: 附件n, the title lines, then the rendered markup as headings and paragraphs. */
-function reportPart(mark: string, titles: readonly string[], markup: string): Part {
-  const blocks: Block[] = [{ type: 'paragraph', text: mark, align: 'left' }, ...titles.map((text): Block => ({ type: 'title', text })), ...narrativeBlocks(parseMarkup(markup))];
+function reportPart(mark: string, titles: readonly string[], markup: string, origin: TemplateSource): Part {
+  const blocks: Block[] = [{ type: 'paragraph', text: mark, align: 'left' }, ...titles.map((text): Block => ({ type: 'title', text })), ...narrativeBlocks(parseMarkup(markup, origin))];
   return { section: { orientation: 'portrait', blocks } };
 }
 
@@ -43,7 +43,7 @@ function deptParts(u: SichuanUnit, d: SichuanDerived, p: Profile, t: ProfileTemp
   const ctx: SheetContext = { year: y, rubricName: d.rubrics!.dept.name, render, rubric: d.rubrics!.dept };
   const sheet = d.dept.sheet!;
   return [
-    reportPart('附件1', [`${y}年度${L}部门整体支出绩效自评报告`], render(report.name, report.source, deptReportView(u, d, p))),
+    reportPart('附件1', [`${y}年度${L}部门整体支出绩效自评报告`], render(report.name, report.source, deptReportView(u, d, p)), report),
     tablePart(scoresheetTable({
       id: 'dept-scoresheet', sheetName: '部门整体支出绩效自评计分表', title: `${y}年度${L}部门整体支出绩效自评计分表`,
       subtitle: `部门（单位）名称：${u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: d.settings.deptTotalRow,
@@ -60,7 +60,7 @@ function projectParts(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFig
   const sheet = f.sheet!;
   const nameLine = `（${proj.name}）`;
   return [
-    reportPart(`附件${i + 2}`, [`${y}年${L}项目支出绩效自评报告`, nameLine], render(report.name, report.source, projectReportView(u, proj, f, d, p))),
+    reportPart(`附件${i + 2}`, [`${y}年${L}项目支出绩效自评报告`, nameLine], render(report.name, report.source, projectReportView(u, proj, f, d, p)), report),
     tablePart(scoresheetTable({
       id: `project-${i + 1}-scoresheet`, sheetName: sheetName(i, '计分表', proj.name), title: `${y}年度${L}项目支出绩效自评计分表`,
       subtitle: `预算单位名称：${u.unit.shortName ?? u.unit.name}　预算单位编码：${u.unit.code}　自评等级：${sheet.grade}`, totalRow: true,

@@ -3,6 +3,7 @@ import { formatAmount, formatPercent, formatPlain, formatScore } from '../../mod
 import type { LineFigures } from '../../model/sichuan-derived.js';
 import type { LineInput } from '../../model/sichuan-unit.js';
 import type { Render } from '../templates.js';
+import { plainText } from '../verbatim.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
@@ -62,7 +63,7 @@ export function lineEvidence(l: LineFigures, input: LineInput | undefined, ctx: 
     default:
       if (l.rateEntered) text = own ?? `${l.line.label}为${formatPercent(l.rate!)}。`;
       else if (l.missing.length > 0 || !l.line.evidence) text = own ?? '';
-      else text = [ctx.render(`评分细则“${ctx.rubricName}”${l.line.id}.evidence`, l.line.evidence, evidenceView(l, ctx.year)), own ?? ''].filter((s) => s !== '').join('\n');
+      else text = [plainText(ctx.render(`评分细则“${ctx.rubricName}”${l.line.id}.evidence`, l.line.evidence, evidenceView(l, ctx.year))), own ?? ''].filter((s) => s !== '').join('\n');
   }
   return l.overrideReason ? [text, `人工调分理由：${l.overrideReason}`].filter((s) => s !== '').join('\n') : text;
 }
