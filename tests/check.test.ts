@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { baseUnit, codesAndPaths, diagnosticsOf, keyTask, project, projectIndicator, run, withChange, withCode, yunnan } from './support/unit-builder.js';
-import { check } from '../src/check/check.js';
+import { check } from '../src/profiles/yunnan/check/check.js';
 import { comparePaths } from '../src/check/order.js';
-import { derive } from '../src/derive/derive.js';
+import { derive } from '../src/profiles/yunnan/derive/derive.js';
 import type { Profile } from '../src/model/profile.js';
 
 describe('check: the base unit', () => {

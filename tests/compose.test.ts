@@ -57,7 +57,7 @@ describe('department table (Y2)', () => {
 
 describe('narrative layout (DOMAIN.md §3.1 narrativeLayout)', () => {
   it('lays 自评情况 out as the seeds’ table by default, and as headings and paragraphs with narrativeLayout: prose', async () => {
-    const { composeDocuments } = await import('../src/compose/documents.js');
+    const { composeDocuments } = await import('../src/profiles/yunnan/compose/documents.js');
     const { createTemplateEngine } = await import('../src/compose/templates.js');
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -9,7 +9,7 @@ import type { Cell, CellValue, Doc, Table } from '../src/model/doc.js';
 import { Money } from '../src/model/money.js';
 import { runUnit } from '../src/run/pipeline.js';
 import { docToDocx } from '../src/write/docx.js';
-import { composeDocuments } from '../src/compose/documents.js';
+import { composeDocuments } from '../src/profiles/yunnan/compose/documents.js';
 import type { Derived } from '../src/model/derived.js';
 import type { UnitYear } from '../src/model/unit-year.js';
 import { profileFor } from '../src/run/pipeline.js';

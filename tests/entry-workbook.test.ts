@@ -10,7 +10,7 @@ import { validateUnit } from '../src/load/validate.js';
 import type { AnyUnit } from '../src/model/units.js';
 import { convertInput } from '../src/run/convert.js';
 import { profileFor } from '../src/run/pipeline.js';
-import { PROFILE_MODULES } from '../src/run/profile-modules.js';
+import { PROFILE_MODULES } from '../src/profiles/registry.js';
 import { formatDiagnostic, toJsonRecord } from '../src/run/reporter.js';
 import type { RunContext } from '../src/run/context.js';
 import { inputPath, memoryIo, tempDir, testContext } from './support/fixtures.js';

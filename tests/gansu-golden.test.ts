@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UnitResult } from '../src/run/pipeline.js';
-import type { GansuDerived } from '../src/model/gansu-derived.js';
+import type { GansuDerived } from '../src/profiles/gansu/derived.js';
 import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
 import { SEEDS_DIR, cells, norm } from './support/seed-tables.js';
 import { compareProse, dumpParagraphs, seedParagraphs, type ProseDifference } from './support/seed-prose.js';

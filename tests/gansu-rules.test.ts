@@ -1,11 +1,11 @@
 /** The gansu and ningxia rules in isolation: natures of bare targets, changes, typed cells, narrative figures, text checks, roll-up. */
 import { describe, expect, it } from 'vitest';
 import { Money } from '../src/model/money.js';
-import type { GansuIndicatorInput } from '../src/model/gansu-unit.js';
-import { GansuSettingsSchema } from '../src/model/gansu-settings.js';
-import { scoredIndicator, yearTarget } from '../src/derive/gansu/indicators.js';
-import { changeRate, deriveBudget } from '../src/derive/gansu/budget.js';
-import { rollUpQualitative, rollUpValue } from '../src/derive/gansu/aggregate.js';
+import type { GansuIndicatorInput } from '../src/profiles/gansu/schema.js';
+import { GansuSettingsSchema } from '../src/profiles/gansu/settings.js';
+import { scoredIndicator, yearTarget } from '../src/profiles/gansu/derive/indicators.js';
+import { changeRate, deriveBudget } from '../src/profiles/gansu/derive/budget.js';
+import { rollUpQualitative, rollUpValue } from '../src/profiles/gansu/derive/aggregate.js';
 import { typedValue } from '../src/compose/gansu/score-table.js';
 import { changeView, chineseDate, narrativeAmount, narrativePercent, openEnded } from '../src/compose/narrative-numbers.js';
 import { parseRuns } from '../src/compose/runs.js';

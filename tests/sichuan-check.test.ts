@@ -6,10 +6,10 @@ import YAML from 'yaml';
 import { loadProfile } from '../src/load/profile.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { Profile } from '../src/model/profile.js';
-import { sichuanUnitSchema } from '../src/model/sichuan-unit.js';
-import { deriveSichuan } from '../src/derive/sichuan/derive.js';
-import { readRubric } from '../src/derive/sichuan/rubric.js';
-import { checkSichuan } from '../src/check/sichuan/check.js';
+import { sichuanUnitSchema } from '../src/profiles/sichuan/schema.js';
+import { deriveSichuan } from '../src/profiles/sichuan/derive/derive.js';
+import { readRubric } from '../src/profiles/sichuan/derive/rubric.js';
+import { checkSichuan } from '../src/profiles/sichuan/check/check.js';
 import { ROOT, inputPath } from './support/fixtures.js';
 
 /** Input data edited freely by the tests before it is validated. */

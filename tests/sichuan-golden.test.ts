@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UnitResult } from '../src/run/pipeline.js';
-import type { SichuanDerived } from '../src/model/sichuan-derived.js';
+import type { SichuanDerived } from '../src/profiles/sichuan/derived.js';
 import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
 import { cells, seedCellTables } from './support/seed-tables.js';
 import { buildInput } from './support/build.js';

@@ -4,9 +4,9 @@ import { Money } from '../src/model/money.js';
 import {
   checklistScore, decreaseFullScore, degreeScore, inverseScore, proportionalScore, quartersScore, ratioCapScore, ruleScore, savingScore,
   thresholdStepScore, type ThresholdStep,
-} from '../src/derive/sichuan/rules.js';
-import { RubricSchema, RuleSchema } from '../src/model/sichuan-rubric.js';
-import { scoreLine } from '../src/derive/sichuan/line.js';
+} from '../src/profiles/sichuan/derive/rules.js';
+import { RubricSchema, RuleSchema } from '../src/profiles/sichuan/rubric.js';
+import { scoreLine } from '../src/profiles/sichuan/derive/line.js';
 
 const d = (s: string | number) => new Money(String(s));
 const pct = (p: string) => d(p).div(100);

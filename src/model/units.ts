@@ -1,9 +1,9 @@
 /** 各地区格式的输入模式登记表：按 profile 选用输入模式；一个单位的输入是其中之一。 */
 import type * as z from 'zod';
 import { unitYearSchema, type AmountUnit, type UnitYear } from './unit-year.js';
-import { gansuUnitSchema, type GansuUnit } from './gansu-unit.js';
-import { ningxiaUnitSchema, type NingxiaUnit } from './ningxia-unit.js';
-import { sichuanUnitSchema, type SichuanUnit } from './sichuan-unit.js';
+import { gansuUnitSchema, type GansuUnit } from '../profiles/gansu/schema.js';
+import { ningxiaUnitSchema, type NingxiaUnit } from '../profiles/ningxia/schema.js';
+import { sichuanUnitSchema, type SichuanUnit } from '../profiles/sichuan/schema.js';
 
 /** The regional formats jixiao knows (DOMAIN.md §3). */
 export const PROFILE_IDS = ['yunnan', 'gansu', 'ningxia', 'sichuan'] as const;

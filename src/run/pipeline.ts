@@ -8,7 +8,7 @@ import type { Loaded } from '../load/read-input.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { PROFILE_MODULES } from './profile-modules.js';
+import { PROFILE_MODULES } from '../profiles/registry.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';

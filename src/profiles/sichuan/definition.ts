@@ -1,0 +1,23 @@
+/** 四川格式模块：派生、检查、组装（自评报告、计分表、完成情况表，部门与各项目）与批量摘要。 */
+import { ratio, round2 } from '../../model/money.js';
+import type { SichuanUnit } from './schema.js';
+import type { SichuanDerived } from './derived.js';
+import { deriveSichuan } from './derive/derive.js';
+import { checkSichuan } from './check/check.js';
+import { composeSichuan } from './compose/documents.js';
+import type { ProfileModule } from '../registry.js';
+
+/** The sichuan profile: the department and every project are scored; the headline is the department's 预算额 and 计分表. */
+export const sichuanModule: ProfileModule<SichuanUnit, SichuanDerived> = {
+  derive: deriveSichuan,
+  check: checkSichuan,
+  compose: composeSichuan,
+  summarize: (u, d) => {
+    const { total } = d.dept.rows;
+    return {
+      budget: total.budget, executed: total.executed, rate: ratio(round2(total.executed), round2(total.budget)),
+      score: d.dept.sheet?.total ?? null, grade: d.dept.sheet?.grade ?? null,
+      projects: u.projects.map((p, i) => ({ name: p.name, score: d.projects[i]!.sheet?.total ?? null, grade: d.projects[i]!.sheet?.grade ?? null })),
+    };
+  },
+};

@@ -1,0 +1,54 @@
+/** 组装：一个单位的全部文档（DOCX 报告与各表、XLSX 工作簿）。 */
+import type { Block, Doc, DocSection, Table } from '../../../model/doc.js';
+import type { Derived } from '../../../model/derived.js';
+import { profileNotes, type Profile } from '../../../model/profile.js';
+import type { UnitYear } from '../../../model/unit-year.js';
+import { TemplateError, type Render } from '../../../compose/templates.js';
+import { parseMarkup } from '../../../compose/markup.js';
+import { reportView } from './view.js';
+import { narrativeBlocks, narrativeTable } from '../../../compose/narrative-table.js';
+import { deptTable } from '../../../compose/dept-table.js';
+import { projectTable } from '../../../compose/project-table.js';
+
+/** One template file of a profile: its path (for error messages) and source text. */
+export interface TemplateSource { readonly name: string; readonly source: string }
+
+/** The templates a profile folder supplies, by file name (e.g. "dept-report.md.hbs"). */
+export type ProfileTemplates = Readonly<Record<string, TemplateSource>>;
+
+/** The named template, or a TemplateError saying which file the profile folder lacks. */
+export function template(t: ProfileTemplates, file: string): TemplateSource {
+  const found = t[file];
+  if (!found) throw new TemplateError(file, `格式目录中缺少模板文件 ${file}`);
+  return found;
+}
+
+/** What one unit produces: one DOCX of every document in the seed's order, and the same tables as one workbook. */
+export interface UnitDocuments {
+  readonly docx: Doc;
+  readonly xlsxTables: readonly Table[];
+}
+
+/** Composes the Yunnan set (Y1 narrative, Y2 department table, one Y3 table per project); pure. */
+export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates: ProfileTemplates, render: Render): UnitDocuments {
+  const report0 = template(templates, 'dept-report.md.hbs');
+  const markup = render(report0.name, report0.source, reportView(u, d, p));
+  const title = `${u.year}年度部门整体支出绩效自评情况`;
+  const subtitle = `部门：${u.unit.name}`;
+  const sections = parseMarkup(markup);
+  const notes = profileNotes(p, 'report');
+  const tables = [deptTable(u, d, p), ...u.projects.map((proj, i) => projectTable(u, proj, d.projects[i]!, i, p))];
+  const asTable = (u.options?.narrativeLayout ?? (p.settings['narrativeLayout'] === 'prose' ? 'prose' : 'table')) === 'table';
+  // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
+  const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;
+  const first: DocSection = report
+    ? { orientation: 'portrait', blocks: [{ type: 'table', table: report }] }
+    : { orientation: 'portrait', blocks: [{ type: 'title', text: title }, { type: 'paragraph', text: subtitle, align: 'center' }, ...narrativeBlocks(sections), ...notes.map((text): Block => ({ type: 'paragraph', text }))] };
+  return {
+    docx: {
+      id: 'self-evaluation', fileBase: `${u.year}年度绩效自评-${u.unit.name}`, title: `${u.unit.name}${u.year}年度绩效自评`,
+      sections: [first, ...tables.map((t): DocSection => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] }))],
+    },
+    xlsxTables: report ? [report, ...tables] : tables,
+  };
+}
