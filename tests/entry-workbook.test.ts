@@ -7,10 +7,9 @@ import { main } from '../src/cli.js';
 import { readInputFile } from '../src/load/read-file.js';
 import { numberText, rawValue } from '../src/load/read-workbook.js';
 import { validateUnit } from '../src/load/validate.js';
-import type { AnyUnit } from '../src/model/units.js';
 import { convertInput } from '../src/run/convert.js';
 import { profileFor } from '../src/run/pipeline.js';
-import { PROFILE_MODULES } from '../src/profiles/registry.js';
+import { INPUT_SCHEMAS, PROFILES, type AnyUnit } from '../src/profiles/registry.js';
 import { formatDiagnostic, toJsonRecord } from '../src/run/reporter.js';
 import type { RunContext } from '../src/run/context.js';
 import { inputPath, memoryIo, tempDir, testContext } from './support/fixtures.js';
@@ -25,7 +24,7 @@ beforeAll(async () => { ctx = await testContext(tempDir()); });
 async function load(file: string): Promise<{ unit: AnyUnit; data: unknown }> {
   const read = await readInputFile(file, readFileSync(file));
   expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const { unit, diagnostics } = validateUnit(read.loaded!);
+  const { unit, diagnostics } = validateUnit<AnyUnit>(read.loaded!, INPUT_SCHEMAS);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return { unit: unit!, data: read.loaded!.data };
 }
@@ -34,7 +33,7 @@ async function load(file: string): Promise<{ unit: AnyUnit; data: unknown }> {
 async function figures(file: string): Promise<{ derived: string; documents: string }> {
   const { unit } = await load(file);
   const lp = await profileFor(ctx, unit.profile);
-  const module = PROFILE_MODULES[unit.profile];
+  const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   return { derived: JSON.stringify(derived), documents: JSON.stringify(module.compose(unit, derived, lp.profile, lp.templates, ctx.render)) };
 }
@@ -144,7 +143,7 @@ describe('errors in a workbook are located at cells', () => {
   beforeAll(async () => { workbook = await convert(inputPath('zhanyi-czj-2023.yaml'), 'czj.xlsx'); });
   const problems = async (file: string) => {
     const read = await readInputFile(file, readFileSync(file));
-    return read.loaded && read.diagnostics.length === 0 ? validateUnit(read.loaded).diagnostics : read.diagnostics;
+    return read.loaded && read.diagnostics.length === 0 ? validateUnit<AnyUnit>(read.loaded, INPUT_SCHEMAS).diagnostics : read.diagnostics;
   };
 
   it('puts a bad amount at its cell, and prints it as file.xlsx!Sheet!C7', async () => {

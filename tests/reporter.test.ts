@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/load/read-input.js';
 import { validateUnit } from '../src/load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../src/profiles/registry.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { formatDiagnostics, formatDiagnosticsJson } from '../src/run/reporter.js';
 import { MINIMAL_YAML, placeOf } from './support/minimal.js';
 
 const text = MINIMAL_YAML.replace('executed: 19.50', 'executed: 八百');
 const { loaded } = readInput('min.yaml', new TextEncoder().encode(text));
-const { diagnostics } = validateUnit(loaded!);
+const { diagnostics } = validateUnit<AnyUnit>(loaded!, INPUT_SCHEMAS);
 
 describe('formatDiagnostics', () => {
   it('prints file:line:col, severity, code and path on one line', () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/load/read-input.js';
 import { validateUnit } from '../src/load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../src/profiles/registry.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { GansuUnit } from '../src/profiles/gansu/schema.js';
 import type { NingxiaUnit } from '../src/profiles/ningxia/schema.js';
@@ -22,7 +23,7 @@ import { codesAndPaths } from './support/unit-builder.js';
 function load<T>(file: string): T {
   const read = readInput(file, readFileSync(file));
   expect(read.diagnostics).toEqual([]);
-  const validated = validateUnit(read.loaded!);
+  const validated = validateUnit<AnyUnit>(read.loaded!, INPUT_SCHEMAS);
   expect(validated.diagnostics).toEqual([]);
   return validated.unit as T;
 }

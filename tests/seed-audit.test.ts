@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/load/read-input.js';
 import { validateUnit } from '../src/load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../src/profiles/registry.js';
 import { derive } from '../src/profiles/yunnan/derive/derive.js';
 import { check } from '../src/profiles/yunnan/check/check.js';
 import type { UnitYear } from '../src/model/unit-year.js';
@@ -13,7 +14,7 @@ import { codesAndPaths, yunnan } from './support/unit-builder.js';
 function audit(file: string) {
   const read = readInput(file, readFileSync(file));
   expect(read.diagnostics).toEqual([]);
-  const validated = validateUnit(read.loaded!);
+  const validated = validateUnit<AnyUnit>(read.loaded!, INPUT_SCHEMAS);
   expect(validated.diagnostics).toEqual([]);
   const unit = validated.unit! as UnitYear;
   return check(unit, derive(unit, yunnan), yunnan);

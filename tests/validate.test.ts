@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from '../src/load/read-input.js';
 import { suggestKey } from '../src/load/suggest.js';
 import { allowedKeys, validateUnit } from '../src/load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../src/profiles/registry.js';
 import { unitYearSchema, type UnitYear } from '../src/model/unit-year.js';
 import { MINIMAL_YAML, placeOf } from './support/minimal.js';
 
@@ -9,7 +10,7 @@ import { MINIMAL_YAML, placeOf } from './support/minimal.js';
 function validate(text: string, file = 'unit.yaml') {
   const { loaded, diagnostics } = readInput(file, new TextEncoder().encode(text));
   expect(diagnostics).toEqual([]);
-  const r = validateUnit(loaded!);
+  const r = validateUnit<AnyUnit>(loaded!, INPUT_SCHEMAS);
   // Note: these inputs are yunnan ones; other profiles have their own tests.
   return { ...r, unit: r.unit as UnitYear | undefined };
 }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ProfileSchema, type Profile } from '../model/profile.js';
-import type { ProfileTemplates, TemplateSource } from '../profiles/yunnan/compose/documents.js';
+import type { ProfileTemplates, TemplateSource } from '../model/templates.js';
 
 /** A profile with the templates its documents use. */
 export interface LoadedProfile {

@@ -1,54 +1,39 @@
-/** 格式模块登记表：每个 profile 的派生、检查、组装与摘要函数；流水线按输入的 profile 调用。 */
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { Profile } from '../model/profile.js';
-import type { ProfileId, AnyUnit } from '../model/units.js';
-import type { UnitSummary } from '../model/summary.js';
-import type { Render } from '../compose/templates.js';
-import type { ProfileTemplates, UnitDocuments } from './yunnan/compose/documents.js';
-import { ratio } from '../model/money.js';
-import { derive } from './yunnan/derive/derive.js';
-import { check } from './yunnan/check/check.js';
-import { composeDocuments } from './yunnan/compose/documents.js';
-import type { UnitYear } from '../model/unit-year.js';
-import type { Derived } from '../model/derived.js';
-import { gansuModule } from './gansu/definition.js';
-import { ningxiaModule } from './ningxia/definition.js';
-import { sichuanModule } from './sichuan/definition.js';
+/** 格式登记表：profile id → 格式定义（输入模式、settings 模式、派生、检查、组装、摘要）；run/ 按输入的 profile 选用。 */
+import type * as z from 'zod';
+import type { AmountUnit, UnitYear } from '../model/unit-year.js';
+import type { ProfileDefinition } from './definition.js';
+import { yunnanProfile } from './yunnan/definition.js';
+import { gansuProfile } from './gansu/definition.js';
+import { ningxiaProfile } from './ningxia/definition.js';
+import { sichuanProfile } from './sichuan/definition.js';
+import type { GansuUnit } from './gansu/schema.js';
+import type { NingxiaUnit } from './ningxia/schema.js';
+import type { SichuanUnit } from './sichuan/schema.js';
 
-/** What a profile does with a validated unit; D is its derived model. */
-export interface ProfileModule<U extends AnyUnit, D> {
-  readonly derive: (u: U, p: Profile) => D;
-  readonly check: (u: U, d: D, p: Profile, opts: { strict?: boolean }) => Diagnostic[];
-  readonly compose: (u: U, d: D, p: Profile, t: ProfileTemplates, render: Render) => UnitDocuments;
-  readonly summarize: (u: U, d: D) => UnitSummary;
-}
+/** The regional formats jixiao has code for (DOMAIN.md §3); yunnan, the default, first. */
+export const PROFILE_IDS = ['yunnan', 'gansu', 'ningxia', 'sichuan'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
 
-const yunnan: ProfileModule<UnitYear, Derived> = {
-  derive,
-  check,
-  compose: composeDocuments,
-  // Note: the Yunnan department is unscored and states no department budget; its headline is the project budget.
-  summarize: (u, d) => ({
-    budget: d.dept.projectsBudget,
-    executed: d.dept.projectsExecuted,
-    rate: ratio(d.dept.projectsExecuted, d.dept.projectsBudget),
-    score: null,
-    grade: null,
-    projects: d.projects.map((p, i) => ({ name: u.projects[i]!.name, score: p.totalScore, grade: p.grade })),
-  }),
-};
+/** One unit's validated input, whatever its profile; `profile` tells which. */
+export type AnyUnit = UnitYear | GansuUnit | NingxiaUnit | SichuanUnit;
+
+export const isProfileId = (s: unknown): s is ProfileId => typeof s === 'string' && (PROFILE_IDS as readonly string[]).includes(s);
 
 /**
- * A module as the registry holds it, its unit type erased.
- * Note: with several profiles, `PROFILE_MODULES[unit.profile]` is a union whose functions would take `never`; the
- * pipeline only ever hands a module a unit of its own profile (the id selects both), so the registry erases the type.
+ * A definition as the registry holds it, its unit type erased.
+ * Note: with several profiles, `PROFILES[unit.profile]` is a union whose functions would take `never`; the
+ * pipeline only ever hands a definition a unit of its own profile (the id selects both), so the registry erases the type.
  */
-const entry = <U extends AnyUnit, D>(m: ProfileModule<U, D>): ProfileModule<AnyUnit, unknown> => m as unknown as ProfileModule<AnyUnit, unknown>;
+const entry = <U extends AnyUnit, D>(m: ProfileDefinition<U, D>): ProfileDefinition<AnyUnit, unknown> => m as unknown as ProfileDefinition<AnyUnit, unknown>;
 
-/** Profile id → module. A new profile adds its module here. */
-export const PROFILE_MODULES: { readonly [K in ProfileId]: ProfileModule<AnyUnit, unknown> } = {
-  yunnan: entry(yunnan),
-  gansu: entry(gansuModule),
-  ningxia: entry(ningxiaModule),
-  sichuan: entry(sichuanModule),
+/** Profile id → definition. A new profile with code adds its folder under src/profiles/ and one line here. */
+export const PROFILES: { readonly [K in ProfileId]: ProfileDefinition<AnyUnit, unknown> } = {
+  yunnan: entry(yunnanProfile),
+  gansu: entry(gansuProfile),
+  ningxia: entry(ningxiaProfile),
+  sichuan: entry(sichuanProfile),
 };
+
+/** Input schema factory per profile id, as load/validate.ts takes them (the first is the default). */
+export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> =
+  Object.fromEntries(PROFILE_IDS.map((id) => [id, PROFILES[id].inputSchema]));

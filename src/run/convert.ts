@@ -5,6 +5,7 @@ import { ExitCode, diagnostic, hasErrors } from '../model/diagnostic.js';
 import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
 import { writeEntryWorkbook } from '../write/entry-workbook.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
@@ -36,7 +37,7 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   }
   const read = await readInputFile(input, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
-  const validated = validateUnit(read.loaded);
+  const validated = validateUnit<AnyUnit>(read.loaded, INPUT_SCHEMAS);
   const diagnostics = [...read.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { diagnostics };
   const unit = validated.unit;
@@ -62,7 +63,7 @@ export async function convertInput(input: string, output: string, ctx: RunContex
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
 async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown): Promise<void> {
   const again = await readInputFile(file, bytes);
-  const back = again.loaded ? validateUnit(again.loaded) : undefined;
+  const back = again.loaded ? validateUnit<AnyUnit>(again.loaded, INPUT_SCHEMAS) : undefined;
   if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit)) {
     const why = [...again.diagnostics, ...(back?.diagnostics ?? [])].map((d) => `${d.code} ${d.message}`).join('; ') || 'different data';
     throw new Error(`convert: ${file} does not read back as the same unit (${why})`);

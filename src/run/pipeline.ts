@@ -2,13 +2,12 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
-import type { AnyUnit } from '../model/units.js';
 import type { UnitSummary } from '../model/summary.js';
 import type { Loaded } from '../load/read-input.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { PROFILE_MODULES } from '../profiles/registry.js';
+import { INPUT_SCHEMAS, PROFILES, type AnyUnit } from '../profiles/registry.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
@@ -61,7 +60,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const loaded = read.loaded;
-  const validated = validateUnit(loaded);
+  const validated = validateUnit<AnyUnit>(loaded, INPUT_SCHEMAS);
   const early = [...read.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { file, outputs: [], diagnostics: early };
   const unit = validated.unit;
@@ -72,7 +71,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     if (!(e instanceof ProfileError)) throw e;
     return { file, outputs: [], diagnostics: [...early, { code: 'E-PROFILE', severity: 'error', file, message: e.message }] };
   }
-  const module = PROFILE_MODULES[unit.profile];
+  const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
   const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, summary: module.summarize(unit, derived) };

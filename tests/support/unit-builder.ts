@@ -9,7 +9,8 @@ import { ProfileSchema, type Profile } from '../../src/model/profile.js';
 import type { Derived } from '../../src/model/derived.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { derive } from '../../src/profiles/yunnan/derive/derive.js';
-import { check, type CheckOptions } from '../../src/profiles/yunnan/check/check.js';
+import { check } from '../../src/profiles/yunnan/check/check.js';
+import type { CheckOptions } from '../../src/check/severity.js';
 
 /** An input object as a user writes it (before zod turns amounts into Decimals). */
 export type RawUnit = z.input<ReturnType<typeof unitYearSchema>>;

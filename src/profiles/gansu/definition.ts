@@ -1,13 +1,17 @@
-/** 甘肃格式模块：派生、检查、组装（红头文件与整体支出绩效目标自评表）与批量摘要。 */
-import type { GansuUnit } from './schema.js';
+/** 甘肃格式定义：派生、检查、组装（红头文件与整体支出绩效目标自评表）与批量摘要。 */
+import { gansuUnitSchema, type GansuUnit } from './schema.js';
 import type { GansuDerived } from './derived.js';
 import { deriveGansu } from './derive/derive.js';
 import { checkGansu } from './check/check.js';
 import { composeGansu } from './compose/documents.js';
-import type { ProfileModule } from '../registry.js';
+import type { ProfileDefinition } from '../definition.js';
+import { GansuSettingsSchema } from './settings.js';
 
 /** The gansu profile: the department is scored, so its headline is the G2 money row, 总分 and 等级. */
-export const gansuModule: ProfileModule<GansuUnit, GansuDerived> = {
+export const gansuProfile: ProfileDefinition<GansuUnit, GansuDerived> = {
+  id: 'gansu',
+  inputSchema: gansuUnitSchema,
+  settingsSchema: GansuSettingsSchema,
   derive: deriveGansu,
   check: checkGansu,
   compose: composeGansu,

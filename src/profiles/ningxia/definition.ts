@@ -1,13 +1,17 @@
-/** 宁夏格式模块：派生、检查、组装（本级项目绩效自评叙述）与批量摘要。 */
-import type { NingxiaUnit } from './schema.js';
+/** 宁夏格式定义：派生、检查、组装（本级项目绩效自评叙述）与批量摘要。 */
+import { ningxiaUnitSchema, type NingxiaUnit } from './schema.js';
 import type { NingxiaDerived } from './derived.js';
 import { deriveNingxia } from './derive/derive.js';
 import { checkNingxia } from './check/check.js';
 import { composeNingxia } from './compose/documents.js';
-import type { ProfileModule } from '../registry.js';
+import type { ProfileDefinition } from '../definition.js';
+import { NingxiaSettingsSchema } from './settings.js';
 
 /** The ningxia profile: nothing is scored, so the headline is the projects' money. */
-export const ningxiaModule: ProfileModule<NingxiaUnit, NingxiaDerived> = {
+export const ningxiaProfile: ProfileDefinition<NingxiaUnit, NingxiaDerived> = {
+  id: 'ningxia',
+  inputSchema: ningxiaUnitSchema,
+  settingsSchema: NingxiaSettingsSchema,
   derive: deriveNingxia,
   check: checkNingxia,
   compose: composeNingxia,

@@ -1,14 +1,18 @@
-/** 四川格式模块：派生、检查、组装（自评报告、计分表、完成情况表，部门与各项目）与批量摘要。 */
+/** 四川格式定义：派生、检查、组装（自评报告、计分表、完成情况表，部门与各项目）与批量摘要。 */
 import { ratio, round2 } from '../../model/money.js';
-import type { SichuanUnit } from './schema.js';
+import { sichuanUnitSchema, type SichuanUnit } from './schema.js';
 import type { SichuanDerived } from './derived.js';
 import { deriveSichuan } from './derive/derive.js';
 import { checkSichuan } from './check/check.js';
 import { composeSichuan } from './compose/documents.js';
-import type { ProfileModule } from '../registry.js';
+import type { ProfileDefinition } from '../definition.js';
+import { SichuanSettingsSchema } from './settings.js';
 
 /** The sichuan profile: the department and every project are scored; the headline is the department's 预算额 and 计分表. */
-export const sichuanModule: ProfileModule<SichuanUnit, SichuanDerived> = {
+export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
+  id: 'sichuan',
+  inputSchema: sichuanUnitSchema,
+  settingsSchema: SichuanSettingsSchema,
   derive: deriveSichuan,
   check: checkSichuan,
   compose: composeSichuan,

@@ -4,7 +4,7 @@ import type { GansuDerived } from '../derived.js';
 import { gansuUnitSchema, type GansuUnit } from '../schema.js';
 import { GansuSettingsSchema } from '../settings.js';
 import { readSettings, type Profile } from '../../../model/profile.js';
-import { applySeverity, type CheckOptions } from '../../yunnan/check/check.js';
+import { applySeverity, type CheckOptions } from '../../../check/severity.js';
 import { sortByPath } from '../../../check/order.js';
 import { checkBudget } from './budget.js';
 import { checkTable } from './table.js';

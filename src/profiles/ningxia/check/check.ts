@@ -4,7 +4,7 @@ import type { NingxiaDerived } from '../derived.js';
 import { ningxiaUnitSchema, type NingxiaUnit } from '../schema.js';
 import { NingxiaSettingsSchema } from '../settings.js';
 import { readSettings, type Profile } from '../../../model/profile.js';
-import { applySeverity, type CheckOptions } from '../../yunnan/check/check.js';
+import { applySeverity, type CheckOptions } from '../../../check/severity.js';
 import { sortByPath } from '../../../check/order.js';
 import { docNumbers, texts } from '../../../check/narrative.js';
 import { enumCount, foreignTerms, manualNumbering } from '../../../check/text.js';

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../../../model/diagnostic.js';
 import type { Profile } from '../../../model/profile.js';
 import type { SichuanDerived } from '../derived.js';
 import { sichuanUnitSchema, type SichuanUnit } from '../schema.js';
-import { applySeverity, type CheckOptions } from '../../yunnan/check/check.js';
+import { applySeverity, type CheckOptions } from '../../../check/severity.js';
 import { sortByPath } from '../../../check/order.js';
 import { checkFinance } from './finance.js';
 import { checkExecution } from './execution.js';

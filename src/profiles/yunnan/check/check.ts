@@ -2,7 +2,8 @@
 import type { Derived } from '../../../model/derived.js';
 import type { Profile } from '../../../model/profile.js';
 import type { UnitYear } from '../../../model/unit-year.js';
-import type { Diagnostic, Severity } from '../../../model/diagnostic.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { applySeverity, type CheckOptions } from '../../../check/severity.js';
 import { checkValues } from '../../../check/values.js';
 import { checkMoney } from '../../../check/money.js';
 import { checkExecution, checkScoreExecDivergence } from '../../../check/execution.js';
@@ -17,27 +18,10 @@ export type CheckGroup = (u: UnitYear, d: Derived, profile: Profile) => Diagnost
 /** The default check groups, in the order of DOMAIN.md §7. */
 export const CHECK_GROUPS: readonly CheckGroup[] = [checkValues, checkMoney, checkExecution, checkScoring, checkIndicators, checkNarrative];
 
-/** Options of a check run. */
-export interface CheckOptions {
-  /** --strict: every warning becomes an error. */
-  readonly strict?: boolean | undefined;
-  /** --checks=all: also run the optional checks (W-SCORE-EXEC-DIVERGENCE). */
-  readonly optional?: boolean | undefined;
-}
-
 /** 一致性检查: every diagnostic of derive and of the §7 checks, with the profile's severities, sorted by data path (pure). */
 export function check(u: UnitYear, d: Derived, profile: Profile, opts: CheckOptions = {}): Diagnostic[] {
   const found: Diagnostic[] = [...d.diagnostics];
   for (const group of CHECK_GROUPS) found.push(...group(u, d, profile));
   if (opts.optional) found.push(...checkScoreExecDivergence(u, d));
   return sortByPath(applySeverity(found, profile, opts.strict));
-}
-
-/** The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). */
-export function applySeverity(found: readonly Diagnostic[], profile: Profile, strict: boolean | undefined): Diagnostic[] {
-  const overrides: Readonly<Record<string, Severity>> = profile.severity;
-  return found.map((x) => {
-    const severity: Severity = strict ? 'error' : overrides[x.code] ?? x.severity;
-    return severity === x.severity ? x : { ...x, severity };
-  });
 }

@@ -1,33 +1,16 @@
 /** 组装：一个单位的全部文档（DOCX 报告与各表、XLSX 工作簿）。 */
-import type { Block, Doc, DocSection, Table } from '../../../model/doc.js';
+import type { Block, DocSection } from '../../../model/doc.js';
 import type { Derived } from '../../../model/derived.js';
 import { profileNotes, type Profile } from '../../../model/profile.js';
 import type { UnitYear } from '../../../model/unit-year.js';
-import { TemplateError, type Render } from '../../../compose/templates.js';
+import type { Render } from '../../../compose/templates.js';
+import type { ProfileTemplates } from '../../../model/templates.js';
+import { template, type UnitDocuments } from '../../../compose/unit-documents.js';
 import { parseMarkup } from '../../../compose/markup.js';
 import { reportView } from './view.js';
 import { narrativeBlocks, narrativeTable } from '../../../compose/narrative-table.js';
 import { deptTable } from '../../../compose/dept-table.js';
 import { projectTable } from '../../../compose/project-table.js';
-
-/** One template file of a profile: its path (for error messages) and source text. */
-export interface TemplateSource { readonly name: string; readonly source: string }
-
-/** The templates a profile folder supplies, by file name (e.g. "dept-report.md.hbs"). */
-export type ProfileTemplates = Readonly<Record<string, TemplateSource>>;
-
-/** The named template, or a TemplateError saying which file the profile folder lacks. */
-export function template(t: ProfileTemplates, file: string): TemplateSource {
-  const found = t[file];
-  if (!found) throw new TemplateError(file, `格式目录中缺少模板文件 ${file}`);
-  return found;
-}
-
-/** What one unit produces: one DOCX of every document in the seed's order, and the same tables as one workbook. */
-export interface UnitDocuments {
-  readonly docx: Doc;
-  readonly xlsxTables: readonly Table[];
-}
 
 /** Composes the Yunnan set (Y1 narrative, Y2 department table, one Y3 table per project); pure. */
 export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates: ProfileTemplates, render: Render): UnitDocuments {
