@@ -6,15 +6,12 @@ import type { Block, Cell, DocSection, Table } from '../model/doc.js';
 import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
+import { escapeXml } from './xml-escape.js';
 import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, textWidth } from './styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
 // (bench/RESULTS.md); our blocks use a handful of fixed shapes, so they are written as text here.
 // tests/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-/** Escapes text as docx does: the five XML entities, and control characters other than tab and line breaks dropped. */
-export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
 type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };

@@ -7,7 +7,7 @@ import {
   BODY_CHAR, BODY_FIRST_LINE, CHAR_LAYOUT, COLOPHON_RULES, COLOPHON_SLACK, FONTS, LINE_PITCH, MASTHEAD_SIZES, MASTHEAD_TOP, NO_GRID_CHARACTER_SPACING,
   OFFICIAL_TEXT_HEIGHT, OFFICIAL_TEXT_WIDTH, RED, RED_RULE, RULE_HEIGHT, SIZE, SMALL_CHAR,
 } from './styles.js';
-import { escapeXml } from './docx-body.js';
+import { escapeXml } from './xml-escape.js';
 
 /** A body paragraph, its properties kept apart so a section break can be appended (the shape docx-body.ts uses). */
 export type OfficialPart = { readonly p: true; readonly props: string; readonly content: string };
