@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { loadProfile } from '../src/load/profile.js';
+import { profileRules } from '../src/profiles/registry.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { Profile } from '../src/model/profile.js';
 import { sichuanUnitSchema } from '../src/profiles/sichuan/schema.js';
@@ -19,7 +20,7 @@ type Loose = any;
 let profile: Profile;
 let sample: Record<string, unknown>;
 beforeAll(async () => {
-  profile = (await loadProfile(join(ROOT, 'templates', 'sichuan'), (p) => readFile(p, 'utf8'), (p) => readdir(p))).profile;
+  profile = (await loadProfile(join(ROOT, 'templates', 'sichuan'), { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [], rulesFor: profileRules })).profile;
   sample = YAML.parse(await readFile(inputPath('ziyang-renda-2023.yaml'), 'utf8')) as Record<string, unknown>;
 });
 

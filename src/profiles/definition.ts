@@ -17,6 +17,8 @@ export interface ProfileDefinition<U, D> {
   readonly inputSchema: (u: AmountUnit) => z.ZodType;
   /** Schema of `settings` in the profile's profile.yaml; validated once, at load (load/profile.ts). */
   readonly settingsSchema: z.ZodType;
+  /** Common keys of profile.yaml this profile's code never reads, each with why; writing one is E-PROFILE (no dead settings). */
+  readonly unusedKeys: Readonly<Record<string, string>>;
   readonly derive: (u: U, p: Profile) => D;
   readonly check: (u: U, d: D, p: Profile, opts: CheckOptions) => Diagnostic[];
   readonly compose: (u: U, d: D, p: Profile, t: ProfileTemplates, render: Render) => UnitDocuments;

@@ -2,6 +2,7 @@
 import type * as z from 'zod';
 import type { AmountUnit, UnitYear } from '../model/unit-year.js';
 import type { ProfileDefinition } from './definition.js';
+import type { ProfileRules } from '../load/profile.js';
 import { yunnanProfile } from './yunnan/definition.js';
 import { gansuProfile } from './gansu/definition.js';
 import { ningxiaProfile } from './ningxia/definition.js';
@@ -37,3 +38,7 @@ export const PROFILES: { readonly [K in ProfileId]: ProfileDefinition<AnyUnit, u
 /** Input schema factory per profile id, as load/validate.ts takes them (the first is the default). */
 export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> =
   Object.fromEntries(PROFILE_IDS.map((id) => [id, PROFILES[id].inputSchema]));
+
+/** What the loader checks profile.yaml against for a profile with code, or undefined for an id without code. */
+export const profileRules = (id: string): ProfileRules | undefined =>
+  isProfileId(id) ? { settingsSchema: PROFILES[id].settingsSchema, unusedKeys: PROFILES[id].unusedKeys } : undefined;

@@ -11,6 +11,11 @@ import { GansuSettingsSchema } from './settings.js';
 export const gansuProfile: ProfileDefinition<GansuUnit, GansuDerived> = {
   id: 'gansu',
   inputSchema: gansuUnitSchema,
+  unusedKeys: {
+    percentValueStyle: '甘肃自评表的指标值照填报文字打印',
+    narrativeGrouping: '甘肃的叙述是红头文件正文，不按一级指标分组',
+    sharePlaces: '甘肃格式不打印占比',
+  },
   settingsSchema: GansuSettingsSchema,
   derive: deriveGansu,
   check: checkGansu,

@@ -11,6 +11,13 @@ import { NingxiaSettingsSchema } from './settings.js';
 export const ningxiaProfile: ProfileDefinition<NingxiaUnit, NingxiaDerived> = {
   id: 'ningxia',
   inputSchema: ningxiaUnitSchema,
+  unusedKeys: {
+    maxScore: '宁夏格式不计分', executionWeight: '宁夏格式不计分', gradeBands: '宁夏格式不评级', defaultWeights: '宁夏格式不计分',
+    lessThanRule: '宁夏格式不计分', equalRule: '宁夏格式不计分', percentValueStyle: '宁夏格式没有指标表',
+    narrativeGrouping: '宁夏的叙述按项目排列', sharePlaces: '宁夏格式不打印占比', noDeviationText: '宁夏格式没有指标表',
+    framework: '宁夏格式没有指标表', level1Aliases: '宁夏格式没有指标表', level2Aliases: '宁夏格式没有指标表',
+    rateLikeKeywords: '宁夏格式没有指标表', defaults: '宁夏格式没有默认文字的栏目', notes: '宁夏格式不印表下备注',
+  },
   settingsSchema: NingxiaSettingsSchema,
   derive: deriveNingxia,
   check: checkNingxia,

@@ -12,6 +12,16 @@ import { SichuanSettingsSchema } from './settings.js';
 export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
   id: 'sichuan',
   inputSchema: sichuanUnitSchema,
+  unusedKeys: {
+    maxScore: '满分由计分细则（rubric-*.yaml）各行分值决定',
+    executionWeight: '四川不设预算执行率得分行，执行情况在计分表中计分',
+    gradeBands: '等级按 settings.grades 的部门与项目两套名称评定',
+    defaultWeights: '分值由计分细则决定',
+    percentValueStyle: '百分数位数见 settings.percentPlaces',
+    sharePlaces: '四川格式不打印占比；百分数位数见 settings.percentPlaces',
+    defaults: '四川表样没有默认文字的栏目',
+    notes: '四川表样下方不印备注',
+  },
   settingsSchema: SichuanSettingsSchema,
   derive: deriveSichuan,
   check: checkSichuan,

@@ -12,6 +12,7 @@ import { composeDocuments } from './compose/documents.js';
 export const yunnanProfile: ProfileDefinition<UnitYear, Derived> = {
   id: 'yunnan',
   inputSchema: unitYearSchema,
+  unusedKeys: {},
   settingsSchema: YunnanSettingsSchema,
   derive,
   check,

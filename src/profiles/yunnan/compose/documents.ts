@@ -1,7 +1,8 @@
 /** 组装：一个单位的全部文档（DOCX 报告与各表、XLSX 工作簿）。 */
 import type { Block, DocSection } from '../../../model/doc.js';
 import type { Derived } from '../../../model/derived.js';
-import { profileNotes, type Profile } from '../../../model/profile.js';
+import { profileNotes, readSettings, type Profile } from '../../../model/profile.js';
+import { YunnanSettingsSchema } from '../settings.js';
 import type { UnitYear } from '../../../model/unit-year.js';
 import type { Render } from '../../../compose/templates.js';
 import type { ProfileTemplates } from '../../../model/templates.js';
@@ -21,7 +22,7 @@ export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates:
   const sections = parseMarkup(markup);
   const notes = profileNotes(p, 'report');
   const tables = [deptTable(u, d, p), ...u.projects.map((proj, i) => projectTable(u, proj, d.projects[i]!, i, p))];
-  const asTable = (u.options?.narrativeLayout ?? (p.settings['narrativeLayout'] === 'prose' ? 'prose' : 'table')) === 'table';
+  const asTable = (u.options?.narrativeLayout ?? readSettings(p, YunnanSettingsSchema).value.narrativeLayout) === 'table';
   // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
   const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;
   const first: DocSection = report
