@@ -15,6 +15,7 @@ import { ROOT, inputPath } from './support/fixtures.js';
 
 /** Input data edited freely by the tests before it is validated. */
 // Note: the edits reach deep into plain YAML data; typing each would only restate the schema.
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit untyped YAML data (see the note above).
 type Loose = any;
 
 let profile: Profile;

@@ -79,7 +79,7 @@ const handlers: Handlers = {
   // Note: a 2号 title would take two cells of a character grid per glyph; titles are never snapped to it.
   title: (b) => b.text.split('\n').map((t) => para(`<w:snapToGrid w:val="0"/>${EXACT()}${jc('center')}`, run(t, { face: FONTS.title, size: SIZE.二号 }))),
   // Note: a heading keeps with the paragraph after it, so it never ends a page alone.
-  heading: (b) => [para('<w:keepNext/>' + EXACT() + ind({ firstLine: BODY_FIRST_LINE }) + jc('both'), run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 }))],
+  heading: (b) => [para(`<w:keepNext/>${EXACT()}${ind({ firstLine: BODY_FIRST_LINE })}${jc('both')}`, run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 }))],
   paragraph: (b) => [para(EXACT() + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + jc(b.align ? ALIGN_OF[b.align] : 'both'), bodyRuns(runsOf(b.text, b.runs)))],
   attachments: (b) => b.items.map((item, i) => {
     // Note: continuation lines align after 附件：, so the first line hangs back by those three characters.

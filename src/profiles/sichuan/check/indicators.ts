@@ -31,7 +31,7 @@ function rowChecks(r: Row, p: Profile): Diagnostic[] {
   const unit = ind.unit ?? (f.target?.kind === 'number' ? f.target.unit : null);
   if (unit === '%' && isRateLikeName(ind.name, p)) {
     for (const [col, v] of [['指标值', f.target?.kind === 'number' ? f.target.value : null], ['实际完成值', f.actual?.unit === '%' ? f.actual.value : null]] as const) {
-      if (v && v.greaterThan(100)) out.push(diagnostic('E-PERCENT-OVER-100', [...path, col === '指标值' ? 'target' : 'actual'], `${label}：${col}为${formatPlain(v)}%，比率类指标不能超过100%。`, { expected: '≤ 100%', actual: `${formatPlain(v)}%` }));
+      if (v?.greaterThan(100)) out.push(diagnostic('E-PERCENT-OVER-100', [...path, col === '指标值' ? 'target' : 'actual'], `${label}：${col}为${formatPlain(v)}%，比率类指标不能超过100%。`, { expected: '≤ 100%', actual: `${formatPlain(v)}%` }));
     }
   }
   const actual = parseValue(ind.actual);

@@ -62,7 +62,7 @@ function entryProblems(s: SheetToCheck): Diagnostic[] {
 function overrideProblems(s: SheetToCheck): Diagnostic[] {
   return s.sheet.lines.flatMap((l) => {
     const o = s.input.lines[l.line.id]?.scoreOverride;
-    return o && o.value.greaterThan(l.line.points)
+    return o?.value.greaterThan(l.line.points)
       ? [diagnostic('E-SCORE-OVER-WEIGHT', [...s.path, 'lines', l.line.id, 'scoreOverride', 'value'], `${s.who}计分表“${l.line.label}”：得分${formatScore(o.value)}超过分值${formatScore(l.line.points)}。`, { expected: `≤ ${formatScore(l.line.points)}`, actual: formatScore(o.value) })]
       : [];
   });
@@ -122,7 +122,7 @@ function totalProblems(s: SheetToCheck): Diagnostic[] {
   const printed = s.sheet.lines.map((l) => statedNumber(s.input.lines[l.line.id]?.stated?.score ?? '') ?? l.score ?? new Money(0));
   const sumPrinted = sum(printed);
   const total = stated?.total !== undefined ? statedNumber(stated.total) : undefined;
-  if (stated?.total !== undefined && (!total || !total.equals(sumPrinted))) {
+  if (stated?.total !== undefined && (!total?.equals(sumPrinted))) {
     out.push(diagnostic('E-SCORE-TOTAL', [...s.path, 'stated', 'total'], `${s.who}计分表：总分填报为${shownStated(stated.total)}，各项得分合计为${formatScore(sumPrinted)}。`, { expected: formatScore(sumPrinted), actual: stated.total }));
   }
   if (stated?.grade !== undefined) {

@@ -48,7 +48,7 @@ function quartersText(input: LineInput | undefined): string {
   const on = q.flatMap((x, i) => (x ? [i + 1] : []));
   const off = q.flatMap((x, i) => (x ? [] : [i + 1]));
   if (off.length === 0) return '1—4季度均按计划完成。';
-  return [on.length > 0 ? `第${on.join('、')}季度按计划完成` : '', `第${off.join('、')}季度未按计划完成`].filter((s) => s !== '').join('，') + '。';
+  return `${[on.length > 0 ? `第${on.join('、')}季度按计划完成` : '', `第${off.join('、')}季度未按计划完成`].filter((s) => s !== '').join('，')}。`;
 }
 
 /** 自评依据及说明 of one line. */

@@ -31,7 +31,7 @@ export function deriveDept(u: UnitYear, projects: readonly ProjectFigures[], pro
     const approvedTotal = appropriation.plus(other);
     const spent = linked ? linked.figures.total.executed : t.spent ?? new Money(0);
     const rate = executionRate(spent, approvedTotal);
-    const low = rate !== null && rate.lessThan(profile.executionLowThreshold);
+    const low = rate?.lessThan(profile.executionLowThreshold);
     const reasonText = t.lowExecutionReason ?? (low ? '' : profile.noDeviationText);
     return { name: t.name ?? linked?.input.name ?? '', projectIndex, approvedTotal, appropriation, other, spent, rate, reasonText };
   });
