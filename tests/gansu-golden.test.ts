@@ -9,7 +9,8 @@ import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UnitResult } from '../src/run/pipeline.js';
 import type { GansuDerived } from '../src/profiles/gansu/derived.js';
-import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
+import { docxTables, dumpDocx, xlsxSheetRows } from './support/dump.js';
+import { expectGoldenDumps } from './support/golden.js';
 import { SEEDS_DIR, cells, norm } from './support/seed-tables.js';
 import { compareProse, dumpParagraphs, seedParagraphs, type ProseDifference } from './support/seed-prose.js';
 import { buildInput } from './support/build.js';
@@ -158,8 +159,6 @@ describe(`${INPUT} against seed ${SEED}`, () => {
   });
 
   it('matches its committed golden dumps', async () => {
-    const name = basename(INPUT, '.yaml');
-    await expect(dumpDocx(docx)).toMatchFileSnapshot(`./golden/${name}/report.docx.txt`);
-    await expect(await dumpXlsx(xlsx)).toMatchFileSnapshot(`./golden/${name}/tables.xlsx.txt`);
+    await expectGoldenDumps(basename(INPUT), { docx, xlsx });
   });
 });

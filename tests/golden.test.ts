@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runUnit, type UnitResult } from '../src/run/pipeline.js';
 import type { Derived } from '../src/model/derived.js';
-import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
+import { docxTables, xlsxSheetRows } from './support/dump.js';
+import { expectGoldenDumps } from './support/golden.js';
 import { cells, seedTables, type SeedTable } from './support/seed-tables.js';
 import { inputPath, tempDir, testContext } from './support/fixtures.js';
 
@@ -93,9 +94,7 @@ describe.each(CASES)('$input against seed $seed', ({ input, seed, differences })
   });
 
   it('matches its committed golden dumps', async () => {
-    const name = basename(input, '.yaml');
-    await expect(dumpDocx(docx)).toMatchFileSnapshot(`./golden/${name}/report.docx.txt`);
-    await expect(await dumpXlsx(xlsx)).toMatchFileSnapshot(`./golden/${name}/tables.xlsx.txt`);
+    await expectGoldenDumps(basename(input), { docx, xlsx });
   });
 });
 

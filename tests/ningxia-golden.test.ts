@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runUnit, type UnitResult } from '../src/run/pipeline.js';
 import type { NingxiaDerived } from '../src/profiles/ningxia/derived.js';
 import type { NingxiaUnit } from '../src/profiles/ningxia/schema.js';
-import { dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
+import { dumpDocx, xlsxSheetRows } from './support/dump.js';
+import { expectGoldenDumps } from './support/golden.js';
 import { compareProse, dumpParagraphs, seedParagraphs, type ProseDifference } from './support/seed-prose.js';
 import { cells } from './support/seed-tables.js';
 import { inputPath, tempDir, testContext } from './support/fixtures.js';
@@ -112,8 +113,6 @@ describe(`${INPUT} against seed ${SEED}`, () => {
   });
 
   it('matches its committed golden dumps', async () => {
-    const name = basename(INPUT, '.yaml');
-    await expect(dumpDocx(docx)).toMatchFileSnapshot(`./golden/${name}/report.docx.txt`);
-    await expect(await dumpXlsx(xlsx)).toMatchFileSnapshot(`./golden/${name}/tables.xlsx.txt`);
+    await expectGoldenDumps(basename(INPUT), { docx, xlsx });
   });
 });

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UnitResult } from '../src/run/pipeline.js';
 import type { SichuanDerived } from '../src/profiles/sichuan/derived.js';
-import { docxTables, dumpDocx, dumpXlsx, xlsxSheetRows } from './support/dump.js';
+import { docxTables, dumpDocx, xlsxSheetRows } from './support/dump.js';
+import { expectGoldenDumps } from './support/golden.js';
 import { cells, seedCellTables } from './support/seed-tables.js';
 import { buildInput } from './support/build.js';
 
@@ -237,8 +238,7 @@ describe('ziyang-renda-2023.yaml against seed 001 (附件1–6)', () => {
   });
 
   it('matches its committed golden dumps', async () => {
-    await expect(dumpDocx(docx)).toMatchFileSnapshot('./golden/ziyang-renda-2023/report.docx.txt');
-    await expect(await dumpXlsx(xlsx)).toMatchFileSnapshot('./golden/ziyang-renda-2023/tables.xlsx.txt');
+    await expectGoldenDumps('ziyang-renda-2023', { docx, xlsx });
   });
 
   it('prints the 计分表 header lines with 预算单位编码 and the computed 自评等级', () => {
