@@ -11,7 +11,7 @@ import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, t
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
 // (bench/RESULTS.md); our blocks use a handful of fixed shapes, so they are written as text here.
-// tests/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
+// tests/kit/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
 type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };
