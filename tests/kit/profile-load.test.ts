@@ -88,6 +88,13 @@ describe('profile.yaml: every mistake is E-PROFILE at file:line:col', () => {
     }]);
   });
 
+  it('rejects an optional check the profile does not have instead of ignoring it', async () => {
+    const { root, file } = copyWith('gansu', (t) => t.replace('  optionalChecks: []', '  optionalChecks: [W-ENUM-COUNT, W-NARRATIVE-FIGURE]'));
+    expect(await problems(root, 'gansu')).toEqual([{
+      code: 'E-PROFILE', file, place: placeOf(file, 'W-NARRATIVE-FIGURE'), message: expect.stringMatching(/^settings\.optionalChecks\.1：应为 W-ENUM-COUNT、W-FOREIGN-TERMS 之一/),
+    }]);
+  });
+
   it('reports a missing required key at the start of the mapping', async () => {
     const { root, file } = copyWith('gansu', (t) => t.replace('maxScore: 100\n', ''));
     expect(await problems(root, 'gansu')).toEqual([{ code: 'E-PROFILE', file, place: placeOf(file, 'id: gansu'), message: 'maxScore：缺少此项（格式文件的必填设置）。' }]);

@@ -1,6 +1,9 @@
 /** 甘肃格式的 settings（templates/gansu/profile.yaml）：附件位置、无比较符指标值的性质、计分所依据的指标值等。 */
 import * as z from 'zod';
 
+/** The optional checks of the gansu profile (off unless the profile or --checks=all switches them on). */
+export const GANSU_OPTIONAL_CHECKS = ['W-ENUM-COUNT', 'W-FOREIGN-TERMS'] as const;
+
 /** Schema of the gansu profile's `settings`; every key has a default. */
 export const GansuSettingsSchema = z.strictObject({
   /**
@@ -16,8 +19,8 @@ export const GansuSettingsSchema = z.strictObject({
   printCopies: z.boolean().default(true),
   /** Figures in the narrative: 'trim' drops trailing zeros as the seeds print them ("85万元", "38.7万元", "9.3%"), 'fixed' keeps 2 decimals. */
   narrativeNumbers: z.enum(['trim', 'fixed']).default('trim'),
-  /** Optional checks switched on for this profile (W-ENUM-COUNT, W-FOREIGN-TERMS, W-NARRATIVE-FIGURE). */
-  optionalChecks: z.array(z.string()).default([]),
+  /** Optional checks switched on for this profile; a code the profile has no optional check for is rejected, not ignored. */
+  optionalChecks: z.array(z.enum(GANSU_OPTIONAL_CHECKS, { error: `应为 ${GANSU_OPTIONAL_CHECKS.join('、')} 之一（甘肃格式的可选检查）` })).default([]),
 });
 
 export type GansuSettings = z.output<typeof GansuSettingsSchema>;

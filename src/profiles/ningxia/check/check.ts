@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from '../../../model/diagnostic.js';
 import type { NingxiaDerived } from '../derived.js';
 import { ningxiaUnitSchema, type NingxiaUnit } from '../schema.js';
-import { NingxiaSettingsSchema } from '../settings.js';
+import { NINGXIA_OPTIONAL_CHECKS, NingxiaSettingsSchema } from '../settings.js';
 import { readSettings, type Profile } from '../../../model/profile.js';
 import { applySeverity, type CheckOptions } from '../../../check/severity.js';
 import { sortByPath } from '../../../check/order.js';
@@ -12,13 +12,11 @@ import { checkProjects } from './projects.js';
 import { checkStated } from './stated.js';
 
 const ORDER = ningxiaUnitSchema('万元');
-/** The optional checks this profile knows (off unless the profile or --checks=all switches them on). */
-const OPTIONAL = ['W-NARRATIVE-FIGURE', 'W-ENUM-COUNT', 'W-FOREIGN-TERMS'];
 
 /** 一致性检查 of a Ningxia unit (pure). */
 export function checkNingxia(u: NingxiaUnit, d: NingxiaDerived, p: Profile, opts: CheckOptions = {}): Diagnostic[] {
   const { value: settings, problem } = readSettings(p, NingxiaSettingsSchema);
-  const optional = new Set([...settings.optionalChecks, ...(opts.optional ? OPTIONAL : [])]);
+  const optional = new Set([...settings.optionalChecks, ...(opts.optional ? NINGXIA_OPTIONAL_CHECKS : [])]);
   const fields = [...texts(u.narrative, ['narrative']), ...u.projects.flatMap((x, i) => texts({ purpose: x.purpose, deviationReason: x.deviationReason }, ['projects', i]))];
   const found = [
     ...(problem ? [diagnostic('E-PROFILE', [], problem)] : []),
