@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
+import { DIAGNOSTIC_CODES } from '../model/diagnostic-codes.js';
 import { PROFILE_NEUTRAL, ProfileSchema, type Profile } from '../model/profile.js';
 import type { ProfileTemplates, TemplateSource } from '../model/templates.js';
 import { unwrapSchema } from '../model/schema-walk.js';
@@ -79,6 +80,7 @@ export async function loadProfile(dir: string, src: ProfileSource): Promise<Load
 
   const parsed = ProfileSchema.safeParse(data);
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap((i) => fromIssue(i, [], ProfileSchema, where)));
+  else problems.push(...unknownCodes(parsed.data.severity, where));
   const settings = rules.settingsSchema.safeParse(data['settings'] ?? {});
   if (!settings.success) problems.push(...settings.error.issues.flatMap((i) => fromIssue(i, ['settings'], rules.settingsSchema, where)));
   if (!parsed.success || !settings.success || problems.length > 0) throw new ProfileError(sortProblems(problems));
@@ -166,6 +168,16 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: readonly string[], schema: z
   const missing = issue.code === 'invalid_type' && !hasPath(where(path).data, path) && path[0] !== 'settings';
   const message = missing ? `${name}：缺少此项（格式文件的必填设置）。` : `${name}：${issue.message}`;
   return [profileProblem(where(path), path, message, false, issue.code === 'invalid_value' ? { expected: issue.values.map(String).join(' / ') } : {})];
+}
+
+/** `severity` keys that are no diagnostic code: a misspelt code would otherwise change nothing. */
+function unknownCodes(severity: Readonly<Record<string, string>>, where: (path: readonly PropertyKey[]) => ProfileFile): Diagnostic[] {
+  const codes: readonly string[] = DIAGNOSTIC_CODES;
+  return Object.keys(severity).filter((code) => !codes.includes(code)).map((code) => {
+    const guess = suggestKey(code, codes);
+    const message = `severity.${code}：没有这个检查代码${guess !== undefined ? `，是否想写“${guess}”？` : '（可用的代码见 README“检查代码一览”）。'}`;
+    return profileProblem(where(['severity', code]), ['severity', code], message, true, { actual: code, ...(guess !== undefined ? { expected: guess } : {}) });
+  });
 }
 
 /** Keys the object schema at a path accepts (for did-you-mean). */

@@ -95,6 +95,13 @@ describe('profile.yaml: every mistake is E-PROFILE at file:line:col', () => {
     }]);
   });
 
+  it('rejects a misspelt diagnostic code in severity', async () => {
+    const { root, file } = copyWith('sichuan', (t) => t.replace('  W-ADJUSTMENT-UNEXPLAINED: error', '  W-ADJUSTMENT-UNEXPLAINEDD: error'));
+    expect(await problems(root, 'sichuan')).toEqual([{
+      code: 'E-PROFILE', file, place: placeOf(file, 'W-ADJUSTMENT-UNEXPLAINEDD'), message: 'severity.W-ADJUSTMENT-UNEXPLAINEDD：没有这个检查代码，是否想写“W-ADJUSTMENT-UNEXPLAINED”？',
+    }]);
+  });
+
   it('reports a missing required key at the start of the mapping', async () => {
     const { root, file } = copyWith('gansu', (t) => t.replace('maxScore: 100\n', ''));
     expect(await problems(root, 'gansu')).toEqual([{ code: 'E-PROFILE', file, place: placeOf(file, 'id: gansu'), message: 'maxScore：缺少此项（格式文件的必填设置）。' }]);
