@@ -57,7 +57,7 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
  * The form the input's `profile:` names. A form made by `extends` (a folder under the templates root with no code of
  * its own) is loaded here, and the input is validated as one of its base profile, whose code then runs it.
  */
-async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded: Loaded; profile?: LoadedProfile } | { diagnostics: readonly Diagnostic[] }> {
+export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded: Loaded; profile?: LoadedProfile } | { diagnostics: readonly Diagnostic[] }> {
   const data = loaded.data;
   const id = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['profile'] : undefined;
   if (typeof id !== 'string' || isProfileId(id) || safeSegment(id) !== id) return { loaded };

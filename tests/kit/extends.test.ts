@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/run/context.js';
 import { profileFor, runUnit } from '../../src/run/pipeline.js';
+import { convertInput } from '../../src/run/convert.js';
 import { dumpDocx } from '../support/dump.js';
 import { ROOT, inputPath, tempDir } from '../support/fixtures.js';
 
@@ -89,6 +90,17 @@ describe('a form made by extends', () => {
     const root = templatesRoot({ 'yunnan-xian': { 'profile.yaml': LOOK_ALIKE, 'dept-report.md.hbs': `${report}\n本报告由某县财政局汇编。\n` } });
     const child = await runUnit(inputFor('yunnan-xian'), await context(root), { write: true });
     expect(dumpDocx(new Uint8Array(readFileSync(child.outputs[0]!)))).toContain('本报告由某县财政局汇编。');
+  });
+
+  it('converts an input of such a form to JSON and back, keeping its profile', async () => {
+    const root = templatesRoot({ 'yunnan-xian': { 'profile.yaml': LOOK_ALIKE } });
+    const ctx = await context(root);
+    const json = join(tempDir('jixiao-json-'), 'unit.json');
+    const r = await convertInput(inputFor('yunnan-xian'), json, ctx);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as { profile: string }).profile).toBe('yunnan-xian');
+    const xlsx = await convertInput(inputFor('yunnan-xian'), join(tempDir('jixiao-xlsx-'), 'unit.xlsx'), ctx);
+    expect(xlsx.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('填报工作簿目前只支持 yunnan 格式（本文件为 yunnan-xian）')]);
   });
 
   it('reports an unknown parent and a cycle as E-PROFILE at the extends line', async () => {
