@@ -1,3 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['tests/**/*.test.ts'], testTimeout: 30_000 } });
+/**
+ * The tests that start processes (the CLI as a child, LibreOffice, worker threads) or run every sample several times: left out of
+ * `npm run test:fast`, the edit loop; `npm test` runs them too.
+ */
+const SLOW = [
+  'tests/kit/batch-process.test.ts', 'tests/kit/reproducible.test.ts', 'tests/kit/pdf.test.ts',
+  // Note: worker threads, and every sample through the entry workbook and back: seconds each, little news in an edit loop.
+  'tests/kit/batch.test.ts', 'tests/kit/entry-workbook.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
+  },
+});

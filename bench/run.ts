@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeDocuments } from '../src/compose/documents.js';
+import { composeDocuments } from '../src/profiles/yunnan/compose/documents.js';
 import type { Derived } from '../src/model/derived.js';
 import type { UnitYear } from '../src/model/unit-year.js';
 import { createContext } from '../src/run/context.js';

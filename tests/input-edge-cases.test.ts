@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { readInputFile } from '../src/load/read-file.js';
+import { INPUT_SCHEMAS } from '../src/profiles/registry.js';
 import { validateUnit } from '../src/load/validate.js';
 import type { UnitYear } from '../src/model/unit-year.js';
 import { formatDiagnostic } from '../src/run/reporter.js';
@@ -16,7 +17,7 @@ const env = { SOURCE_DATE_EPOCH: '1711843200' };
 async function validated(text: string, file = 'u.yaml') {
   const read = await readInputFile(file, new TextEncoder().encode(text));
   expect(read.loaded).toBeDefined();
-  const v = validateUnit(read.loaded!);
+  const v = validateUnit(read.loaded!, INPUT_SCHEMAS);
   const all = [...read.diagnostics, ...v.diagnostics].map((d) => ({ ...d, file, ...(d.place || !d.path ? {} : read.loaded!.locate(d.path)) }));
   return { unit: v.unit as UnitYear | undefined, diagnostics: all, lines: all.map(formatDiagnostic) };
 }
@@ -31,7 +32,7 @@ async function check(text: string, name = 'u.yaml') {
 
 describe('-0', () => {
   it('is zero, not negative, as an amount, a weight and a score', async () => {
-    const text = MINIMAL_YAML.replace(/executed: [\d.]+/, 'executed: -0').replace(/weight: 50\n        score: 50/, 'weight: -0.00\n        score: -0');
+    const text = MINIMAL_YAML.replace(/executed: [\d.]+/, 'executed: -0').replace(/weight: 50\n {8}score: 50/, 'weight: -0.00\n        score: -0');
     const { unit, diagnostics } = await validated(text);
     expect(diagnostics.filter((d) => d.code === 'E-SCHEMA')).toEqual([]);
     const p = unit!.projects[0]!;
@@ -125,7 +126,7 @@ describe('the failed-units list at the end of a batch', () => {
     expect(await main(['build', ...inputs, '--templates', root, '-o', tempDir(), '-j', '1'], io)).toBe(3);
     const list = stderr().split('失败的单位（3 个）：\n')[1]!.split('\n').slice(0, 3);
     expect(list).toHaveLength(3);
-    inputs.forEach((f, i) => expect(list[i]!.trimStart().startsWith(f), list[i]).toBe(true));
+    for (const [i, f] of inputs.entries()) expect(list[i]!.trimStart().startsWith(f), list[i]).toBe(true);
     expect(list[0]).toContain('E-TEMPLATE');
     expect(list[0]).toContain(tpl);
   });

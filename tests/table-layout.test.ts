@@ -1,14 +1,15 @@
 /** 表格声明与表格组装：网格排满、向下合并、去掉的列与列宽、金额单位换算、空白与 0、声明错误定位。 */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeTable } from '../src/compose/table-layout/compose.js';
 import { TemplateError } from '../src/compose/templates.js';
 import type { TableView } from '../src/compose/table-layout/view.js';
-import { projectTableView } from '../src/compose/project-table-view.js';
+import { projectTableView } from '../src/profiles/yunnan/compose/project-table-view.js';
 import { parseTableLayout } from '../src/load/table-layout.js';
 import { ProfileError, loadProfile } from '../src/load/profile.js';
+import { profileRules } from '../src/profiles/registry.js';
 import type { Table } from '../src/model/doc.js';
 import { Money } from '../src/model/money.js';
 import type { TableLayout } from '../src/model/table-layout.js';
@@ -221,9 +222,9 @@ describe('parseTableLayout: mistakes in a declaration', () => {
     cpSync(join(ROOT, 'templates', 'yunnan'), dir, { recursive: true });
     const file = join(dir, 'tables', 'project.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('orientation: portrait', 'orientation: sideways'));
-    const loading = loadProfile(dir, (p) => readFile(p, 'utf8'), (p) => readdir(p));
+    const loading = loadProfile(dir, { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [join(ROOT, 'templates')], rulesFor: profileRules });
     await expect(loading).rejects.toThrow(ProfileError);
-    await expect(loading).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:14：表格声明的 orientation`));
+    await expect(loading).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:14 表格声明的 orientation`));
   });
 });
 
@@ -268,10 +269,12 @@ rows:
 `;
 
   it('prints the 8 kept columns and 元 amounts, with no TypeScript of its own', async () => {
+    // Note: a look-alike form is a folder with `extends:` and only what differs (here, one table declaration).
     const dir = join(tempDir(), 'school');
-    cpSync(join(ROOT, 'templates', 'yunnan'), dir, { recursive: true });
+    mkdirSync(join(dir, 'tables'), { recursive: true });
+    writeFileSync(join(dir, 'profile.yaml'), 'extends: yunnan\nname: 某学校项目支出绩效自评\n');
     writeFileSync(join(dir, 'tables', 'project.yaml'), DECLARATION);
-    const { profile } = await loadProfile(dir, (p) => readFile(p, 'utf8'), (p) => readdir(p));
+    const { profile } = await loadProfile(dir, { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [join(ROOT, 'templates')], rulesFor: profileRules });
     const { unit, derived } = run(withChange(() => undefined));
     const proj = unit.projects[0]!;
     const t = composeTable(profile.tables['project']!, projectTableView(unit, proj, derived.projects[0]!, 0, profile));
@@ -329,7 +332,8 @@ describe('a copied form with a broken table declaration', () => {
     expect(result.outputs).toEqual([]);
     const found = result.diagnostics.filter((d) => d.code === 'E-PROFILE');
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain(`${file}:6:13：表格声明的 headerRows 不符合要求`);
+    expect([found[0]!.file, found[0]!.place]).toEqual([file, { line: 6, column: 13 }]);
+    expect(found[0]!.message).toContain('表格声明的 headerRows 不符合要求');
   });
 });
 

@@ -95,7 +95,7 @@ describe('every template problem is placed at line:col', () => {
   it('a fourth heading level in the table layout, whose text would be lost', async () => {
     const { edited, d } = await broken('yunnan', 'dept-report.md.hbs', '### 1. 前期准备', '### 1. 前期准备\n#### （1）第四级\n正文');
     expect(d.place).toEqual(placeOf(edited, '#### （1）第四级'));
-    expect(formatDiagnostic(d)).toMatch(/dept-report\.md\.hbs:\d+:1  error  E-TEMPLATE  .*三级标题/);
+    expect(formatDiagnostic(d)).toMatch(/dept-report\.md\.hbs:\d+:1 {2}error {2}E-TEMPLATE {2}.*三级标题/);
   });
 
   it('a missing template file: named with its folder', async () => {

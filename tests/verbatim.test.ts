@@ -38,7 +38,7 @@ function runs(docx: Uint8Array): { text: string; bold: boolean; font: string | u
 /** The east-Asian font of the run whose text is exactly `text` (headings are 黑体/楷体, body text 仿宋). */
 const fontOf = (docx: Uint8Array, text: string): string | undefined => runs(docx).find((r) => r.text === text)?.font;
 
-const overview = (lines: readonly string[]) => MINIMAL_YAML.replace(/  overview: .*/, `  overview: |\n${lines.map((l) => `    ${l}`).join('\n')}`);
+const overview = (lines: readonly string[]) => MINIMAL_YAML.replace(/ {2}overview: .*/, `  overview: |\n${lines.map((l) => `    ${l}`).join('\n')}`);
 
 describe('narrative values', () => {
   for (const layout of ['table', 'prose'] as const) {
@@ -62,7 +62,7 @@ describe('narrative values', () => {
   }
 
   it('in ningxia keep the template bold when they hold a stray "**", and print it', async () => {
-    const text = readFileSync(inputPath('hongsibu-renda-2023.yaml'), 'utf8').replace(/  background: \|\n    人大综合业务/, '  background: |\n    人大**综合业务');
+    const text = readFileSync(inputPath('hongsibu-renda-2023.yaml'), 'utf8').replace(/ {2}background: \|\n {4}人大综合业务/, '  background: |\n    人大**综合业务');
     const all = runs(await buildDocx(text, 'hongsibu.yaml'));
     expect(all).toContainEqual(expect.objectContaining({ text: '（一）项目背景。', bold: true }));
     const after = all.find((r) => r.text.startsWith('人大**综合业务'));
@@ -77,7 +77,7 @@ describe('narrative values', () => {
 
   it('that start with "#" in gansu are paragraphs, not headings', async () => {
     const text = readFileSync(inputPath('zhengning-renda-2023.yaml'), 'utf8');
-    const m = /\n  (\w+): \|\n    (\S)/.exec(text.slice(text.indexOf('\nnarrative:')));
+    const m = /\n {2}(\w+): \|\n {4}(\S)/.exec(text.slice(text.indexOf('\nnarrative:')));
     expect(m).not.toBeNull();
     const edited = text.replace(`\n  ${m![1]}: |\n    ${m![2]}`, `\n  ${m![1]}: |\n    # 用户写的井号\n    ${m![2]}`);
     const docx = await buildDocx(edited, 'zhengning.yaml');

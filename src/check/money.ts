@@ -21,7 +21,7 @@ function incomeGap(d: Derived, u: UnitYear): Diagnostic[] {
   const gap = totalExpenditure.minus(totalIncome);
   if (!gap.greaterThan(0)) return [];
   const opening = u.finance.openingCarryover;
-  if (opening !== undefined && opening.greaterThanOrEqualTo(gap)) return [];
+  if (opening?.greaterThanOrEqualTo(gap)) return [];
   return [diagnostic('W-INCOME-EXPENSE-GAP', ['finance', 'openingCarryover'],
     `支出合计${formatAmount(totalExpenditure)}万元超过收入合计${formatAmount(totalIncome)}万元，差额${formatAmount(gap)}万元，未说明年初结转结余。`,
     { expected: `年初结转结余 ≥ ${formatAmount(gap)}`, actual: opening === undefined ? '未填写' : formatAmount(opening) })];
@@ -53,7 +53,7 @@ function projects(u: UnitYear, d: Derived): Diagnostic[] {
     }
     for (const [key, label] of LINES) {
       const line: FundLineInput | undefined = p.funds[key];
-      if (!line || !line.adjustedBudget.isZero() || !line.executed.greaterThan(0)) continue;
+      if (!line?.adjustedBudget.isZero() || !line.executed.greaterThan(0)) continue;
       out.push(diagnostic('E-EXEC-WITHOUT-BUDGET', ['projects', i, 'funds', key, 'executed'],
         `项目“${p.name}”（${label}）：全年预算数为0，但全年执行数为${formatAmount(line.executed)}万元。`,
         { expected: '0.00', actual: formatAmount(line.executed) }));
@@ -91,6 +91,8 @@ function roundingTails(u: UnitYear, d: Derived): Diagnostic[] {
     const lines = [pf.current, pf.carryover, pf.other].filter((l): l is FundFigures => l !== null);
     for (const [key, label] of COLUMNS) tail(`项目“${p.name}”年度资金总额（${label}）`, ['projects', i, 'funds'], lines.map((l) => l[key]), pf.total[key]);
   });
-  d.dept.keyTasks.forEach((t, i) => tail(`重点工作任务“${t.name}”批复金额总额`, ['dept', 'keyTasks', i], [t.appropriation, t.other], t.approvedTotal));
+  d.dept.keyTasks.forEach((t, i) => {
+    tail(`重点工作任务“${t.name}”批复金额总额`, ['dept', 'keyTasks', i], [t.appropriation, t.other], t.approvedTotal);
+  });
   return out;
 }

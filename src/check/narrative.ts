@@ -15,7 +15,7 @@ export const GRADE_CLAIM = new RegExp(
   String.raw`|(?:等级|等次|档次|结论|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优|良|中|差)(?![\p{Script=Han}])`, 'gu');
 const PARTIAL_CLAIM = /基本完成|部分完成/gu;
 /** 代字（2012）63号, 代字(2012)63号, 代字[2012]63号: GB/T 9704 wants 〔2012〕. */
-const DOCNUM = /[\p{Script=Han}A-Za-z]{1,16}\s*[（(\[【]\s*(?:19|20)\d{2}\s*[）)\]】]\s*\d+\s*号/gu;
+const DOCNUM = /[\p{Script=Han}A-Za-z]{1,16}\s*[（([【]\s*(?:19|20)\d{2}\s*[）)\]】]\s*\d+\s*号/gu;
 
 /** Runs the §7.7 checks. W-MANUAL-NUMBERING is not run for this profile: the seeds number items inside cells on purpose. */
 export function checkNarrative(u: UnitYear, d: Derived, profile: Profile): Diagnostic[] {
@@ -64,7 +64,7 @@ export function docNumbers(u: object): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { path, text } of texts(u, [])) {
     for (const m of text.matchAll(DOCNUM)) {
-      const fixed = m[0].replace(/[（(\[【]\s*/, '〔').replace(/\s*[）)\]】]/, '〕');
+      const fixed = m[0].replace(/[（([【]\s*/, '〔').replace(/\s*[）)\]】]/, '〕');
       out.push(diagnostic('W-DOCNUM-BRACKETS', path, `${labelPath(path)}：文号“${m[0]}”年份应使用六角括号〔〕。`, { expected: fixed, actual: m[0] }));
     }
   }

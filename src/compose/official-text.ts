@@ -1,7 +1,8 @@
 /** 公文类叙述的模板渲染：title.md.hbs 每行一行标题；report.md.hbs 开头段落（首个标题之前）与各级标题、段落。 */
 import type { Block } from '../model/doc.js';
 import type { Render } from './templates.js';
-import { template, type ProfileTemplates } from './documents.js';
+import type { ProfileTemplates } from '../model/templates.js';
+import { template } from './unit-documents.js';
 import { parseMarkup, splitPreamble } from './markup.js';
 import { narrativeBlocks } from './narrative-table.js';
 import { proseParagraph } from './runs.js';

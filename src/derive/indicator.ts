@@ -40,7 +40,7 @@ export function deriveIndicator(ind: IndicatorInput, path: readonly PropertyKey[
   const score = override ? override.value : ruleScore;
   const overrideReason = override ? override.reason : null;
   const stated = ind.deviationReason ?? '';
-  const base = stated !== '' ? stated : met === false || (weight && score && score.lessThan(weight)) ? '' : profile.noDeviationText;
+  const base = stated !== '' ? stated : met === false || (weight && score?.lessThan(weight)) ? '' : profile.noDeviationText;
   const deviationText = overrideReason ? [base, `人工调分理由：${overrideReason}`].filter((s) => s !== '').join('\n') : base;
   return { figures: { nature, target, actual, met, weight, score, ruleScore, overrideReason, deviationText }, diagnostics };
 }

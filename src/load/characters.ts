@@ -69,7 +69,7 @@ function inData(loaded: Loaded): Diagnostic[] {
     if (typeof v === 'string') {
       const bad = findForbiddenChar(v);
       if (bad) out.push({ ...problem(path, v, bad.index), file: loaded.file, ...loaded.locate(path) });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    } else if (Array.isArray(v)) v.forEach((x, i) => { walk(x, [...path, i]); });
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(loaded.data, []);

@@ -1,7 +1,6 @@
 /** 定位：数据路径（如 projects[1].funds.current.executed）→ 文件中的行号与列号。 */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Node } from 'yaml';
-import type { TextLoaded } from './read-input.js';
+import type { Document, LineCounter, Node } from 'yaml';
 
 /** A 1-based line and column in an input file. */
 export interface Place {
@@ -13,7 +12,7 @@ export interface Place {
  * Finds where a data path is written in the file: the value (or, with `atKey`, the key of its last step).
  * Stops at the nearest existing ancestor, so a missing key points at the object that lacks it.
  */
-export function locate(loaded: Pick<TextLoaded, 'doc' | 'lines'>, path: readonly PropertyKey[], atKey = false): Place | undefined {
+export function locate(loaded: { readonly doc: Document; readonly lines: LineCounter }, path: readonly PropertyKey[], atKey = false): Place | undefined {
   const { doc, lines } = loaded;
   let node: unknown = doc.contents;
   let last = hasRange(node) ? node : undefined;

@@ -62,7 +62,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     if (!sheet.child) {
       set(data, sheet.path, rows.map((r) => r.item));
       if (rows[0]) at(sheet.path, rows[0].first);
-      rows.forEach((r, i) => place([...sheet.path, i], r, at));
+      for (const [i, r] of rows.entries()) place([...sheet.path, i], r, at);
       continue;
     }
     const lists = new Map<number, Row[]>();
@@ -76,7 +76,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
       if (own.length === 0 && !sheet.child?.required) return;
       set(data, path, own.map((r) => r.item));
       at(path, p.first);
-      own.forEach((r, k) => place([...path, k], r, at));
+      for (const [k, r] of own.entries()) place([...path, k], r, at);
     });
   }
 
@@ -223,9 +223,12 @@ const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join(
 /** Sets a value at a path, creating objects on the way (so an optional object exists only when one of its cells is filled). */
 function set(target: Obj, path: Path, value: unknown): void {
   let o = target;
-  path.forEach((step, i) => {
+  for (const [i, step] of path.entries()) {
     if (i === path.length - 1) o[step] = value;
-    else o = (o[step] ??= typeof path[i + 1] === 'number' ? [] : {}) as Obj;
-  });
+    else {
+      o[step] ??= typeof path[i + 1] === 'number' ? [] : {};
+      o = o[step] as Obj;
+    }
+  }
 }
 

@@ -5,7 +5,6 @@ import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { FIELD_LABELS, labelPath } from '../model/labels.js';
 import { AMOUNT_UNITS } from '../model/unit-year.js';
-import { PROFILE_IDS, UNIT_SCHEMAS, isProfileId, type AnyUnit, type ProfileId } from '../model/units.js';
 import type { AmountUnit } from '../model/unit-year.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
@@ -22,18 +21,24 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   boolean: 'true 或 false',
 };
 
-/** Validates loaded data against the input contract: a typed UnitYear (money in 万元), or diagnostics. */
-export function validateUnit(loaded: Loaded): { unit?: AnyUnit; diagnostics: Diagnostic[] } {
+/** Input schema factory per profile id; the first entry is the default profile. */
+export type InputSchemas = Readonly<Record<string, (u: AmountUnit) => z.ZodType>>;
+
+/**
+ * Validates loaded data against the input contract of its profile: a typed unit U (money as Decimal), or diagnostics.
+ * Note: the schemas come from the caller (run/ passes the profile registry's), so load/ knows no profile.
+ */
+export function validateUnit<U = unknown>(loaded: Loaded, schemas: InputSchemas): { unit?: U; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { unit: amountUnit, problem } = readAmountUnit(loaded);
   if (problem) diagnostics.push(problem);
 
-  const { id: profileId, problem: profileProblem } = readProfileId(loaded);
+  const { id: profileId, problem: profileProblem } = readProfileId(loaded, schemas);
   if (profileProblem) diagnostics.push(profileProblem);
 
-  const schema = UNIT_SCHEMAS[profileId](amountUnit);
+  const schema = schemas[profileId]!(amountUnit);
   const parsed = schema.safeParse(loaded.data);
-  if (parsed.success) return diagnostics.length > 0 ? { diagnostics } : { unit: parsed.data as AnyUnit, diagnostics };
+  if (parsed.success) return diagnostics.length > 0 ? { diagnostics } : { unit: parsed.data as U, diagnostics };
 
   for (const issue of parsed.error.issues) {
     if (problem && issue.path.length === 1 && issue.path[0] === 'amountUnit') continue;
@@ -43,14 +48,17 @@ export function validateUnit(loaded: Loaded): { unit?: AnyUnit; diagnostics: Dia
   return { diagnostics: sortByPlace(diagnostics) };
 }
 
-/** 格式 (profile) as written (default yunnan); an unknown one is reported where it is written. */
-function readProfileId(loaded: Loaded): { id: ProfileId; problem?: Diagnostic } {
+/** 格式 (profile) as written (default: the first of `schemas`); an unknown one is reported where it is written. */
+function readProfileId(loaded: Loaded, schemas: InputSchemas): { id: string; problem?: Diagnostic } {
+  const ids = Object.keys(schemas);
+  const fallback = ids[0]!;
   const raw = valueAt(loaded.data, ['profile']);
-  if (!raw.present || raw.value === null || isProfileId(raw.value)) return { id: isProfileId(raw.value) ? raw.value : 'yunnan' };
+  const known = typeof raw.value === 'string' && Object.hasOwn(schemas, raw.value);
+  if (!raw.present || raw.value === null || known) return { id: known ? (raw.value as string) : fallback };
   const actual = describe(raw.value);
   return {
-    id: 'yunnan',
-    problem: located(loaded, 'E-SCHEMA', ['profile'], `${labelPath(['profile'])}：未知的格式（实际为${actual}），可用的格式为 ${PROFILE_IDS.join('、')}。`, { expected: PROFILE_IDS.join(' | '), actual }),
+    id: fallback,
+    problem: located(loaded, 'E-SCHEMA', ['profile'], `${labelPath(['profile'])}：未知的格式（实际为${actual}），可用的格式为 ${ids.join('、')}。`, { expected: ids.join(' | '), actual }),
   };
 }
 

@@ -40,6 +40,16 @@ export const ProfileSchema = z.strictObject({
   tables: z.record(z.string(), TableLayoutSchema).default({}),
 });
 
+/**
+ * What the loader puts in place of a common key that a profile does not read (its definition lists it as unused, and
+ * writing it in profile.yaml is an error): the values under which the shared code that might look at it does nothing.
+ */
+export const PROFILE_NEUTRAL: Readonly<Partial<Record<keyof z.input<typeof ProfileSchema>, unknown>>> = {
+  maxScore: 100, executionWeight: 0, gradeBands: [{ min: 0, label: '—' }], defaultWeights: {}, lessThanRule: 'ratio', equalRule: 'as-positive',
+  executionLowThreshold: 0, overachievementRatio: 10, percentValueStyle: 'with-sign', narrativeGrouping: false, sharePlaces: 2,
+  noDeviationText: '', noDeviationPhrases: [], framework: {}, level1Aliases: {}, level2Aliases: {}, rateLikeKeywords: [], defaults: {}, notes: {},
+};
+
 /** A validated regional profile. */
 export type Profile = z.output<typeof ProfileSchema>;
 

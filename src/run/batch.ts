@@ -77,7 +77,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     const hashes = read ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
     const units = await runAll(files, hashes, read?.manifest, ctx, opts);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
-    if (opts.write) settled.units.forEach((u, i) => opts.onUnit?.(u, i, settled.units.length));
+    if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
     const problems = [...(read?.problems ?? []), ...settled.problems];
     let summaryWorkbook: string | undefined;
     if (opts.write && files.length > 0) {

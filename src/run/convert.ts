@@ -5,10 +5,11 @@ import { ExitCode, diagnostic, hasErrors } from '../model/diagnostic.js';
 import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
+import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
 import { writeEntryWorkbook } from '../write/entry-workbook.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
-import { profileFor } from './pipeline.js';
+import { formOf, profileFor } from './pipeline.js';
 import { formatDiagnostics } from './reporter.js';
 
 /** Output formats of `jixiao convert`, by the output file's extension. */
@@ -36,12 +37,16 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   }
   const read = await readInputFile(input, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
-  const validated = validateUnit(read.loaded);
+  const form = await formOf(read.loaded, ctx);
+  if ('diagnostics' in form) return { diagnostics: [...read.diagnostics, ...form.diagnostics] };
+  const validated = validateUnit<AnyUnit>(form.loaded, INPUT_SCHEMAS);
   const diagnostics = [...read.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { diagnostics };
   const unit = validated.unit;
-  if (unit.profile !== 'yunnan' && target === 'xlsx') {
-    return { diagnostics: [...diagnostics, { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${unit.profile}）。`), file: input, ...read.loaded.locate(['profile']) }] };
+  // Note: a form made by `extends` converts between YAML and JSON; the entry workbook knows yunnan itself only.
+  const formId = form.profile?.profile.id ?? unit.profile;
+  if (formId !== 'yunnan' && target === 'xlsx') {
+    return { diagnostics: [...diagnostics, { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${formId}）。`), file: input, ...read.loaded.locate(['profile']) }] };
   }
 
   const when = reportDate(ctx, unit.year, unit.reportDate);
@@ -51,18 +56,19 @@ export async function convertInput(input: string, output: string, ctx: RunContex
     out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });
   } else {
     const text = target === 'json' ? `${JSON.stringify(read.loaded.data, null, 2)}\n`
-      : inputToYaml(read.loaded.data, ` jixiao 输入（${unit.profile} 格式），由 jixiao convert 从 ${basename(input)} 转换。\n 各字段的填写说明见 jixiao init 写出的示例。`);
+      : inputToYaml(read.loaded.data, ` jixiao 输入（${formId} 格式），由 jixiao convert 从 ${basename(input)} 转换。\n 各字段的填写说明见 jixiao init 写出的示例。`);
     out = new TextEncoder().encode(text);
   }
-  await assertSameUnit(output, out, unit);
+  await assertSameUnit(output, out, unit, ctx);
   await ctx.fs.writeAtomic(output, out);
   return { diagnostics, written: output };
 }
 
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
-async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown): Promise<void> {
+async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown, ctx: RunContext): Promise<void> {
   const again = await readInputFile(file, bytes);
-  const back = again.loaded ? validateUnit(again.loaded) : undefined;
+  const form = again.loaded ? await formOf(again.loaded, ctx) : undefined;
+  const back = form && 'loaded' in form ? validateUnit<AnyUnit>(form.loaded, INPUT_SCHEMAS) : undefined;
   if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit)) {
     const why = [...again.diagnostics, ...(back?.diagnostics ?? [])].map((d) => `${d.code} ${d.message}`).join('; ') || 'different data';
     throw new Error(`convert: ${file} does not read back as the same unit (${why})`);

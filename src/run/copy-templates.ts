@@ -1,7 +1,7 @@
 /** 复制格式模板（jixiao templates copy）：把 templates/<格式>/ 复制到 <目录>/<格式>/，财政局可自行修改措辞、表下注释、权重与计分规则。 */
 import { join } from 'node:path';
 import { ExitCode } from '../model/diagnostic.js';
-import { PROFILE_IDS, isProfileId } from '../model/units.js';
+import { PROFILE_IDS, isProfileId } from '../profiles/registry.js';
 import { PACKAGE_ROOT, type FileSystem } from './context.js';
 import { fsErrorMessage, isFsError } from './fs-errors.js';
 

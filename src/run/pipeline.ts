@@ -2,13 +2,12 @@
 import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
-import type { AnyUnit } from '../model/units.js';
 import type { UnitSummary } from '../model/summary.js';
 import type { Loaded } from '../load/read-input.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { PROFILE_MODULES } from './profile-modules.js';
+import { INPUT_SCHEMAS, PROFILES, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
 import { TemplateError } from '../compose/templates.js';
 import { docToDocx } from '../write/docx.js';
 import { tablesToXlsx } from '../write/xlsx.js';
@@ -35,6 +34,8 @@ export interface UnitResult {
   /** The profile's derived model (Derived for yunnan). */
   readonly derived?: unknown;
   readonly unit?: AnyUnit;
+  /** The form that ran it: the unit's profile, or the `extends` form its `profile:` names. */
+  readonly profile?: string;
   readonly summary?: UnitSummary;
 }
 
@@ -52,7 +53,9 @@ export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> 
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);
   if (!p) {
-    p = loadProfile(dir, ctx.fs.readText, ctx.fs.readdir, join(PACKAGE_ROOT, 'templates', safeSegment(id)));
+    // Note: a parent named by `extends` is looked for next to the child, then among the shipped profiles.
+    const roots = [ctx.templatesRoot, join(PACKAGE_ROOT, 'templates')];
+    p = loadProfile(dir, { readText: ctx.fs.readText, listDir: ctx.fs.readdir, roots, rulesFor: profileRules });
     profileCache.set(dir, p);
     p.catch(() => profileCache.delete(dir));
   }
@@ -87,6 +90,25 @@ export async function commitAll(fs: FileSystem, staged: readonly StagedFile[]): 
 }
 
 /**
+ * The form the input's `profile:` names. A form made by `extends` (a folder under the templates root with no code of
+ * its own) is loaded here, and the input is validated as one of its base profile, whose code then runs it.
+ */
+export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded: Loaded; profile?: LoadedProfile } | { diagnostics: readonly Diagnostic[] }> {
+  const data = loaded.data;
+  const id = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['profile'] : undefined;
+  if (typeof id !== 'string' || isProfileId(id) || safeSegment(id) !== id) return { loaded };
+  if (!(await ctx.fs.readText(join(ctx.templatesRoot, id, 'profile.yaml')).then(() => true, () => false))) return { loaded };
+  try {
+    const profile = await profileFor(ctx, id);
+    // Note: the base profile's input schema names its own id; the child's folder says which profile that is.
+    return { loaded: { ...loaded, data: { ...(data as Record<string, unknown>), profile: profile.base } }, profile };
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    return { diagnostics: e.diagnostics };
+  }
+}
+
+/**
  * Runs load → validate → derive → check; writes documents only when `write` is set and no error was found.
  * With `stage`, the documents are left under temporary names (`staged`) for the batch to rename once it knows that
  * no other unit writes the same files; otherwise they are renamed at once.
@@ -100,22 +122,24 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   }
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
-  const loaded = read.loaded;
-  const validated = validateUnit(loaded);
+  const form = await formOf(read.loaded, ctx);
+  if ('diagnostics' in form) return { file, outputs: [], diagnostics: [...read.diagnostics, ...form.diagnostics] };
+  const loaded = form.loaded;
+  const validated = validateUnit<AnyUnit>(loaded, INPUT_SCHEMAS);
   const early = [...read.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { file, outputs: [], diagnostics: early };
   const unit = validated.unit;
   let lp: LoadedProfile;
   try {
-    lp = await profileFor(ctx, unit.profile);
+    lp = form.profile ?? await profileFor(ctx, unit.profile);
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
-    return { file, outputs: [], diagnostics: [...early, { code: 'E-PROFILE', severity: 'error', file, message: e.message }] };
+    return { file, outputs: [], diagnostics: [...early, ...e.diagnostics] };
   }
-  const module = PROFILE_MODULES[unit.profile];
+  const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
-  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, summary: module.summarize(unit, derived), anchor: loaded.locate(['unit', 'code']) };
+  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, profile: lp.profile.id, summary: module.summarize(unit, derived), anchor: loaded.locate(['unit', 'code']) };
   if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   try {
     const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);

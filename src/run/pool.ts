@@ -5,16 +5,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { nodeFs, type ContextOptions, type RunContext } from './context.js';
+import { nodeFs, type RunContext } from './context.js';
 import { runUnit } from './pipeline.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
-import type { WorkerJob, WorkerReply } from './worker.js';
-
-/** What a worker thread needs to make the same context as the main thread. */
-export interface WorkerSetup {
-  readonly context: Omit<ContextOptions, 'fs'>;
-  readonly write: boolean;
-}
+import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
 /**
  * Fewer units than this run on the main thread alone. Note: a worker needs about half a second to start and load

@@ -37,7 +37,7 @@ export function toOutcome(r: UnitResult, outDir: string, write: boolean): UnitOu
     status: failed ? 'failed' : write ? 'built' : 'checked',
     ...(r.unitName !== undefined ? { unitName: r.unitName } : {}),
     ...(r.year !== undefined ? { year: r.year } : {}),
-    ...(r.unit ? { profile: r.unit.profile } : {}),
+    ...(r.unit ? { profile: r.profile ?? r.unit.profile } : {}),
     diagnostics: r.diagnostics,
     outputs: r.outputs,
     files: (r.files ?? []).map((f) => ({ ...f, path: toRelative(outDir, f.path) })),

@@ -2,13 +2,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext } from './context.js';
 import { runUnit } from './pipeline.js';
-import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
-import type { WorkerSetup } from './pool.js';
-
-/** A unit to run: its index in the batch and its input file. */
-export interface WorkerJob { readonly index: number; readonly file: string }
-/** The answer to a job. */
-export interface WorkerReply { readonly index: number; readonly outcome: UnitOutcome }
+import { internalFailure, toOutcome } from './unit-outcome.js';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
 const ctx = await createContext(setup.context);

@@ -3,23 +3,15 @@
  * 与 docx 库对同样内容写出的 XML 逐字节相同，但不经过它的对象树。
  */
 import type { Block, Cell, DocSection, Table } from '../model/doc.js';
-import { stripForbiddenChars } from '../model/xml-chars.js';
 import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
+import { escapeXml } from './xml-escape.js';
 import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, textWidth } from './styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
 // (bench/RESULTS.md); our blocks use a handful of fixed shapes, so they are written as text here.
-// tests/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-/**
- * Escapes text as docx does: the five XML entities, and control characters other than tab and line breaks dropped.
- * Note: every other character XML 1.0 forbids (U+FFFE, U+FFFF, lone surrogates) is dropped too; load already
- * rejects them (E-INPUT-CHARACTER), this is defence in depth for text from templates and profiles.
- */
-export const escapeXml = (s: string): string => stripForbiddenChars(s).replace(/[&"'<>]/g, (c) => ESCAPES[c] ?? '');
+// tests/kit/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
 type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };

@@ -7,7 +7,7 @@ import {
   BODY_CHAR, BODY_FIRST_LINE, CHAR_LAYOUT, COLOPHON_RULES, COLOPHON_SLACK, FONTS, LINE_PITCH, MASTHEAD_SIZES, MASTHEAD_TOP, NO_GRID_CHARACTER_SPACING,
   OFFICIAL_TEXT_HEIGHT, OFFICIAL_TEXT_WIDTH, RED, RED_RULE, RULE_HEIGHT, SIZE, SMALL_CHAR,
 } from './styles.js';
-import { escapeXml } from './docx-body.js';
+import { escapeXml } from './xml-escape.js';
 
 /** A body paragraph, its properties kept apart so a section break can be appended (the shape docx-body.ts uses). */
 export type OfficialPart = { readonly p: true; readonly props: string; readonly content: string };
@@ -79,7 +79,7 @@ const handlers: Handlers = {
   // Note: a 2号 title would take two cells of a character grid per glyph; titles are never snapped to it.
   title: (b) => b.text.split('\n').map((t) => para(`<w:snapToGrid w:val="0"/>${EXACT()}${jc('center')}`, run(t, { face: FONTS.title, size: SIZE.二号 }))),
   // Note: a heading keeps with the paragraph after it, so it never ends a page alone.
-  heading: (b) => [para('<w:keepNext/>' + EXACT() + ind({ firstLine: BODY_FIRST_LINE }) + jc('both'), run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 }))],
+  heading: (b) => [para(`<w:keepNext/>${EXACT()}${ind({ firstLine: BODY_FIRST_LINE })}${jc('both')}`, run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 }))],
   paragraph: (b) => [para(EXACT() + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + jc(b.align ? ALIGN_OF[b.align] : 'both'), bodyRuns(runsOf(b.text, b.runs)))],
   attachments: (b) => b.items.map((item, i) => {
     // Note: continuation lines align after 附件：, so the first line hangs back by those three characters.

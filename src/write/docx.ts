@@ -1,6 +1,7 @@
 /** DOCX 写出：文档模型 → Word 文件（固定部件来自 docx 库生成的外壳，正文直接写成 XML）。 */
 import type { Doc } from '../model/doc.js';
-import { bodyXml, escapeXml } from './docx-body.js';
+import { bodyXml } from './docx-body.js';
+import { escapeXml } from './xml-escape.js';
 import { docxShell } from './docx-package.js';
 import { packOoxml, type OoxmlPart } from './reproducible.js';
 

@@ -1,7 +1,7 @@
 /** 汇总表写出：每个单位一行（年度、单位、金额、执行率、得分等级、项目得分、问题数、文件），首行冻结并带筛选。 */
 import ExcelJS from 'exceljs';
 import { Money, formatScore } from '../model/money.js';
-import type { SummaryRow } from '../run/summary-row.js';
+import type { SummaryRow } from '../model/summary.js';
 import { cellNumber, NOT_APPLICABLE } from './cell-text.js';
 import { normalizeOoxml } from './reproducible.js';
 import { CELL_FONT_SIZE, heightForLines, wrappedLines } from './xlsx-layout.js';

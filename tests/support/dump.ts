@@ -30,7 +30,7 @@ export function dumpDocx(bytes: Uint8Array): string {
       if (text(b) || style) lines.push(style ? `[${style}] ${text(b)}` : text(b));
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -107,7 +107,7 @@ export async function dumpXlsx(bytes: Uint8Array): Promise<string> {
       lines.push(`${cell.address} ${type} ${value}${fmt}`);
     }));
   });
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /**

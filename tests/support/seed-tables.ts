@@ -60,7 +60,10 @@ export function seedCellTables(file: string): SeedTable[] {
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (line.startsWith('\t')) {
-        if (row === null || blank) raw.push((row = []));
+        if (row === null || blank) {
+          row = [];
+          raw.push(row);
+        }
         row.push(line.slice(1));
         blank = false;
       } else if (line.trim() === '') blank = true;

@@ -8,8 +8,9 @@ import { unitYearSchema, type UnitYear } from '../../src/model/unit-year.js';
 import { ProfileSchema, type Profile } from '../../src/model/profile.js';
 import type { Derived } from '../../src/model/derived.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { derive } from '../../src/derive/derive.js';
-import { check, type CheckOptions } from '../../src/check/check.js';
+import { derive } from '../../src/profiles/yunnan/derive/derive.js';
+import { check } from '../../src/profiles/yunnan/check/check.js';
+import type { CheckOptions } from '../../src/check/severity.js';
 import { withTables } from './tables.js';
 
 /** An input object as a user writes it (before zod turns amounts into Decimals). */

@@ -1,0 +1,44 @@
+/** 格式登记表：profile id → 格式定义（输入模式、settings 模式、派生、检查、组装、摘要）；run/ 按输入的 profile 选用。 */
+import type * as z from 'zod';
+import type { AmountUnit, UnitYear } from '../model/unit-year.js';
+import type { ProfileDefinition } from './definition.js';
+import type { ProfileRules } from '../load/profile.js';
+import { yunnanProfile } from './yunnan/definition.js';
+import { gansuProfile } from './gansu/definition.js';
+import { ningxiaProfile } from './ningxia/definition.js';
+import { sichuanProfile } from './sichuan/definition.js';
+import type { GansuUnit } from './gansu/schema.js';
+import type { NingxiaUnit } from './ningxia/schema.js';
+import type { SichuanUnit } from './sichuan/schema.js';
+
+/** The regional formats jixiao has code for (DOMAIN.md §3); yunnan, the default, first. */
+export const PROFILE_IDS = ['yunnan', 'gansu', 'ningxia', 'sichuan'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/** One unit's validated input, whatever its profile; `profile` tells which. */
+export type AnyUnit = UnitYear | GansuUnit | NingxiaUnit | SichuanUnit;
+
+export const isProfileId = (s: unknown): s is ProfileId => typeof s === 'string' && (PROFILE_IDS as readonly string[]).includes(s);
+
+/**
+ * A definition as the registry holds it, its unit type erased.
+ * Note: with several profiles, `PROFILES[unit.profile]` is a union whose functions would take `never`; the
+ * pipeline only ever hands a definition a unit of its own profile (the id selects both), so the registry erases the type.
+ */
+const entry = <U extends AnyUnit, D>(m: ProfileDefinition<U, D>): ProfileDefinition<AnyUnit, unknown> => m as unknown as ProfileDefinition<AnyUnit, unknown>;
+
+/** Profile id → definition. A new profile with code adds its folder under src/profiles/ and one line here. */
+export const PROFILES: { readonly [K in ProfileId]: ProfileDefinition<AnyUnit, unknown> } = {
+  yunnan: entry(yunnanProfile),
+  gansu: entry(gansuProfile),
+  ningxia: entry(ningxiaProfile),
+  sichuan: entry(sichuanProfile),
+};
+
+/** Input schema factory per profile id, as load/validate.ts takes them (the first is the default). */
+export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> =
+  Object.fromEntries(PROFILE_IDS.map((id) => [id, PROFILES[id].inputSchema]));
+
+/** What the loader checks profile.yaml against for a profile with code, or undefined for an id without code. */
+export const profileRules = (id: string): ProfileRules | undefined =>
+  isProfileId(id) ? { settingsSchema: PROFILES[id].settingsSchema, unusedKeys: PROFILES[id].unusedKeys } : undefined;

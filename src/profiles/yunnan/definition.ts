@@ -1,0 +1,29 @@
+/** 云南格式定义：派生、检查、组装（自评情况、部门整体表、各项目表）与批量摘要。 */
+import { ratio } from '../../model/money.js';
+import { unitYearSchema, type UnitYear } from '../../model/unit-year.js';
+import type { Derived } from '../../model/derived.js';
+import type { ProfileDefinition } from '../definition.js';
+import { YunnanSettingsSchema } from './settings.js';
+import { derive } from './derive/derive.js';
+import { check } from './check/check.js';
+import { composeDocuments } from './compose/documents.js';
+
+/** The yunnan profile: projects are scored, the department is not. */
+export const yunnanProfile: ProfileDefinition<UnitYear, Derived> = {
+  id: 'yunnan',
+  inputSchema: unitYearSchema,
+  unusedKeys: {},
+  settingsSchema: YunnanSettingsSchema,
+  derive,
+  check,
+  compose: composeDocuments,
+  // Note: the Yunnan department is unscored and states no department budget; its headline is the project budget.
+  summarize: (u, d) => ({
+    budget: d.dept.projectsBudget,
+    executed: d.dept.projectsExecuted,
+    rate: ratio(d.dept.projectsExecuted, d.dept.projectsBudget),
+    score: null,
+    grade: null,
+    projects: d.projects.map((p, i) => ({ name: u.projects[i]!.name, score: p.totalScore, grade: p.grade })),
+  }),
+};

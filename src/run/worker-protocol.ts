@@ -1,0 +1,14 @@
+/** 主线程与工作线程之间的消息：建立上下文所需的选项、派出的单位、发回的结果（都是纯数据）。 */
+import type { ContextOptions } from './context.js';
+import type { UnitOutcome } from './unit-outcome.js';
+
+/** What a worker thread needs to make the same context as the main thread. */
+export interface WorkerSetup {
+  readonly context: Omit<ContextOptions, 'fs'>;
+  readonly write: boolean;
+}
+
+/** A unit to run: its index in the batch and its input file. */
+export interface WorkerJob { readonly index: number; readonly file: string }
+/** The answer to a job. */
+export interface WorkerReply { readonly index: number; readonly outcome: UnitOutcome }

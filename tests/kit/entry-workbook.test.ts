@@ -1,0 +1,234 @@
+/** The data-entry workbook: YAML → workbook → YAML keeps every derived figure, errors point at cells, the drop-downs are there. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { readInputFile } from '../../src/load/read-file.js';
+import { numberText, rawValue } from '../../src/load/read-workbook.js';
+import { validateUnit } from '../../src/load/validate.js';
+import { convertInput } from '../../src/run/convert.js';
+import { profileFor } from '../../src/run/pipeline.js';
+import { INPUT_SCHEMAS, PROFILES, type AnyUnit } from '../../src/profiles/registry.js';
+import { formatDiagnostic, toJsonRecord } from '../../src/run/reporter.js';
+import type { RunContext } from '../../src/run/context.js';
+import { inputPath, memoryIo, tempDir, testContext } from '../support/fixtures.js';
+
+const env = { SOURCE_DATE_EPOCH: '1711843200' };
+const SAMPLES = ['zhanyi-renda-2023.yaml', 'zhanyi-czj-2023.yaml'];
+
+let ctx: RunContext;
+beforeAll(async () => { ctx = await testContext(tempDir()); });
+
+/** Reads and validates an input file, failing the test on a schema error. */
+async function load(file: string): Promise<{ unit: AnyUnit; data: unknown }> {
+  const read = await readInputFile(file, readFileSync(file));
+  expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const { unit, diagnostics } = validateUnit<AnyUnit>(read.loaded!, INPUT_SCHEMAS);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { unit: unit!, data: read.loaded!.data };
+}
+
+/** The profile module's derived model and composed documents (narrative and every table), as JSON. */
+async function figures(file: string): Promise<{ derived: string; documents: string }> {
+  const { unit } = await load(file);
+  const lp = await profileFor(ctx, unit.profile);
+  const module = PROFILES[unit.profile];
+  const derived = module.derive(unit, lp.profile);
+  return { derived: JSON.stringify(derived), documents: JSON.stringify(module.compose(unit, derived, lp.profile, lp.templates, ctx.render)) };
+}
+
+/** Converts `input` to `name` in a fresh folder and returns the new path. */
+async function convert(input: string, name: string): Promise<string> {
+  const out = join(tempDir(), name);
+  const r = await convertInput(input, out, ctx);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(r.written).toBe(out);
+  return out;
+}
+
+/** Loads a workbook, lets `edit` change it, and saves it under a new name. */
+async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+  edit(wb);
+  const out = join(tempDir(), 'edited.xlsx');
+  writeFileSync(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+  return out;
+}
+
+describe('round trip YAML → workbook → YAML (yunnan)', () => {
+  it.each(SAMPLES)('%s keeps every derived figure and every generated table text', async (name) => {
+    const original = await figures(inputPath(name));
+    const workbook = await convert(inputPath(name), 'unit.xlsx');
+    const back = await convert(workbook, 'unit.yaml');
+    for (const file of [workbook, back]) {
+      const again = await figures(file);
+      expect(again.derived).toBe(original.derived);
+      expect(again.documents).toBe(original.documents);
+    }
+    // Note: the workbook stores 6.00 as the number 6; the YAML writer prints amounts with two decimals again.
+    expect(readFileSync(back, 'utf8')).toMatch(/^ {6}current: # 当年财政拨款\n {8}initialBudget: \d+\.\d\d # /m);
+  });
+
+  it('writes the same workbook bytes twice', async () => {
+    const a = readFileSync(await convert(inputPath(SAMPLES[1]!), 'a.xlsx'));
+    const b = readFileSync(await convert(inputPath(SAMPLES[1]!), 'b.xlsx'));
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+});
+
+describe('the generated workbook', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await convert(inputPath('zhanyi-czj-2023.yaml'), 'czj.xlsx')) as unknown as ExcelJS.Buffer);
+  });
+  const sheet = (name: string) => wb.getWorksheet(name)!;
+  /** The column letter under a header text in the last header row. */
+  const column = (ws: ExcelJS.Worksheet, headerRow: number, title: string) => {
+    let found = '';
+    ws.getRow(headerRow).eachCell((c) => { if (c.value === title && !found) found = c.address.replace(/\d+$/, ''); });
+    expect(found, title).not.toBe('');
+    return found;
+  };
+
+  it('has the sheets in Chinese, with frozen headers and column widths', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标']);
+    expect(sheet('项目').views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
+    expect(sheet('项目指标').views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet('单位').views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet('项目').getCell('E1').value).toBe('当年财政拨款');
+    expect(sheet('项目').getCell('E2').value).toBe('年初预算数');
+    expect(sheet('项目').getCell('E3').value).toBe(113.41);
+    expect(sheet('项目').getColumn('B').width).toBeGreaterThan(20);
+    expect(sheet('项目指标').getCell('A3').value).toBe('zhuanwang');
+  });
+
+  it('offers drop-downs for 一级/二级指标, 指标性质, 度量单位 and 项目标识', () => {
+    const ws = sheet('项目指标');
+    const dv = (title: string, row = 3) => ws.getCell(`${column(ws, 2, title)}${row}`).dataValidation;
+    expect(dv('一级指标')).toMatchObject({ type: 'list', formulae: ['"产出指标,效益指标,满意度指标"'] });
+    expect(dv('二级指标').formulae[0]).toContain('可持续影响指标');
+    expect(dv('指标性质', 500)).toMatchObject({ type: 'list', formulae: ['"≥,>,=,≤,<,定性"'] });
+    // Note: other units stay allowed, so the 度量单位 list never rejects what is typed.
+    expect(dv('度量单位')).toMatchObject({ type: 'list' });
+    expect(dv('度量单位').showErrorMessage).toBeFalsy();
+    expect(dv('度量单位').formulae[0]).toContain('人次');
+    expect(dv('项目标识')).toMatchObject({ type: 'list', formulae: ["'项目'!$A$3:$A$1002"] });
+    expect(dv('定性达成情况')).toMatchObject({ type: 'list', formulae: ['"达成,部分达成,未达成"'] });
+  });
+
+  it('checks amounts as non-negative numbers with at most two decimals', () => {
+    const ws = sheet('项目');
+    expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'custom', formulae: ['AND(ISNUMBER(E3),E3>=0,ROUND(E3,2)=E3)'], showErrorMessage: true });
+    expect(ws.getCell('E3').numFmt).toBe('0.00');
+    expect(sheet('调整预算').getCell('B2').dataValidation.formulae[0]).toBe('AND(ISNUMBER(B2),ROUND(B2,2)=B2)');
+    const unitSheet = sheet('单位');
+    let basic = '';
+    unitSheet.eachRow((row) => { if (row.getCell(4).value === 'finance.basicExpenditure') basic = row.getCell(2).address; });
+    expect(unitSheet.getCell(basic).value).toBe(1157.34);
+    expect(unitSheet.getCell(basic).dataValidation).toMatchObject({ type: 'custom' });
+  });
+
+  it('explains itself on the 说明 sheet', () => {
+    const text = sheet('说明').getSheetValues().flat().join('\n');
+    expect(text).toContain('jixiao check 本文件.xlsx');
+    expect(text).toContain('项目指标');
+  });
+});
+
+describe('errors in a workbook are located at cells', () => {
+  let workbook: string;
+  beforeAll(async () => { workbook = await convert(inputPath('zhanyi-czj-2023.yaml'), 'czj.xlsx'); });
+  const problems = async (file: string) => {
+    const read = await readInputFile(file, readFileSync(file));
+    return read.loaded && read.diagnostics.length === 0 ? validateUnit<AnyUnit>(read.loaded, INPUT_SCHEMAS).diagnostics : read.diagnostics;
+  };
+
+  it('puts a bad amount at its cell, and prints it as file.xlsx!Sheet!C7', async () => {
+    const file = await editWorkbook(workbook, (wb) => { wb.getWorksheet('项目')!.getCell('F4').value = '八百'; });
+    const ds = await problems(file);
+    expect(ds).toMatchObject([{ code: 'E-SCHEMA', path: ['projects', 1, 'funds', 'current', 'adjustedBudget'], cell: '项目!F4' }]);
+    expect(formatDiagnostic(ds[0]!)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!项目!F4  error  E-SCHEMA  `));
+    expect(toJsonRecord(ds[0]!)).toMatchObject({ file, cell: '项目!F4' });
+  });
+
+  it('reports a column it does not know at its header, so typed data is never dropped silently', async () => {
+    const file = await editWorkbook(workbook, (wb) => { wb.getWorksheet('收入')!.getCell('C1').value = '备注'; });
+    expect(await problems(file)).toMatchObject([{ code: 'E-UNKNOWN-KEY', cell: '收入!C1', actual: '备注' }]);
+  });
+
+  it('puts a missing value at the empty cell, and a child row with an unknown project at its 项目标识', async () => {
+    const file = await editWorkbook(workbook, (wb) => {
+      wb.getWorksheet('项目指标')!.getCell('D5').value = null;
+      wb.getWorksheet('单位')!.eachRow((row) => { if (row.getCell(4).value === 'unit.name') row.getCell(2).value = null; });
+    });
+    expect(await problems(file)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ code: 'E-REQUIRED', path: ['unit', 'name'], cell: expect.stringMatching(/^单位!B\d+$/) }),
+      expect.objectContaining({ code: 'E-REQUIRED', path: ['projects', 0, 'indicators', 2, 'name'], cell: '项目指标!D5' }),
+    ]));
+    const orphan = await editWorkbook(workbook, (wb) => { wb.getWorksheet('项目指标')!.getCell('A7').value = 'nosuch'; });
+    expect(await problems(orphan)).toMatchObject([{ code: 'E-SCHEMA', cell: '项目指标!A7', actual: 'nosuch' }]);
+  });
+
+  it('places check warnings at cells when building from a workbook', async () => {
+    const { io, stderr } = memoryIo(env);
+    expect(await main(['check', workbook], io)).toBe(0);
+    expect(stderr()).toMatch(/czj\.xlsx!项目指标!G9 {2}warning {2}W-UNIT-CATEGORY/);
+  });
+
+  it('refuses a workbook that is not a data-entry workbook', async () => {
+    const out = tempDir();
+    const { io } = memoryIo(env);
+    expect(await main(['build', inputPath('zhanyi-czj-2023.yaml'), '-o', out], io)).toBe(0);
+    const report = join(out, '2023', 'ZY-CZJ', '2023年度绩效自评-曲靖市沾益区财政局.xlsx');
+    expect(await problems(report)).toMatchObject([{ code: 'E-INPUT-UNREADABLE' }]);
+  });
+});
+
+describe('cell values reach the schema as the YAML reader gives them', () => {
+  it('turns numbers into the text Excel shows, dates into YYYY-MM-DD', () => {
+    expect(numberText(113.41)).toBe('113.41');
+    expect(numberText(0.1 + 0.2)).toBe('0.3');
+    expect(rawValue({ formula: 'SUM(A1:A2)', result: 1522.66 })).toBe('1522.66');
+    expect(rawValue(new Date(Date.UTC(2025, 2, 31)))).toBe('2025-03-31');
+    expect(rawValue({ richText: [{ text: '财政' }, { text: '拨款' }] })).toBe('财政拨款');
+    expect(rawValue('   ')).toBeUndefined();
+  });
+});
+
+describe('jixiao init --xlsx and jixiao convert', () => {
+  it('writes a sample workbook that passes check and builds', async () => {
+    const dir = tempDir();
+    const file = join(dir, '填报.xlsx');
+    const { io, stdout } = memoryIo(env);
+    expect(await main(['init', '--xlsx', file], io)).toBe(0);
+    expect(stdout()).toContain('已写出示例填报工作簿');
+    const check = memoryIo(env);
+    expect(await main(['check', file], check.io)).toBe(0);
+    const again = memoryIo(env);
+    expect(await main(['init', '--xlsx', file], again.io)).toBe(2);
+    expect(again.stderr()).toContain('已存在');
+    const out = tempDir();
+    expect(await main(['build', file, '-o', out], memoryIo(env).io)).toBe(0);
+    expect(existsSync(join(out, '2024', 'SL-WHG'))).toBe(true);
+  });
+
+  it('converts YAML to a workbook and back, and refuses invalid input or an unknown extension', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'czj.xlsx');
+    const yaml = join(dir, 'czj.yaml');
+    expect(await main(['convert', inputPath('zhanyi-czj-2023.yaml'), xlsx], memoryIo(env).io)).toBe(0);
+    expect(await main(['convert', xlsx, yaml], memoryIo(env).io)).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).toContain('name: 曲靖市沾益区财政局 # 单位名称');
+
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(yaml, 'utf8').replace('initialBudget: 113.41', 'initialBudget: 八百'));
+    const invalid = memoryIo(env);
+    expect(await main(['convert', bad, join(dir, 'bad.xlsx')], invalid.io)).toBe(1);
+    expect(invalid.stderr()).toMatch(/bad\.yaml:\d+:\d+ {2}error {2}E-SCHEMA/);
+    expect(existsSync(join(dir, 'bad.xlsx'))).toBe(false);
+    expect(await main(['convert', yaml, join(dir, 'x.txt')], memoryIo(env).io)).toBe(2);
+  });
+});
