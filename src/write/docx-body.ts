@@ -17,9 +17,9 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;',
 export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
-type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };
+type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: readonly string[] };
 const para = (props: string, content: string): Part => ({ p: true, props, content });
-const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : x.xml);
+const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : x.xml.join(''));
 
 type Alignment = (typeof ALIGN)[keyof typeof ALIGN];
 const jc = (a: Alignment) => `<w:jc w:val="${a}"/>`;
@@ -76,34 +76,41 @@ function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'res
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}${CELL_BORDERS}${CELL_MARGIN_XML}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
 }
 
-/** A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx. */
-function tableXml(table: Table): string {
+/**
+ * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
+ * Returned as one string per row: joined, a table of 10,000 indicators is over 80 MB of text.
+ */
+function tableXml(table: Table): string[] {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const out = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
-  for (const w of widths) out.push(`<w:gridCol w:w="${w}"/>`);
-  out.push('</w:tblGrid>');
+  const out: string[] = [];
+  const row: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
+  for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
+  row.push('</w:tblGrid>');
   grid.rows.forEach((placed, r) => {
     const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
     // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
     const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-    out.push(`<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
+    row.push(`<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
       `${r < table.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`);
     const own = new Map(placed.map((p) => [p.col, p]));
     for (let c = 0; c < grid.width;) {
       const above = grid.coveredFromAbove[r]?.[c];
       const p = above ?? own.get(c);
       if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
-      out.push(above
+      row.push(above
         ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${jc(cellAlignment(p.cell))}</w:pPr></w:p>`, 'continue')
         : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''));
       c += p.colSpan;
     }
-    out.push('</w:tr>');
+    row.push('</w:tr>');
+    // Note: one string per row keeps every string small; one string for the whole table grew past V8's limit.
+    out.push(row.join(''));
+    row.length = 0;
   });
   out.push('</w:tbl>');
-  return out.join('');
+  return out;
 }
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
@@ -129,8 +136,9 @@ const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part
 /**
  * The content of `<w:body>`: each section's blocks, its `<w:sectPr>` appended to the properties of its last
  * paragraph (or to an empty paragraph when it ends otherwise), and the last section's as the body's last child.
+ * Returned in pieces (a table gives one per row), so that no single string grows with the document.
  */
-export function bodyXml(sections: readonly DocSection[], sectionProperties: readonly string[]): string {
+export function bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): string[] {
   const out: string[] = [];
   sections.forEach((s, i) => {
     const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap(blockParts);
@@ -140,8 +148,15 @@ export function bodyXml(sections: readonly DocSection[], sectionProperties: read
       if (last?.p) parts[parts.length - 1] = para(last.props + sectPr, last.content);
       else parts.push(para(sectPr, ''));
     }
-    for (const part of parts) out.push(partXml(part));
+    for (const part of parts) {
+      if (part.p) out.push(partXml(part));
+      else for (const x of part.xml) out.push(x);
+    }
   });
   out.push(sectionProperties[sections.length - 1] ?? '');
-  return out.join('');
+  return out;
 }
+
+/** The content of `<w:body>` as one string (for small documents and tests). */
+export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string =>
+  bodyChunks(sections, sectionProperties).join('');
