@@ -9,6 +9,7 @@ import { PROFILE_IDS, UNIT_SCHEMAS, isProfileId, type AnyUnit, type ProfileId } 
 import type { AmountUnit } from '../model/unit-year.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
+import { checkLimits } from './limits.js';
 import { unwrapSchema as unwrap } from '../model/schema-walk.js';
 
 // Note: zod's own messages (the few our schema does not word itself) come out in Chinese.
@@ -24,6 +25,9 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 
 /** Validates loaded data against the input contract: a typed UnitYear (money in 万元), or diagnostics. */
 export function validateUnit(loaded: Loaded): { unit?: AnyUnit; diagnostics: Diagnostic[] } {
+  // Note: the size bounds come first, so that an oversized input costs no schema work and no later stage.
+  const tooLarge = checkLimits(loaded);
+  if (tooLarge.length > 0) return { diagnostics: tooLarge };
   const diagnostics: Diagnostic[] = [];
   const { unit: amountUnit, problem } = readAmountUnit(loaded);
   if (problem) diagnostics.push(problem);

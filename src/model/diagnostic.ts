@@ -2,7 +2,7 @@
 
 /** Codes of DOMAIN.md §7 used by jixiao, plus the tool's own. The prefix is the default severity. */
 export type DiagnosticCode =
-  | 'E-INPUT-UNREADABLE' | 'E-INPUT-SYNTAX' | 'E-INPUT-ENCODING' | 'E-INPUT-TOO-LARGE' | 'E-SCHEMA' | 'E-UNKNOWN-KEY'
+  | 'E-INPUT-UNREADABLE' | 'E-INPUT-SYNTAX' | 'E-INPUT-ENCODING' | 'E-INPUT-TOO-LARGE' | 'E-INPUT-LIMIT' | 'E-SCHEMA' | 'E-UNKNOWN-KEY'
   | 'E-REQUIRED' | 'E-TEMPLATE' | 'E-WRITE' | 'E-PROFILE' | 'E-INTERNAL' | 'E-PDF' | 'E-PDF-TIMEOUT'
   | 'E-NATURE-MISSING' | 'E-VALUE-NOT-NUMERIC' | 'E-RANGE-WITH-SYMBOL' | 'E-ACTUAL-HAS-SYMBOL'
   | 'W-UNIT-IN-VALUE' | 'W-FRACTION-PERCENT' | 'W-FUZZY-TARGET'
