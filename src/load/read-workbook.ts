@@ -9,6 +9,7 @@ import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
 import { orderLikeSchema } from './schema-order.js';
+import { checkWorkbookZip } from './zip-guard.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -23,6 +24,13 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
   if (bytes.length > MAX_INPUT_BYTES) {
     fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, { expected: `≤ ${MAX_INPUT_BYTES} 字节`, actual: `${bytes.length} 字节` });
+    return { diagnostics: problems };
+  }
+  // Note: exceljs inflates every entry and builds an object per row and cell; bounds are checked before it runs.
+  const zipProblem = checkWorkbookZip(bytes);
+  if (zipProblem) {
+    const { code, message, where, expected, actual } = zipProblem;
+    fail(code, message, where === undefined ? undefined : `${where}!A1`, { ...(expected ? { expected } : {}), ...(actual ? { actual } : {}) });
     return { diagnostics: problems };
   }
   const wb = new ExcelJS.Workbook();
