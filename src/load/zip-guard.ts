@@ -17,7 +17,7 @@ export const MAX_SHEET_ROWS = 50_000;
 interface Entry { readonly name: string; readonly method: number; readonly compressed: number; readonly size: number; readonly localOffset: number }
 
 /** What is wrong with a workbook's zip, in Chinese; `code` says whether it is a bound or a broken file; `where` a sheet name. */
-export interface ZipProblem { readonly code: 'E-INPUT-LIMIT' | 'E-INPUT-UNREADABLE'; readonly message: string; readonly where?: string; readonly expected?: string; readonly actual?: string }
+export interface ZipProblem { readonly code: 'E-INPUT-LIMIT' | 'E-INPUT-UNREADABLE' | 'E-WORKBOOK-CELL'; readonly message: string; readonly where?: string; readonly ref?: string; readonly expected?: string; readonly actual?: string }
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -54,6 +54,28 @@ function countRows(xml: Buffer): number {
     if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f) n++;
   }
   return n;
+}
+
+/** Number of `<si>` items of the shared strings part. */
+function countSharedStrings(xml: Buffer): number {
+  let n = 0;
+  for (let i = xml.indexOf('<si'); i >= 0; i = xml.indexOf('<si', i + 3)) {
+    const next = xml[i + 3];
+    if (next === 0x3e || next === 0x20 || next === 0x2f) n++;
+  }
+  return n;
+}
+
+/** The shared-string cell (`t="s"`) of a worksheet with the highest index, with its reference (`B7`). */
+function maxSharedIndex(xml: Buffer): { index: number; ref: string } | undefined {
+  if (xml.indexOf('t="s"') < 0) return undefined;
+  let best: { index: number; ref: string } | undefined;
+  for (const m of xml.toString('utf8').matchAll(/<c\b([^>]*)>\s*<v>\s*(\d+)\s*<\/v>/g)) {
+    if (!/\bt="s"/.test(m[1]!)) continue;
+    const index = Number(m[2]);
+    if (!best || index > best.index) best = { index, ref: /\br="([A-Z]+\d+)"/.exec(m[1]!)?.[1] ?? '?' };
+  }
+  return best;
 }
 
 /** `xl/worksheets/sheet1.xml` → sheet name, from workbook.xml and its relationships (best effort; the part name otherwise). */
@@ -97,7 +119,8 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipProblem | undefined {
     return { code: 'E-INPUT-LIMIT', message: `压缩包解压后合计 ${MB(total)}，超过上限 ${MB(MAX_ZIP_TOTAL_BYTES)}；这不是正常的填报工作簿。`, expected: `≤ ${MAX_ZIP_TOTAL_BYTES} 字节`, actual: `${total} 字节` };
   }
   const kept = new Map<string, Buffer>();
-  const rows: { part: string; count: number }[] = [];
+  const rows: { part: string; count: number; shared?: { index: number; ref: string } }[] = [];
+  let sharedStrings = 0;
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const lh = e.localOffset;
@@ -119,12 +142,21 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipProblem | undefined {
     } else return { code: 'E-INPUT-UNREADABLE', message: `压缩包条目“${e.name}”使用了不支持的压缩方式（${e.method}）；请用 Excel 或 WPS 重新保存。` };
     if (data.length > e.size) return { code: 'E-INPUT-LIMIT', message: `压缩包条目“${e.name}”的大小与声明的 ${e.size} 字节不符；这不是正常的填报工作簿。`, expected: `${e.size} 字节`, actual: `${data.length} 字节` };
     if (e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels') kept.set(e.name, data);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) rows.push({ part: e.name, count: countRows(data) });
+    if (e.name === 'xl/sharedStrings.xml') sharedStrings = countSharedStrings(data);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      const shared = maxSharedIndex(data);
+      rows.push({ part: e.name, count: countRows(data), ...(shared ? { shared } : {}) });
+    }
   }
   const names = sheetNames(kept);
-  for (const { part, count } of rows) {
-    if (count <= MAX_SHEET_ROWS) continue;
+  for (const { part, count, shared } of rows) {
     const where = names.get(part) ?? part;
+    if (shared && shared.index >= sharedStrings) {
+      // Note: exceljs fails on such a cell with a TypeError that names no cell; say which cell it is.
+      return { code: 'E-WORKBOOK-CELL', where, ref: shared.ref, message: `单元格引用了第 ${shared.index + 1} 个共享字符串，而工作簿只有 ${sharedStrings} 个；文件已损坏，请用 Excel 或 WPS 打开后重新保存。`,
+        expected: `< ${sharedStrings}`, actual: String(shared.index) };
+    }
+    if (count <= MAX_SHEET_ROWS) continue;
     return { code: 'E-INPUT-LIMIT', where, message: `工作表“${where}”有 ${count} 行，超过上限 ${MAX_SHEET_ROWS} 行；请删除多余的行（或分成几个单位的工作簿）。`, expected: `≤ ${MAX_SHEET_ROWS} 行`, actual: `${count} 行` };
   }
   return undefined;
