@@ -11,7 +11,7 @@ import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { runUnits } from './pool.js';
 import { writeSummaryWorkbook } from './summary-workbook.js';
-import { internalFailure, type UnitOutcome } from './unit-outcome.js';
+import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
 /** How far a batch is: units finished (in any order) of the total, by status. */
 export interface BatchProgress {
@@ -54,7 +54,7 @@ export interface BatchResult {
 /** Runs every input; with `write`, holds the output folder's lock and regenerates only what changed. */
 export async function runBatch(args: readonly string[], ctx: RunContext, opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const { files, missing } = await expandInputs(args, ctx.fs);
+  const { files, rejected, missing } = await expandInputs(args, ctx.fs);
   const stop = (more: Partial<BatchResult>): BatchResult =>
     ({ units: [], missing, exitCode: ExitCode.InvalidInput, elapsedMs: performance.now() - started, removed: [], problems: [], ...more });
   let lock: LockResult | undefined;
@@ -68,8 +68,9 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // Note: writeAtomic's temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
     const manifest = opts.write ? await readManifest(ctx) : undefined;
-    const hashes = manifest ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
-    const units = await runAll(files, hashes, manifest, ctx, opts);
+    // Note: a rejected entry (a FIFO, a link out of the folder) is never read, not even to hash it.
+    const hashes = manifest ? await Promise.all(files.map((f) => (rejected.has(f) ? null : ctx.fs.readFile(f).then(sha256, () => null)))) : [];
+    const units = await runAll(files, hashes, manifest, ctx, opts, rejected);
     const result = manifest ? await record(files, hashes, units, manifest, ctx) : { units, removed: [] };
     const summaryWorkbook = opts.write && files.length > 0 ? await writeSummaryWorkbook(result.units.map((u) => u.row), ctx) : undefined;
     return { ...result, missing, exitCode: exitCode(result.units, missing), elapsedMs: performance.now() - started, problems: [], ...(summaryWorkbook ? { summaryWorkbook } : {}) };
@@ -79,7 +80,10 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
 }
 
 /** Skips the units the manifest shows unchanged, runs the rest, and reports outcomes in input order. */
-async function runAll(files: readonly string[], hashes: readonly (string | null)[], manifest: Manifest | undefined, ctx: RunContext, opts: BatchOptions): Promise<UnitOutcome[]> {
+async function runAll(
+  files: readonly string[], hashes: readonly (string | null)[], manifest: Manifest | undefined, ctx: RunContext, opts: BatchOptions,
+  rejected: ReadonlyMap<string, Diagnostic>,
+): Promise<UnitOutcome[]> {
   const total = files.length;
   const outcomes: (UnitOutcome | undefined)[] = new Array<UnitOutcome | undefined>(total).fill(undefined);
   const counts = { done: 0, total, built: 0, skipped: 0, failed: 0 };
@@ -103,7 +107,9 @@ async function runAll(files: readonly string[], hashes: readonly (string | null)
   const todo: { index: number; file: string }[] = [];
   for (const [index, file] of files.entries()) {
     const entry = unchanged[index];
-    if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
+    const refusal = rejected.get(file);
+    if (refusal) done(index, toOutcome({ file, outputs: [], diagnostics: [refusal] }, ctx.outDir, opts.write));
+    else if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
     else todo.push({ index, file });
   }
   await runUnits(todo, ctx, opts.write, opts.jobs ?? availableParallelism(), done);
