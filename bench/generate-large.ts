@@ -56,6 +56,21 @@ export function largeUnit(projects: number, perProject: number, opts: { distinct
   };
 }
 
+/**
+ * A copy of an input in which every `indicators` list (of any profile) is repeated `times` times, names made unique
+ * (`name` + index): the seed units at ×10, ×100 keep their other data and their checks' shape.
+ */
+export function multiplyIndicators(data: unknown, times: number): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'indicators' && Array.isArray(x)
+      ? Array.from({ length: x.length * times }, (_, i) => ({ ...(x[i % x.length] as object), name: `${(x[i % x.length] as { name: string }).name}${i + 1}` }))
+      : walk(x)]));
+  };
+  return walk(data);
+}
+
 if (process.argv[1]?.endsWith('generate-large.ts')) {
   const [projects = '10', perProject = '100', file = 'out/large.json', distinct] = process.argv.slice(2);
   writeFileSync(file, JSON.stringify(largeUnit(Number(projects), Number(perProject), { distinctLevels: distinct === 'distinct' })));
