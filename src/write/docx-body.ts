@@ -17,9 +17,9 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;',
 export const escapeXml = (s: string): string => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
-type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: readonly string[] };
+type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: Iterable<string> };
 const para = (props: string, content: string): Part => ({ p: true, props, content });
-const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : x.xml.join(''));
+const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : [...x.xml].join(''));
 
 type Alignment = (typeof ALIGN)[keyof typeof ALIGN];
 const jc = (a: Alignment) => `<w:jc w:val="${a}"/>`;
@@ -78,17 +78,16 @@ function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'res
 
 /**
  * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
- * Returned as one string per row: joined, a table of 10,000 indicators is over 80 MB of text.
+ * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
  */
-function tableXml(table: Table): string[] {
+function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const out: string[] = [];
   const row: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
   for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
   row.push('</w:tblGrid>');
-  grid.rows.forEach((placed, r) => {
+  for (const [r, placed] of grid.rows.entries()) {
     const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
     // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
     const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
@@ -106,11 +105,11 @@ function tableXml(table: Table): string[] {
     }
     row.push('</w:tr>');
     // Note: one string per row keeps every string small; one string for the whole table grew past V8's limit.
-    out.push(row.join(''));
+    yield row.join('');
     row.length = 0;
-  });
-  out.push('</w:tbl>');
-  return out;
+  }
+  if (row.length > 0) yield row.join(''); // Note: a table without rows still has its properties and grid
+  yield '</w:tbl>';
 }
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
@@ -136,11 +135,11 @@ const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part
 /**
  * The content of `<w:body>`: each section's blocks, its `<w:sectPr>` appended to the properties of its last
  * paragraph (or to an empty paragraph when it ends otherwise), and the last section's as the body's last child.
- * Returned in pieces (a table gives one per row), so that no single string grows with the document.
+ * Yielded in pieces, lazily (a table gives one per row), so that neither one string nor the list of all pieces
+ * grows with the document: the caller encodes each piece as it comes.
  */
-export function bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): string[] {
-  const out: string[] = [];
-  sections.forEach((s, i) => {
+export function* bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): Generator<string> {
+  for (const [i, s] of sections.entries()) {
     const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap(blockParts);
     const sectPr = sectionProperties[i] ?? '';
     if (i < sections.length - 1) {
@@ -149,14 +148,13 @@ export function bodyChunks(sections: readonly DocSection[], sectionProperties: r
       else parts.push(para(sectPr, ''));
     }
     for (const part of parts) {
-      if (part.p) out.push(partXml(part));
-      else for (const x of part.xml) out.push(x);
+      if (part.p) yield partXml(part);
+      else yield* part.xml;
     }
-  });
-  out.push(sectionProperties[sections.length - 1] ?? '');
-  return out;
+  }
+  yield sectionProperties[sections.length - 1] ?? '';
 }
 
 /** The content of `<w:body>` as one string (for small documents and tests). */
 export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string =>
-  bodyChunks(sections, sectionProperties).join('');
+  [...bodyChunks(sections, sectionProperties)].join('');
