@@ -3,8 +3,10 @@
  * 外壳（单位、叙述、部门表）取自 bench/generate.ts 的合成单位；项目与指标按规模重新生成，分值以分（0.01）为单位分配，
  * 产出 50、效益 30、满意度 10，加执行率 10，合计恰为 100；指标名称在表内唯一，输入能通过 check 且无错误。
  * Usage: tsx bench/generate-large.ts <projects> <indicatorsPerProject> <file.json> [distinct]
+ *        tsx bench/generate-large.ts multiply <input.yaml> <times> <file.json>
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { syntheticUnit } from './generate.js';
 
 const LEVELS = [
@@ -71,7 +73,11 @@ export function multiplyIndicators(data: unknown, times: number): unknown {
   return walk(data);
 }
 
-if (process.argv[1]?.endsWith('generate-large.ts')) {
+if (process.argv[1]?.endsWith('generate-large.ts') && process.argv[2] === 'multiply') {
+  const [, input = 'inputs/ziyang-renda-2023.yaml', times = '10', file = 'out/multiplied.json'] = process.argv.slice(2);
+  writeFileSync(file, JSON.stringify(multiplyIndicators(parse(readFileSync(input, 'utf8')), Number(times))));
+  console.log(`wrote ${file}: ${input} with every indicator list × ${times}`);
+} else if (process.argv[1]?.endsWith('generate-large.ts')) {
   const [projects = '10', perProject = '100', file = 'out/large.json', distinct] = process.argv.slice(2);
   writeFileSync(file, JSON.stringify(largeUnit(Number(projects), Number(perProject), { distinctLevels: distinct === 'distinct' })));
   console.log(`wrote ${file}: ${projects} projects × ${perProject} indicators`);
