@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readInputFile } from '../src/load/read-file.js';
 import { validateUnit } from '../src/load/validate.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
@@ -91,6 +91,20 @@ describe('cells that are not plain values', () => {
     const { ds } = await read(file);
     expect(ds).toMatchObject([{ code: 'E-WORKBOOK-CELL', actual: '99999' }]);
     expect(ds[0]!.cell).toMatch(new RegExp(`^[^/]+!${ref}$`));
+  });
+
+  it('reads a value in the last row of the sheet without visiting the million rows above it', async () => {
+    const file = await edited((wb) => { wb.getWorksheet('收入')!.getCell('A1048576').value = '其他收入'; });
+    // Note: counted, not timed: reading 1…rowCount called getCell (creating a row object) over two million times.
+    const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as { getCell: (...a: unknown[]) => unknown };
+    const spy = vi.spyOn(proto, 'getCell');
+    try {
+      const { ds } = await read(file);
+      expect(ds).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'E-REQUIRED', cell: '收入!B1048576' })]));
+      expect(spy.mock.calls.length).toBeLessThan(100_000);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('accepts rich text as its text and a date in the date column as YYYY-MM-DD', async () => {

@@ -108,7 +108,7 @@ function readUnitSheet(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: str
   const byLabel = new Map(fields.map((x) => [x.header, x]));
   const seen = new Map<string, number>();
   reportMerges(ws, 1, fail);
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (const r of filledRows(ws, 2)) {
     const row = ws.getRow(r);
     const key = textOf(row.getCell(4).value);
     const label = textOf(row.getCell(1).value);
@@ -148,7 +148,7 @@ function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] 
   }
   const rows: Row[] = [];
   reportMerges(ws, top, fail);
-  for (let r = top + 1; r <= ws.rowCount; r++) {
+  for (const r of filledRows(ws, top + 1)) {
     const values = columns.map((c) => ({ ...c, value: dataValue(ws, r, c.col, c.letter, c.field, fail) }));
     if (values.every((v) => v.value === undefined)) continue;
     const item: Obj = {};
@@ -192,6 +192,16 @@ function projectOf(r: Row, sheet: TableSheet, index: ReadonlyMap<string, number>
 function place(path: Path, r: Row, at: (p: Path, cell: string) => void): void {
   at(path, r.first);
   for (const [key, cell] of r.cells) if (key !== PARENT_KEY) at([...path, ...key.split('.')], cell);
+}
+
+/**
+ * Numbers of the rows from `from` on that hold any value, ascending. Note: not 1…rowCount, which one cell in row
+ * 1,048,576 makes a million getCell calls, each creating a row object; the zip guard has already bounded the rows.
+ */
+function filledRows(ws: ExcelJS.Worksheet, from: number): number[] {
+  const out: number[] = [];
+  ws.eachRow((_row, r) => { if (r >= from) out.push(r); });
+  return out;
 }
 
 /** What a column of each kind holds, for the `expected` of E-WORKBOOK-CELL. */
