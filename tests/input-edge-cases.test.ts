@@ -68,7 +68,7 @@ describe('keys named like Object.prototype members', () => {
   };
 
   it('are unknown keys, reported by name, in YAML at any depth', async () => {
-    const text = MINIMAL_YAML.replace("  code: '101001'", `  code: '101001'\n${NAMES.map((n) => `  ${n}: 1`).join('\n')}`) + '__proto__:\n  polluted: 1\nconstructor: {}\n';
+    const text = `${MINIMAL_YAML.replace("  code: '101001'", `  code: '101001'\n${NAMES.map((n) => `  ${n}: 1`).join('\n')}`)}__proto__:\n  polluted: 1\nconstructor: {}\n`;
     const { diagnostics, lines } = await validated(text);
     const unknown = diagnostics.filter((d) => d.code === 'E-UNKNOWN-KEY');
     expect(unknown.map((d) => d.path)).toEqual([...NAMES.map((n) => ['unit', n]), ['__proto__'], ['constructor']]);

@@ -9,6 +9,7 @@ import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
 import { orderLikeSchema } from './schema-order.js';
+import { checkWorkbookZip } from './zip-guard.js';
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -23,6 +24,13 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
   if (bytes.length > MAX_INPUT_BYTES) {
     fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, { expected: `≤ ${MAX_INPUT_BYTES} 字节`, actual: `${bytes.length} 字节` });
+    return { diagnostics: problems };
+  }
+  // Note: exceljs inflates every entry and builds an object per row and cell; bounds are checked before it runs.
+  const zipProblem = checkWorkbookZip(bytes);
+  if (zipProblem) {
+    const { code, message, where, ref, expected, actual } = zipProblem;
+    fail(code, message, where === undefined ? undefined : `${where}!${ref ?? 'A1'}`, { ...(expected ? { expected } : {}), ...(actual ? { actual } : {}) });
     return { diagnostics: problems };
   }
   const wb = new ExcelJS.Workbook();
@@ -99,12 +107,13 @@ function readUnitSheet(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: str
   const byKey = new Map(fields.map((x) => [x.key, x]));
   const byLabel = new Map(fields.map((x) => [x.header, x]));
   const seen = new Map<string, number>();
-  for (let r = 2; r <= ws.rowCount; r++) {
+  reportMerges(ws, 1, fail);
+  for (const r of filledRows(ws, 2)) {
     const row = ws.getRow(r);
     const key = textOf(row.getCell(4).value);
     const label = textOf(row.getCell(1).value);
-    const value = rawValue(row.getCell(2).value);
     const field = key !== undefined ? byKey.get(key) : label !== undefined ? byLabel.get(label) : undefined;
+    const value = field ? dataValue(ws, r, 2, 'B', field, fail) : rawValue(row.getCell(2).value);
     const where = (col: string) => `${ws.name}!${col}${r}`;
     if (!field) {
       if (key !== undefined) fail('E-UNKNOWN-KEY', `${ws.name}表第${r}行：未知的字段代码“${key}”。`, where('D'), { actual: key });
@@ -138,8 +147,9 @@ function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] 
     else fail('E-UNKNOWN-KEY', `${sheet.name}表：未知的列“${title}”。此表的列有：${[...byTitle.keys()].join('、')}。`, `${ws.name}!${letter}${top}`, { actual: title });
   }
   const rows: Row[] = [];
-  for (let r = top + 1; r <= ws.rowCount; r++) {
-    const values = columns.map((c) => ({ ...c, value: rawValue(ws.getCell(r, c.col).value) }));
+  reportMerges(ws, top, fail);
+  for (const r of filledRows(ws, top + 1)) {
+    const values = columns.map((c) => ({ ...c, value: dataValue(ws, r, c.col, c.letter, c.field, fail) }));
     if (values.every((v) => v.value === undefined)) continue;
     const item: Obj = {};
     const cellsByKey = new Map<string, string>();
@@ -182,6 +192,64 @@ function projectOf(r: Row, sheet: TableSheet, index: ReadonlyMap<string, number>
 function place(path: Path, r: Row, at: (p: Path, cell: string) => void): void {
   at(path, r.first);
   for (const [key, cell] of r.cells) if (key !== PARENT_KEY) at([...path, ...key.split('.')], cell);
+}
+
+/**
+ * Numbers of the rows from `from` on that hold any value, ascending. Note: not 1…rowCount, which one cell in row
+ * 1,048,576 makes a million getCell calls, each creating a row object; the zip guard has already bounded the rows.
+ */
+function filledRows(ws: ExcelJS.Worksheet, from: number): number[] {
+  const out: number[] = [];
+  ws.eachRow((_row, r) => { if (r >= from) out.push(r); });
+  return out;
+}
+
+/** What a column of each kind holds, for the `expected` of E-WORKBOOK-CELL. */
+const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
+  text: '文字或数字', prose: '文字', amount: '数字（金额）', signedAmount: '数字（金额）', points: '数字（分值）', year: '四位年份',
+  date: '日期或 YYYY-MM-DD', yesNo: '是 或 否', choice: '下拉列表中的一项',
+};
+
+/**
+ * The value of a data cell, or undefined after reporting E-WORKBOOK-CELL for a cell that is not a plain value of its
+ * column's type: a date outside a date column, a formula (its cached value may be stale: jixiao does not calculate),
+ * an error value such as #DIV/0!, a number that is NaN or infinite. Rich text is read as its text. The covered cells of
+ * a merged range read as empty (the range itself is reported by reportMerges), never as the top-left cell's value again.
+ */
+function dataValue(ws: ExcelJS.Worksheet, r: number, col: number, letter: string, field: Field, fail: Fail): string | boolean | undefined {
+  const cell = ws.getCell(r, col);
+  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  const v = cell.value;
+  const bad = (what: string, actual: string): undefined => {
+    fail('E-WORKBOOK-CELL', `${ws.name}表${letter}${r}（${field.header}）：${what}`, `${ws.name}!${letter}${r}`, { expected: KIND_EXPECTED[field.kind], actual });
+    return undefined;
+  };
+  if (v instanceof Date) {
+    const day = v.toISOString().slice(0, 10);
+    return field.kind === 'date' ? day : bad(`这是日期单元格（${day}），此列应填写${KIND_EXPECTED[field.kind]}；请把单元格格式设为“常规”或“文本”后重新填写。`, day);
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) return bad(`不是有效的数字（${String(v)}）；请重新填写。`, String(v));
+  if (typeof v === 'object' && v !== null) {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const formula = 'formula' in v ? v.formula : v.sharedFormula;
+      const cached = rawValue(v.result as ExcelJS.CellValue | undefined);
+      return bad(`这是公式单元格（=${formula}，保存的计算结果为“${cached === undefined ? '空' : String(cached)}”）；jixiao 不计算公式，保存的结果可能已过时。请复制后“选择性粘贴 → 数值”。`, `=${formula}`);
+    }
+    if ('error' in v) return bad(`单元格是错误值 ${v.error}；请改为实际的${KIND_EXPECTED[field.kind]}。`, String(v.error));
+  }
+  return rawValue(v);
+}
+
+/** E-WORKBOOK-CELL for each merged range that reaches below the header rows (`headerRows` rows at the top). */
+function reportMerges(ws: ExcelJS.Worksheet, headerRows: number, fail: Fail): void {
+  // Note: exceljs keeps merges in a private map (the public `model` would serialise the whole sheet to get them).
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number; range: string }> })._merges ?? {};
+  for (const m of Object.values(merges)) {
+    if (m.bottom <= headerRows) continue;
+    const topLeft = `${ws.getColumn(m.left).letter}${m.top}`;
+    fail('E-WORKBOOK-CELL', `${ws.name}表${m.range}：数据区的单元格不能合并（合并后只有左上角的单元格有值，其余各行会读成空或同一个值）；请取消合并，在每个单元格中分别填写。`,
+      `${ws.name}!${topLeft}`, { expected: '未合并的单元格', actual: `合并单元格 ${m.range}` });
+  }
 }
 
 /** A cell's value as the YAML reader would give it: text, or number text as Excel shows it (15 digits), or a boolean. */

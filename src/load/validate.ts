@@ -8,6 +8,7 @@ import { AMOUNT_UNITS } from '../model/unit-year.js';
 import type { AmountUnit } from '../model/unit-year.js';
 import type { Loaded } from './read-input.js';
 import { suggestKey } from './suggest.js';
+import { checkLimits } from './limits.js';
 import { unwrapSchema as unwrap } from '../model/schema-walk.js';
 
 // Note: zod's own messages (the few our schema does not word itself) come out in Chinese.
@@ -29,6 +30,9 @@ export type InputSchemas = Readonly<Record<string, (u: AmountUnit) => z.ZodType>
  * Note: the schemas come from the caller (run/ passes the profile registry's), so load/ knows no profile.
  */
 export function validateUnit<U = unknown>(loaded: Loaded, schemas: InputSchemas): { unit?: U; diagnostics: Diagnostic[] } {
+  // Note: the size bounds come first, so that an oversized input costs no schema work and no later stage.
+  const tooLarge = checkLimits(loaded);
+  if (tooLarge.length > 0) return { diagnostics: tooLarge };
   const diagnostics: Diagnostic[] = [];
   const { unit: amountUnit, problem } = readAmountUnit(loaded);
   if (problem) diagnostics.push(problem);

@@ -29,6 +29,8 @@ export const CHECK_CATALOGUE: { readonly [C in DiagnosticCode]: CatalogueEntry }
   'E-INPUT-ENCODING': { stage: 'load', when: '文件既不是 UTF-8（或带 BOM 的 UTF-16），也不是 GBK/GB18030 编码。', example: '文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码（第 1 行第 7 列附近有无法识别的字节 0xFF）。请用记事本“另存为”并选择编码 UTF-8，或在 WPS/Excel 中导出为 UTF-8。' },
   'E-INPUT-CHARACTER': { stage: 'load', when: '文字（YAML/JSON 的键和值、填报工作簿的单元格）中有 Word/Excel 文件不能包含的字符：控制字符（Tab、换行除外）、U+FFFE、U+FFFF 等非字符、不成对的代理码元；多由复制粘贴带入。逐个报告位置（最多 20 个）。', example: '文字中含有 Word/Excel 文件不允许的字符 U+FFFF（非字符，即 Unicode 保留不用的码位），位于“，内设19个科室，有职工”之后；请删除这个看不见的字符后重试（它多由从网页、PDF 或其他软件复制粘贴带入）。' },
   'E-INPUT-TOO-LARGE': { stage: 'load', when: '文件超过 5 MiB。', example: '文件大小为 5.00 MiB（5242881 字节），超过上限 5 MiB（5242880 字节）；请确认选择的是单位年度的 YAML/JSON 文件。' },
+  'E-INPUT-LIMIT': { stage: 'load', when: '规模超过上限：项目超过 2,000 个、一张表的绩效指标超过 5,000 个、一个单位的指标合计超过 100,000 个，或填报工作簿的 zip 条目数、解压后大小、一个工作表的行数超过上限（见“规模上限”）。', example: '项目支出：共 2001 个项目，超过上限 2000 个；请检查是否重复粘贴，或把项目分到几个单位的输入中。' },
+  'E-WORKBOOK-CELL': { stage: 'load', when: '填报工作簿的数据单元格不是本列类型的普通值：数据区的合并单元格、非日期列中的日期、公式（不计算公式，保存的结果可能已过时，请粘贴为数值）、错误值（#DIV/0!、#N/A 等）、NaN、引用了不存在的共享字符串。', example: '项目表F4（全年预算数）：这是日期单元格（2024-01-01），此列应填写数字（金额）；请把单元格格式设为“常规”或“文本”后重新填写。' },
   'E-SCHEMA': { stage: 'load', when: '值的类型或格式不对，如金额不是数字、未知的格式或金额单位、重点工作任务指向不存在的项目、无法识别的指标性质。', example: '项目支出第1项 › 项目资金 › 当年财政拨款 › 全年执行数：金额须为数字，例如 150.25（实际为“八百”）' },
   'E-UNKNOWN-KEY': { stage: 'load', when: '出现输入中不存在的字段（多为拼写错误，会提示最接近的字段）。', example: '未知字段“reportdate”，是否想写“reportDate”（报告日期）？' },
   'E-REQUIRED': { stage: 'load', when: '必填项缺失或为空；检查阶段还要求定量指标的度量单位、项目指标的分值、定性指标的达成情况。', example: '单位：缺少必填项“名称”（name）。' },

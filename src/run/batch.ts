@@ -14,7 +14,7 @@ import { isOwnOutputPath } from './output-files.js';
 import { commitAll } from './pipeline.js';
 import { runUnits } from './pool.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
-import { internalFailure, type UnitOutcome } from './unit-outcome.js';
+import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
 /** How far a batch is: units finished (in any order) of the total, by status. */
 export interface BatchProgress {
@@ -60,7 +60,7 @@ export interface BatchResult {
 /** Runs every input; with `write`, holds the output folder's lock and regenerates only what changed. */
 export async function runBatch(args: readonly string[], ctx: RunContext, opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const { files, missing } = await expandInputs(args, ctx.fs);
+  const { files, rejected, missing } = await expandInputs(args, ctx.fs);
   const stop = (more: Partial<BatchResult>): BatchResult =>
     ({ units: [], missing, exitCode: ExitCode.InvalidInput, elapsedMs: performance.now() - started, removed: [], problems: [], ...more });
   let lock: LockResult | undefined;
@@ -74,8 +74,9 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
     const read = opts.write ? await readManifest(ctx) : undefined;
-    const hashes = read ? await Promise.all(files.map((f) => ctx.fs.readFile(f).then(sha256, () => null))) : [];
-    const units = await runAll(files, hashes, read?.manifest, ctx, opts);
+    // Note: a rejected entry (a FIFO, a link out of the folder) is never read, not even to hash it.
+    const hashes = read ? await Promise.all(files.map((f) => (rejected.has(f) ? null : ctx.fs.readFile(f).then(sha256, () => null)))) : [];
+    const units = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
     const problems = [...(read?.problems ?? []), ...settled.problems];
@@ -96,7 +97,10 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
 }
 
 /** Skips the units the manifest shows unchanged, runs the rest, and reports outcomes in input order. */
-async function runAll(files: readonly string[], hashes: readonly (string | null)[], manifest: Manifest | undefined, ctx: RunContext, opts: BatchOptions): Promise<UnitOutcome[]> {
+async function runAll(
+  files: readonly string[], hashes: readonly (string | null)[], manifest: Manifest | undefined, ctx: RunContext, opts: BatchOptions,
+  rejected: ReadonlyMap<string, Diagnostic>,
+): Promise<UnitOutcome[]> {
   const total = files.length;
   const outcomes: (UnitOutcome | undefined)[] = new Array<UnitOutcome | undefined>(total).fill(undefined);
   const counts = { done: 0, total, built: 0, skipped: 0, failed: 0 };
@@ -121,7 +125,9 @@ async function runAll(files: readonly string[], hashes: readonly (string | null)
   const todo: { index: number; file: string }[] = [];
   for (const [index, file] of files.entries()) {
     const entry = unchanged[index];
-    if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
+    const refusal = rejected.get(file);
+    if (refusal) done(index, toOutcome({ file, outputs: [], diagnostics: [refusal] }, ctx.outDir, opts.write));
+    else if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
     else todo.push({ index, file });
   }
   await runUnits(todo, ctx, opts.write, opts.jobs ?? availableParallelism(), done);

@@ -1,13 +1,20 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
 import { ensureDir } from './ensure-dir.js';
 
+/** What is at a path: a regular file, a folder, a symbolic link (when not followed), or anything else (FIFO, socket, device). */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+
 /** The file-system operations the run stage uses (swappable in tests). */
 export interface FileSystem {
+  /** The kind of entry at a path; `follow: false` looks at a symbolic link itself (lstat), `true` at its target (stat). */
+  readonly entryKind: (path: string, follow: boolean) => Promise<EntryKind>;
+  /** The absolute path with every symbolic link resolved; fails (ENOENT, ELOOP) on a dangling link or a loop. */
+  readonly realpath: (path: string) => Promise<string>;
   readonly readFile: (path: string) => Promise<Uint8Array>;
   readonly readText: (path: string) => Promise<string>;
   /** Writes to a temporary name in the same folder, then renames, so a crash never leaves a half-written file. */
@@ -21,8 +28,6 @@ export interface FileSystem {
   readonly commit: (temp: string, path: string) => Promise<void>;
   /** Removes a staged temporary file that will not be committed (absent is fine). */
   readonly discard: (temp: string) => Promise<void>;
-  /** The canonical path with every symlink resolved; throws when it does not exist. */
-  readonly realpath: (path: string) => Promise<string>;
   readonly readdir: (path: string) => Promise<string[]>;
   readonly isDirectory: (path: string) => Promise<boolean>;
   readonly exists: (path: string) => Promise<boolean>;
@@ -70,6 +75,11 @@ async function stageFile(p: string, data: Uint8Array): Promise<string> {
 
 /** Node's file system, with atomic writes. */
 export const nodeFs: FileSystem = {
+  entryKind: async (p, follow) => {
+    const st = follow ? await stat(p) : await lstat(p);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : 'other';
+  },
+  realpath: (p) => realpath(p),
   readFile: async (p) => new Uint8Array(await readFile(p)),
   readText: (p) => readFile(p, 'utf8'),
   writeAtomic: async (p, data) => {
@@ -94,7 +104,6 @@ export const nodeFs: FileSystem = {
     }
   },
   discard: (tmp) => rm(tmp, { force: true }),
-  realpath: (p) => realpath(p),
   readdir: (p) => readdir(p),
   isDirectory: async (p) => (await stat(p)).isDirectory(),
   exists: (p) => stat(p).then(() => true, () => false),

@@ -38,14 +38,26 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/**
- * The files and folders under the pattern's fixed leading folders that match it, sorted.
- * Hidden entries and node_modules are skipped unless the pattern names them.
- */
-export async function expandGlob(pattern: string, fs: FileSystem): Promise<string[]> {
+/** A pattern's fixed leading folders and the segments from the first one with glob characters. */
+function splitPattern(pattern: string): { fixed: string[]; segments: string[] } {
   const segments = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   while (segments.length > 1 && !isGlob(segments[0]!)) fixed.push(segments.shift()!);
+  return { fixed, segments };
+}
+
+/** The folder a pattern's matches are under (`.` when it starts with a glob): a scan never leaves it. */
+export function globBase(pattern: string): string {
+  const { fixed } = splitPattern(pattern);
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+/**
+ * The files and folders under the pattern's fixed leading folders that match it, sorted.
+ * Hidden entries and node_modules are skipped unless the pattern names them; linked folders are not entered.
+ */
+export async function expandGlob(pattern: string, fs: FileSystem): Promise<string[]> {
+  const { fixed, segments } = splitPattern(pattern);
   const base = fixed.length === 0 ? '.' : fixed.join('/') || '/';
   const rest = segments.join('/');
   const matcher = globToRegExp(rest);
@@ -64,7 +76,8 @@ export async function expandGlob(pattern: string, fs: FileSystem): Promise<strin
       const path = join(dir, name);
       const relPath = rel === '' ? name : `${rel}/${name}`;
       if (matcher.test(relPath)) found.push(fixed.length === 0 ? relPath.split('/').join(sep) : path);
-      if (depth < maxDepth && (await fs.isDirectory(path).catch(() => false))) await walk(path, relPath, depth + 1);
+      // Note: lstat semantics: a symbolically linked folder is never entered, so a pattern cannot lead out of its base.
+      if (depth < maxDepth && (await fs.entryKind(path, false).catch(() => undefined)) === 'directory') await walk(path, relPath, depth + 1);
     }
   };
   await walk(base, '', 1);

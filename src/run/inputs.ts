@@ -1,7 +1,8 @@
-/** 输入展开：命令行给出的文件、文件夹与通配符 → 输入文件清单（按路径排序，结果稳定）。 */
-import { basename, extname, join } from 'node:path';
-import type { FileSystem } from './context.js';
-import { expandGlob, isGlob } from './glob.js';
+/** 输入展开：命令行给出的文件、文件夹与通配符 → 输入文件清单（按路径排序，结果稳定），以及不能读取的条目及原因。 */
+import { basename, extname, join, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { EntryKind, FileSystem } from './context.js';
+import { expandGlob, globBase, isGlob } from './glob.js';
 
 /** Extensions read as unit inputs; .xlsx is a data-entry workbook (jixiao init --xlsx). */
 export const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.xlsx'] as const;
@@ -9,40 +10,99 @@ export const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.xlsx'] as const;
 // Note: "~$x.xlsx" is the lock file Excel and WPS keep beside an open workbook, not an input.
 const isInput = (name: string) => (INPUT_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()) && !basename(name).startsWith('~$');
 
+/** The inputs found: every path to run (in order), which of them are rejected and why, and arguments that matched nothing. */
+export interface ExpandedInputs {
+  readonly files: string[];
+  /** Entries found by a folder scan or pattern that must not be read, by path: each becomes a failed unit with this error. */
+  readonly rejected: ReadonlyMap<string, Diagnostic>;
+  readonly missing: string[];
+}
+
+const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+const reject = (file: string, message: string): Diagnostic => ({ code: 'E-INPUT-UNREADABLE', severity: 'error', file, message });
+const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
 /**
  * Expands folders recursively (skipping hidden folders and node_modules) and glob patterns (only input files,
  * and the folders they match); files are taken as given. A pattern that matches nothing counts as missing.
+ *
+ * Scans never leave the folder given: they do not descend into symbolically linked folders, and read a linked file
+ * only when its real path is inside that folder. A dangling link, a link loop, a link out of the folder, a FIFO,
+ * socket or device, and an entry or folder that cannot be read are each rejected with a Chinese reason (when the
+ * name is an input's), and the scan goes on with the rest.
  */
-export async function expandInputs(args: readonly string[], fs: FileSystem): Promise<{ files: string[]; missing: string[] }> {
+export async function expandInputs(args: readonly string[], fs: FileSystem): Promise<ExpandedInputs> {
   const files: string[] = [];
+  const rejected = new Map<string, Diagnostic>();
   const missing: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const names = (await fs.readdir(dir)).sort().filter((name) => !name.startsWith('.') && name !== 'node_modules');
+  const refuse = (path: string, message: string) => { files.push(path); rejected.set(path, reject(path, message)); };
+
+  /** One entry found by a scan whose real root is `root`: a folder to walk, an input, a rejection, or nothing. */
+  const visit = async (path: string, root: string): Promise<void> => {
+    const name = basename(path);
+    let kind: EntryKind;
+    try {
+      kind = await fs.entryKind(path, false);
+    } catch (e) {
+      if (isInput(name)) refuse(path, `无法读取此条目（${errno(e)}）。`);
+      return;
+    }
+    if (kind === 'directory') return walk(path, root);
+    if (!isInput(name)) return;
+    if (kind === 'file') { files.push(path); return; }
+    if (kind === 'other') { refuse(path, '这不是普通文件（是命名管道、套接字或设备），不能作为输入；已跳过。'); return; }
+    // A symbolic link named like an input.
+    let real: string;
+    try {
+      real = await fs.realpath(path);
+    } catch (e) {
+      const code = errno(e);
+      refuse(path, code === 'ELOOP' ? '符号链接构成循环（链接最终指回自身），无法读取；已跳过。'
+        : code === 'ENOENT' ? '符号链接指向的文件不存在（悬空链接）；已跳过。' : `无法解析符号链接（${code}）；已跳过。`);
+      return;
+    }
+    if (!inside(real, root)) { refuse(path, `符号链接指向所给文件夹之外（${real}）；为安全起见不读取文件夹以外的文件，请直接在命令行上给出该文件。`); return; }
+    const target = await fs.entryKind(real, false).catch(() => 'other' as const);
+    if (target === 'file') files.push(path);
+    else if (target === 'directory') return; // Note: a linked folder is never entered, whatever its name
+    else refuse(path, '符号链接指向的不是普通文件（命名管道、套接字或设备），不能作为输入；已跳过。');
+  };
+
+  const walk = async (dir: string, root: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = (await fs.readdir(dir)).sort().filter((name) => !name.startsWith('.') && name !== 'node_modules');
+    } catch (e) {
+      refuse(dir, `无法读取文件夹（${errno(e)}）；其中的输入没有处理。`);
+      return;
+    }
     // Note: the entries are looked at all at once (a folder may hold a thousand units), then taken in order.
-    const folders = await Promise.all(names.map((name) => fs.isDirectory(join(dir, name))));
+    const kinds = await Promise.all(names.map((name) => fs.entryKind(join(dir, name), false).catch(() => undefined)));
     for (const [i, name] of names.entries()) {
       const p = join(dir, name);
-      if (folders[i]) await walk(p);
-      else if (isInput(name)) files.push(p);
+      // Note: plain input files, the common case, need no second look.
+      if (kinds[i] === 'file') { if (isInput(name)) files.push(p); } else await visit(p, root);
     }
   };
+
+  const realRoot = async (folder: string): Promise<string> => fs.realpath(folder).catch(() => resolve(folder));
+
   for (const arg of args) {
-    let dir: boolean;
+    let kind: EntryKind;
     try {
-      dir = await fs.isDirectory(arg);
+      kind = await fs.entryKind(arg, true);
     } catch {
       // Note: a path that exists is taken literally even if it has glob characters, such as "[2023] 单位.yaml".
       const matches = isGlob(arg) ? await expandGlob(arg, fs) : [];
       const before = files.length;
-      for (const m of matches) {
-        if (await fs.isDirectory(m).catch(() => false)) await walk(m);
-        else if (isInput(m)) files.push(m);
-      }
+      const root = await realRoot(globBase(arg));
+      for (const m of matches) await visit(m, root);
       if (files.length === before) missing.push(arg);
       continue;
     }
-    if (dir) await walk(arg);
+    if (kind === 'directory') await walk(arg, await realRoot(arg));
+    else if (kind === 'other') refuse(arg, '这不是普通文件（是命名管道、套接字或设备），不能作为输入。');
     else files.push(arg);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], rejected, missing };
 }

@@ -14,9 +14,9 @@ import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, t
 // tests/kit/docx-writer.test.ts holds the docx-library version of every block and asserts the same bytes.
 
 /** A body element; a paragraph keeps its properties apart, because a section break is appended to them. */
-type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: string };
+type Part = { readonly p: true; readonly props: string; readonly content: string } | { readonly p: false; readonly xml: Iterable<string> };
 const para = (props: string, content: string): Part => ({ p: true, props, content });
-const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : x.xml);
+const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pPr>${x.props}</w:pPr>`}${x.content}</w:p>` : [...x.xml].join(''));
 
 type Alignment = (typeof ALIGN)[keyof typeof ALIGN];
 const jc = (a: Alignment) => `<w:jc w:val="${a}"/>`;
@@ -73,34 +73,40 @@ function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'res
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}${CELL_BORDERS}${CELL_MARGIN_XML}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
 }
 
-/** A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx. */
-function tableXml(table: Table): string {
+/**
+ * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
+ * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
+ */
+function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const out = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
-  for (const w of widths) out.push(`<w:gridCol w:w="${w}"/>`);
-  out.push('</w:tblGrid>');
-  grid.rows.forEach((placed, r) => {
+  const row: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
+  for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
+  row.push('</w:tblGrid>');
+  for (const [r, placed] of grid.rows.entries()) {
     const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
     // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
     const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-    out.push(`<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
+    row.push(`<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
       `${r < table.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`);
     const own = new Map(placed.map((p) => [p.col, p]));
     for (let c = 0; c < grid.width;) {
       const above = grid.coveredFromAbove[r]?.[c];
       const p = above ?? own.get(c);
       if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
-      out.push(above
+      row.push(above
         ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${jc(cellAlignment(p.cell))}</w:pPr></w:p>`, 'continue')
         : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''));
       c += p.colSpan;
     }
-    out.push('</w:tr>');
-  });
-  out.push('</w:tbl>');
-  return out.join('');
+    row.push('</w:tr>');
+    // Note: one string per row keeps every string small; one string for the whole table grew past V8's limit.
+    yield row.join('');
+    row.length = 0;
+  }
+  if (row.length > 0) yield row.join(''); // Note: a table without rows still has its properties and grid
+  yield '</w:tbl>';
 }
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
@@ -126,10 +132,11 @@ const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part
 /**
  * The content of `<w:body>`: each section's blocks, its `<w:sectPr>` appended to the properties of its last
  * paragraph (or to an empty paragraph when it ends otherwise), and the last section's as the body's last child.
+ * Yielded in pieces, lazily (a table gives one per row), so that neither one string nor the list of all pieces
+ * grows with the document: the caller encodes each piece as it comes.
  */
-export function bodyXml(sections: readonly DocSection[], sectionProperties: readonly string[]): string {
-  const out: string[] = [];
-  sections.forEach((s, i) => {
+export function* bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): Generator<string> {
+  for (const [i, s] of sections.entries()) {
     const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap(blockParts);
     const sectPr = sectionProperties[i] ?? '';
     if (i < sections.length - 1) {
@@ -137,8 +144,14 @@ export function bodyXml(sections: readonly DocSection[], sectionProperties: read
       if (last?.p) parts[parts.length - 1] = para(last.props + sectPr, last.content);
       else parts.push(para(sectPr, ''));
     }
-    for (const part of parts) out.push(partXml(part));
-  });
-  out.push(sectionProperties[sections.length - 1] ?? '');
-  return out.join('');
+    for (const part of parts) {
+      if (part.p) yield partXml(part);
+      else yield* part.xml;
+    }
+  }
+  yield sectionProperties[sections.length - 1] ?? '';
 }
+
+/** The content of `<w:body>` as one string (for small documents and tests). */
+export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string =>
+  [...bodyChunks(sections, sectionProperties)].join('');

@@ -1,14 +1,21 @@
 /** DOCX 写出：文档模型 → Word 文件（固定部件来自 docx 库生成的外壳，正文直接写成 XML）。 */
 import type { Doc } from '../model/doc.js';
-import { bodyXml } from './docx-body.js';
+import { bodyChunks } from './docx-body.js';
 import { escapeXml } from './xml-escape.js';
+import { utf8Concat } from './utf8-chunks.js';
 import { docxShell } from './docx-package.js';
 import { packOoxml, type OoxmlPart } from './reproducible.js';
 
 /** Writes a document model as DOCX bytes; the same content always gives the same bytes. */
 export async function docToDocx(doc: Doc, when: Date): Promise<Uint8Array> {
   const shell = await docxShell(doc.sections);
-  const documentXml = shell.head + bodyXml(doc.sections, shell.sectionProperties) + shell.tail;
+  // Note: encoded piece by piece into one buffer; one string of the whole body was quadratic-ish in time and
+  // memory for very large tables and hits V8's string length limit near 500 MB (issue 10).
+  const documentXml = utf8Concat((function* () {
+    yield shell.head;
+    yield* bodyChunks(doc.sections, shell.sectionProperties);
+    yield shell.tail;
+  })());
   const parts = shell.parts.map(([name, data]): OoxmlPart =>
     name === 'word/document.xml' ? [name, documentXml] : name === 'docProps/core.xml' ? [name, shell.coreXml(escapeXml(doc.title))] : [name, data]);
   return packOoxml(parts, when);

@@ -28,6 +28,24 @@ const FOOTER = '&C第 &P 页，共 &N 页';
 /** xlPaperSize 9 = A4. Note: exceljs declares PaperSize as an ambient const enum, unusable under isolatedModules. */
 const A4 = 9 as ExcelJS.PaperSize;
 
+/**
+ * ws.mergeCells without exceljs's overlap check, which compares the new range with every earlier merge of the sheet
+ * (quadratic in merges: a table of thousands of row spans spent its time there, issue 10). placeCells has already
+ * asserted that the grid's spans never overlap. The range object is still exceljs's own: the call runs against an
+ * empty merge map, which is then put back with the new entry added.
+ */
+function mergeKnownDisjoint(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
+  const sheet = ws as unknown as { _merges: Record<string, unknown> };
+  const merges = sheet._merges;
+  sheet._merges = {};
+  try {
+    ws.mergeCells(top, left, bottom, right);
+    Object.assign(merges, sheet._merges);
+  } finally {
+    sheet._merges = merges;
+  }
+}
+
 /** Writes the self-evaluation tables (自评表) as one workbook, one worksheet per table, normalised for reproducible bytes. */
 export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -82,7 +100,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     const left = p.col + 1;
     const bottom = top + p.rowSpan - 1;
     const right = left + p.colSpan - 1;
-    if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+    if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
     const num = cellNumber(p.cell.value);
     // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);

@@ -80,11 +80,22 @@ function tableChecks(rows: readonly Row[], table: string, p: Profile): Diagnosti
 function divergent(dept: readonly Row[], projects: readonly Row[][]): Diagnostic[] {
   const key = (r: Row) => r.input.link ?? squash(r.input.name);
   const value = (r: Row) => (r.f.target?.kind === 'number' ? `${r.f.nature ?? '='}${formatPlain(r.f.target.value)}${r.input.unit ?? r.f.target.unit ?? ''}` : squash(r.input.target ?? ''));
+  // Note: project rows indexed by key once, in table order; comparing every department row with every project row was
+  // quadratic (a unit of 28,000 indicators took minutes to check, issue 10). Messages come out in the same order.
+  const byKey = new Map<string, Row[]>();
+  for (const r of projects.flat()) {
+    if (!r.input.target) continue;
+    const k = key(r);
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
   const out: Diagnostic[] = [];
   for (const d of dept) {
     if (!d.input.target) continue;
-    for (const r of projects.flat()) {
-      if (key(r) !== key(d) || !r.input.target || value(r) === value(d)) continue;
+    const mine = value(d);
+    for (const r of byKey.get(key(d)) ?? []) {
+      if (value(r) === mine) continue;
       out.push(diagnostic('W-TARGET-DIVERGENT', [...d.path, 'target'], `指标“${d.input.name}”：${d.owner}为${targetCell(d.input, 'as-written')}，${r.owner}为${targetCell(r.input, 'as-written')}，请核对统一。`,
         { expected: targetCell(r.input, 'as-written'), actual: targetCell(d.input, 'as-written') }));
     }
