@@ -48,7 +48,12 @@ export function templateData(tables: readonly Table[]): { projects: Record<strin
     projects: tables.map((t) => {
       const { first, end } = indicatorBlock(t);
       const fixed: Row = {};
-      t.rows.forEach((r, i) => { if (i < first || i >= end) r.forEach((c, k) => { fixed[`f${i}_${k}`] = cellText(c.value); }); });
+      t.rows.forEach((r, i) => {
+        if (i < first || i >= end)
+          r.forEach((c, k) => {
+            fixed[`f${i}_${k}`] = cellText(c.value);
+          });
+      });
       const grid = placeCells(t);
       const indicators = grid.rows.slice(first, end).map((placed, r) => {
         const row: Row = {};
@@ -72,5 +77,13 @@ export function fillWithDocxtemplater(template: Uint8Array, data: object): Uint8
 
 /** jixiao's DOCX of the same project tables, one section each as in a unit's document. */
 export function jixiaoProjectsDocx(tables: readonly Table[], when: Date): Promise<Uint8Array> {
-  return docToDocx({ id: 'projects', fileBase: 'projects', title: 'projects', sections: tables.map((t) => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] })) }, when);
+  return docToDocx(
+    {
+      id: 'projects',
+      fileBase: 'projects',
+      title: 'projects',
+      sections: tables.map((t) => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] })),
+    },
+    when,
+  );
 }

@@ -10,9 +10,12 @@ import { parse } from 'yaml';
 import { syntheticUnit } from './generate.js';
 
 const LEVELS = [
-  ['产出指标', '数量指标', '数量', '项', '≥', 10], ['产出指标', '质量指标', '合格率', '%', '=', 100],
-  ['产出指标', '时效指标', '及时率', '%', '=', 100], ['产出指标', '成本指标', '单位成本', '万元/项', '≤', 5],
-  ['效益指标', '社会效益指标', '知晓率', '%', '≥', 80], ['效益指标', '可持续影响指标', '使用年限', '年', '≥', 5],
+  ['产出指标', '数量指标', '数量', '项', '≥', 10],
+  ['产出指标', '质量指标', '合格率', '%', '=', 100],
+  ['产出指标', '时效指标', '及时率', '%', '=', 100],
+  ['产出指标', '成本指标', '单位成本', '万元/项', '≤', 5],
+  ['效益指标', '社会效益指标', '知晓率', '%', '≥', 80],
+  ['效益指标', '可持续影响指标', '使用年限', '年', '≥', 5],
   ['满意度指标', '服务对象满意度指标等', '满意度', '%', '≥', 90],
 ] as const;
 
@@ -37,14 +40,26 @@ export function largeUnit(projects: number, perProject: number, opts: { distinct
   const list = Array.from({ length: projects }, (_, i) => {
     const budget = (10 + (i % 50)).toFixed(2);
     return {
-      id: `P${i + 1}`, name: `合成项目第${i + 1}项`, supervisor: shell.unit.name, implementer: shell.unit.name,
+      id: `P${i + 1}`,
+      name: `合成项目第${i + 1}项`,
+      supervisor: shell.unit.name,
+      implementer: shell.unit.name,
       funds: { current: { initialBudget: budget, adjustedBudget: budget, executed: budget } },
       goal: { expected: `完成第${i + 1}项年度任务。`, achieved: `已完成第${i + 1}项年度任务。` },
       indicators: weights.map((weight, k) => {
-        const band = k < output ? (k % 4) : k < output + benefit ? 4 + (k % 2) : 6;
+        const band = k < output ? k % 4 : k < output + benefit ? 4 + (k % 2) : 6;
         const [level1, level2, name, unit, nature, target] = LEVELS[band]!;
         // Note: short names and numeric weights keep 40,000 indicators under the 5 MiB input limit.
-        return { level1, level2: opts.distinctLevels ? `${level2}${k + 1}` : level2, name: `${name}${k + 1}`, nature, target, unit, actual: target, weight: Number(weight) };
+        return {
+          level1,
+          level2: opts.distinctLevels ? `${level2}${k + 1}` : level2,
+          name: `${name}${k + 1}`,
+          nature,
+          target,
+          unit,
+          actual: target,
+          weight: Number(weight),
+        };
       }),
     };
   });
@@ -52,7 +67,11 @@ export function largeUnit(projects: number, perProject: number, opts: { distinct
   const basic = 500;
   return {
     ...shell,
-    finance: { income: [{ name: '财政拨款收入', amount: (basic + executed).toFixed(2) }], basicExpenditure: basic.toFixed(2), projectExpenditure: executed.toFixed(2) },
+    finance: {
+      income: [{ name: '财政拨款收入', amount: (basic + executed).toFixed(2) }],
+      basicExpenditure: basic.toFixed(2),
+      projectExpenditure: executed.toFixed(2),
+    },
     dept: { ...shell.dept, keyTasks: list.map((p) => ({ project: p.id, fundingLevel: '区级', description: p.goal.expected })) },
     projects: list,
   };
@@ -66,9 +85,17 @@ export function multiplyIndicators(data: unknown, times: number): unknown {
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v !== 'object' || v === null) return v;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'indicators' && Array.isArray(x)
-      ? Array.from({ length: x.length * times }, (_, i) => ({ ...(x[i % x.length] as object), name: `${(x[i % x.length] as { name: string }).name}${i + 1}` }))
-      : walk(x)]));
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        k,
+        k === 'indicators' && Array.isArray(x)
+          ? Array.from({ length: x.length * times }, (_, i) => ({
+              ...(x[i % x.length] as object),
+              name: `${(x[i % x.length] as { name: string }).name}${i + 1}`,
+            }))
+          : walk(x),
+      ]),
+    );
   };
   return walk(data);
 }

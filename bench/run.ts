@@ -20,10 +20,15 @@ import { fillWithDocxtemplater, jixiaoProjectsDocx, templateData, templateDoc } 
 import { generateUnits } from './generate.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values: opt } = parseArgs({ options: {
-  units: { type: 'string', default: '1000' }, jobs: { type: 'string' }, 'no-scale': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
-  cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    units: { type: 'string', default: '1000' },
+    jobs: { type: 'string' },
+    'no-scale': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') },
+  },
+});
 // Note: --cli lets the bench run a copy of dist/, which a concurrent `npm run build` cannot change mid-run.
 const CLI = opt.cli;
 const N = Number(opt.units);
@@ -32,16 +37,22 @@ const N = Number(opt.units);
 async function cli(args: string[], extraNode: string[] = []): Promise<{ seconds: number; peakMb: number | null; code: number | null }> {
   const started = performance.now();
   const child = spawn(process.execPath, [...extraNode, CLI, ...args, ...(opt.jobs ? ['--jobs', opt.jobs] : [])], {
-    env: { ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '' }, stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT,
+    env: { ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT,
   });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let peak: number | null = null;
   const sample = () => {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
       if (kb) peak = Math.max(peak ?? 0, kb / 1024);
-    } catch { /* not Linux, or already gone */ }
+    } catch {
+      /* not Linux, or already gone */
+    }
   };
   const timer = setInterval(sample, 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -64,7 +75,11 @@ async function timeMs(f: () => unknown, runs = 25, warm = 5): Promise<number> {
   return median(t);
 }
 
-console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} (availableParallelism ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}, ${process.platform}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length} (availableParallelism ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}, ${process.platform}; load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
 const inputs = join(work, 'inputs');
@@ -75,7 +90,9 @@ console.log(`generated ${N} units (6–12 projects, 4–8 indicators each) in ${
 
 const full = await cli(['build', inputs, '-o', out]);
 const written = readdirSync(out, { recursive: true }).filter((f) => /\.(docx|xlsx)$/.test(String(f))).length;
-console.log(`full build: ${full.seconds.toFixed(1)} s, ${(N / full.seconds).toFixed(1)} units/s, ${(written / full.seconds).toFixed(1)} files/s (${written} files), peak RSS ${mb(full.peakMb)}`);
+console.log(
+  `full build: ${full.seconds.toFixed(1)} s, ${(N / full.seconds).toFixed(1)} units/s, ${(written / full.seconds).toFixed(1)} files/s (${written} files), peak RSS ${mb(full.peakMb)}`,
+);
 const noop = await cli(['build', inputs, '-o', out]);
 console.log(`rebuild, nothing changed: ${noop.seconds.toFixed(2)} s`);
 const changed = files[Math.floor(N / 2)]!;
@@ -99,12 +116,15 @@ const projects = docs.xlsxTables.filter((x) => x.id.startsWith('project-'));
 const when = ctx.fixedDate!;
 const template = await docToDocx(templateDoc(projects[0]!), when);
 const data = templateData(projects);
-const same = JSON.stringify(docxTables(fillWithDocxtemplater(template, data)).map((x) => x.flat().filter((c) => c !== '')))
-  === JSON.stringify(docxTables(await jixiaoProjectsDocx(projects, when)).map((x) => x.flat().filter((c) => c !== '')));
+const same =
+  JSON.stringify(docxTables(fillWithDocxtemplater(template, data)).map((x) => x.flat().filter((c) => c !== ''))) ===
+  JSON.stringify(docxTables(await jixiaoProjectsDocx(projects, when)).map((x) => x.flat().filter((c) => c !== '')));
 const dt = await timeMs(() => fillWithDocxtemplater(template, data));
 const jx = await timeMs(() => jixiaoProjectsDocx(projects, when));
 const unit = await timeMs(() => docToDocx(docs.docx, when));
-console.log(`DOCX of ${projects.length} project tables: jixiao ${jx.toFixed(1)} ms, docxtemplater ${dt.toFixed(1)} ms, ratio ${(jx / dt).toFixed(2)} (same cell texts: ${same ? 'yes' : 'NO'})`);
+console.log(
+  `DOCX of ${projects.length} project tables: jixiao ${jx.toFixed(1)} ms, docxtemplater ${dt.toFixed(1)} ms, ratio ${(jx / dt).toFixed(2)} (same cell texts: ${same ? 'yes' : 'NO'})`,
+);
 console.log(`whole unit DOCX (narrative table, department table and the 7 project tables): jixiao ${unit.toFixed(1)} ms`);
 
 if (opt.profile) {
@@ -120,7 +140,11 @@ rmSync(work, { recursive: true, force: true });
 
 /** Self time of a .cpuprofile, summed per package (node_modules/<name>) or jixiao folder, as shares of the total. */
 function selfTimeByModule(file: string): [string, number][] {
-  const p = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[]; timeDeltas: number[] };
+  const p = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { url: string; functionName: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const sums = new Map<string, number>();
   let total = 0;
@@ -128,7 +152,7 @@ function selfTimeByModule(file: string): [string, number][] {
     const n = byId.get(id);
     const url = n?.callFrame.url ?? '';
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
-    const where = pkg ?? (/dist\/([^/]+\/[^/]+)\.js/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node internals' : n?.callFrame.functionName || '(vm)'));
+    const where = pkg ?? /dist\/([^/]+\/[^/]+)\.js/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node internals' : n?.callFrame.functionName || '(vm)');
     const dt = p.timeDeltas[i] ?? 0;
     sums.set(where, (sums.get(where) ?? 0) + dt);
     total += dt;

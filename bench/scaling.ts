@@ -14,19 +14,29 @@ import { parse } from 'yaml';
 import { largeUnit, multiplyIndicators } from './generate-large.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values: opt } = parseArgs({ options: {
-  cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') }, runs: { type: 'string', default: '1' }, max: { type: 'string', default: '100' },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    cli: { type: 'string', default: join(ROOT, 'dist', 'cli.js') },
+    runs: { type: 'string', default: '1' },
+    max: { type: 'string', default: '100' },
+  },
+});
 
 /** Wall seconds and peak RSS (MB) of one run of the CLI; the exit code must be 0. */
 async function run(args: string[]): Promise<{ seconds: number; peakMb: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [opt.cli, ...args, '--jobs', '1'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let peak = 0;
   const timer = setInterval(() => {
-    try { peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024); } catch { /* gone */ }
+    try {
+      peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    } catch {
+      /* gone */
+    }
   }, 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(timer);
@@ -41,7 +51,11 @@ const best = async (args: string[]) => {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'jixiao-scaling-'));
-console.log(`cli ${opt.cli}; node ${process.version}; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `cli ${opt.cli}; node ${process.version}; load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('| series | scale | tables | indicators | input | check | build | build peak RSS | build ÷ ×1 |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 const seed = parse(readFileSync(join(ROOT, 'inputs', 'ziyang-renda-2023.yaml'), 'utf8')) as unknown;
@@ -50,7 +64,11 @@ const lists = (data: unknown): number[] => {
   const out: number[] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);
-    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) { if (k === 'indicators' && Array.isArray(x)) out.push(x.length); else walk(x); }
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'indicators' && Array.isArray(x)) out.push(x.length);
+        else walk(x);
+      }
   };
   walk(data);
   return out;
@@ -71,7 +89,9 @@ for (const { name, make } of series) {
     const check = await best(['check', file]);
     const build = await best(['build', file, '-o', join(work, 'out'), '--force']);
     if (scale === 1) base = build.seconds;
-    console.log(`| ${name} | ×${scale} | ${counts.length} tables, largest ${Math.max(...counts)} | ${counts.reduce((a, b) => a + b, 0)} | ${(statSync(file).size / 1e6).toFixed(2)} MB | ${check.seconds.toFixed(2)} s | ${build.seconds.toFixed(2)} s | ${build.peakMb.toFixed(0)} MB | ${(build.seconds / base).toFixed(1)} |`);
+    console.log(
+      `| ${name} | ×${scale} | ${counts.length} tables, largest ${Math.max(...counts)} | ${counts.reduce((a, b) => a + b, 0)} | ${(statSync(file).size / 1e6).toFixed(2)} MB | ${check.seconds.toFixed(2)} s | ${build.seconds.toFixed(2)} s | ${build.peakMb.toFixed(0)} MB | ${(build.seconds / base).toFixed(1)} |`,
+    );
   }
 }
 rmSync(work, { recursive: true, force: true });

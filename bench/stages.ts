@@ -31,7 +31,13 @@ export async function stageTimes(projects: number, perProject: number): Promise<
   const m = PROFILES.yunnan;
   const derived = await lap('derive', () => m.derive(unit as never, lp.profile));
   const ds = await lap('check', () => m.check(unit as never, derived as never, lp.profile, { strict: false }));
-  if (ds.some((d) => d.severity === 'error')) throw new Error(`unexpected errors: ${ds.slice(0, 3).map((d) => d.message).join('; ')}`);
+  if (ds.some((d) => d.severity === 'error'))
+    throw new Error(
+      `unexpected errors: ${ds
+        .slice(0, 3)
+        .map((d) => d.message)
+        .join('; ')}`,
+    );
   const docs = await lap('compose', () => m.compose(unit as never, derived as never, lp.profile, lp.templates, ctx.render));
   await lap('docx', () => docToDocx(docs.docx, ctx.fixedDate!));
   await lap('xlsx', () => tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when: ctx.fixedDate! }));

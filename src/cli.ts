@@ -43,77 +43,221 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = ExitCode.Ok;
   const fs = io.fs ?? nodeFs;
   const version = await toolVersion(fs);
-  const batch = async (args: { inputs: string[]; out?: string; strict: boolean; format: string; templates?: string; force?: boolean; jobs?: number; pdf?: boolean; pdfTimeout?: number }, write: boolean) => {
-    const ctx = await createContext({ outDir: args.out ?? 'out', strict: args.strict, fs, ...(args.templates ? { templatesRoot: resolve(args.templates) } : {}), ...(io.env ? { env: io.env } : {}) });
-    const view = createBatchView(io, { tty: io.isTTY === true && !isCi(io.env ?? process.env), format: args.format === 'json' ? 'json' : 'text', write, started: performance.now() });
-    const result = await runBatch(args.inputs, ctx, { write, force: args.force ?? false, ...(args.jobs ? { jobs: args.jobs } : {}), onUnit: view.unit, onProgress: view.progress });
-    if (result.locked) { io.err(`${lockedMessage(ctx.outDir, result.locked)}\n`); code = ExitCode.InvalidInput; return; }
+  const batch = async (
+    args: {
+      inputs: string[];
+      out?: string;
+      strict: boolean;
+      format: string;
+      templates?: string;
+      force?: boolean;
+      jobs?: number;
+      pdf?: boolean;
+      pdfTimeout?: number;
+    },
+    write: boolean,
+  ) => {
+    const ctx = await createContext({
+      outDir: args.out ?? 'out',
+      strict: args.strict,
+      fs,
+      ...(args.templates ? { templatesRoot: resolve(args.templates) } : {}),
+      ...(io.env ? { env: io.env } : {}),
+    });
+    const view = createBatchView(io, {
+      tty: io.isTTY === true && !isCi(io.env ?? process.env),
+      format: args.format === 'json' ? 'json' : 'text',
+      write,
+      started: performance.now(),
+    });
+    const result = await runBatch(args.inputs, ctx, {
+      write,
+      force: args.force ?? false,
+      ...(args.jobs ? { jobs: args.jobs } : {}),
+      onUnit: view.unit,
+      onProgress: view.progress,
+    });
+    if (result.locked) {
+      io.err(`${lockedMessage(ctx.outDir, result.locked)}\n`);
+      code = ExitCode.InvalidInput;
+      return;
+    }
     view.finish(result);
     code = result.units.length === 0 && result.missing.length === 0 ? ExitCode.InvalidInput : result.exitCode;
     if (write && args.pdf) {
-      const pdf = await runPdfStep(result.units.flatMap((u) => u.outputs), { env: io.env ?? process.env, templatesRoot: ctx.templatesRoot, timeoutSeconds: args.pdfTimeout ?? DEFAULT_PDF_TIMEOUT_SECONDS, format: args.format === 'json' ? 'json' : 'text', write: fs.writeAtomic, out: io.out, err: io.err });
+      const pdf = await runPdfStep(
+        result.units.flatMap((u) => u.outputs),
+        {
+          env: io.env ?? process.env,
+          templatesRoot: ctx.templatesRoot,
+          timeoutSeconds: args.pdfTimeout ?? DEFAULT_PDF_TIMEOUT_SECONDS,
+          format: args.format === 'json' ? 'json' : 'text',
+          write: fs.writeAtomic,
+          out: io.out,
+          err: io.err,
+        },
+      );
       if (pdf.failed && code === ExitCode.Ok) code = ExitCode.InvalidInput;
     }
   };
-  const exists = io.exists ?? ((p: string) => { try { realpathSync(p); return true; } catch { return false; } });
-  const common = <T>(y: import('yargs').Argv<T>) => y
-    .positional('inputs', { type: 'string', array: true, demandOption: true, describe: '输入文件或文件夹（YAML/JSON，或 .xlsx 填报工作簿）' })
-    .option('strict', { type: 'boolean', default: false, describe: '把警告当作错误' })
-    .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: '诊断输出格式' })
-    .option('templates', { type: 'string', describe: '使用自定义模板目录（内含各格式子目录）' })
-    .option('jobs', { alias: 'j', type: 'string', requiresArg: true, describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`, coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())) });
-  const parser = yargs([...argv]).scriptName('jixiao').locale('zh_CN').exitProcess(false).strict().version(version)
-    .usage('用法：$0 <命令> [选项]')
-    .command('build <inputs..>', '检查并生成绩效自评文档（DOCX 与 XLSX）', (y) => common(y)
-      .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出目录' })
-      .option('force', { type: 'boolean', default: false, describe: '全部重新生成，不跳过未改变的单位' })
-      .option('pdf', { type: 'boolean', default: false, describe: '同时用 LibreOffice 把 DOCX/XLSX 转成 PDF' })
-      .option('pdf-timeout', { type: 'string', requiresArg: true, default: String(DEFAULT_PDF_TIMEOUT_SECONDS), describe: '每个 PDF 转换的时限（秒，大于 0）', coerce: (raw: unknown) => checked(parsePdfTimeout(raw)) }),
-    async (args) => batch({ inputs: args.inputs as string[], out: args.out, strict: args.strict, format: args.format, force: args.force, pdf: args.pdf, pdfTimeout: args.pdfTimeout, ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.templates ? { templates: args.templates } : {}) }, true))
-    .command('check <inputs..>', '只检查输入，不生成文件', (y) => common(y),
-      async (args) => batch({ inputs: args.inputs as string[], strict: args.strict, format: args.format, ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.templates ? { templates: args.templates } : {}) }, false))
-    .command('init [file]', '写出一份带中文注释的示例输入文件（--xlsx：Excel 填报工作簿）', (y) => y
-      .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
-      .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
-      .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' }),
-    async (args) => {
-      const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
-      if (args.xlsx || /\.xlsx$/i.test(target)) {
-        if (!/\.xlsx$/i.test(target)) { io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`); code = ExitCode.Usage; return; }
-        const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
-        code = await convertCommand(SAMPLE_INPUT, target, { force: args.force, ctx, io: { out: io.out, err: io.err, exists }, done: `已写出示例填报工作簿 ${target}（示例单位为虚构）。填好后运行：jixiao check ${target}，再运行：jixiao build ${target}\n` });
-        return;
+  const exists =
+    io.exists ??
+    ((p: string) => {
+      try {
+        realpathSync(p);
+        return true;
+      } catch {
+        return false;
       }
-      if (exists(target) && !args.force) { io.err(`${target} 已存在；如需覆盖请加 --force。\n`); code = ExitCode.Usage; return; }
-      const sample = await fs.readFile(SAMPLE_INPUT);
-      await fs.writeAtomic(target, sample);
-      io.out(`已写出示例输入 ${target}。修改后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
-    })
-    .command('convert <input> <output>', 'YAML/JSON 与 Excel 填报工作簿互相转换（目前只支持 yunnan 格式）', (y) => y
-      .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })
-      .positional('output', { type: 'string', demandOption: true, describe: '输出文件（.xlsx，或 .yaml、.yml、.json）' })
-      .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' }),
-    async (args) => {
-      const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
-      code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
-    })
-    .command('templates', '管理格式模板：templates copy <格式> <目录> 复制一份供修改', (y) => y
-      .command('copy <profile> <dir>', '把某一格式的模板与 profile.yaml 复制到 <目录>/<格式>/，之后用 build --templates <目录> 使用', (z) => z
-        .positional('profile', { type: 'string', demandOption: true, describe: '格式：yunnan、gansu、ningxia …' })
-        .positional('dir', { type: 'string', demandOption: true, describe: '目标目录（模板复制到其下的 <格式> 子目录）' })
-        .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' }),
-      async (args) => { code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } }); })
-      .demandCommand(1, '请指定：templates copy <格式> <目录>'))
+    });
+  const common = <T>(y: import('yargs').Argv<T>) =>
+    y
+      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: '输入文件或文件夹（YAML/JSON，或 .xlsx 填报工作簿）' })
+      .option('strict', { type: 'boolean', default: false, describe: '把警告当作错误' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: '诊断输出格式' })
+      .option('templates', { type: 'string', describe: '使用自定义模板目录（内含各格式子目录）' })
+      .option('jobs', {
+        alias: 'j',
+        type: 'string',
+        requiresArg: true,
+        describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`,
+        coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())),
+      });
+  const parser = yargs([...argv])
+    .scriptName('jixiao')
+    .locale('zh_CN')
+    .exitProcess(false)
+    .strict()
+    .version(version)
+    .usage('用法：$0 <命令> [选项]')
+    .command(
+      'build <inputs..>',
+      '检查并生成绩效自评文档（DOCX 与 XLSX）',
+      (y) =>
+        common(y)
+          .option('out', { alias: 'o', type: 'string', default: 'out', describe: '输出目录' })
+          .option('force', { type: 'boolean', default: false, describe: '全部重新生成，不跳过未改变的单位' })
+          .option('pdf', { type: 'boolean', default: false, describe: '同时用 LibreOffice 把 DOCX/XLSX 转成 PDF' })
+          .option('pdf-timeout', {
+            type: 'string',
+            requiresArg: true,
+            default: String(DEFAULT_PDF_TIMEOUT_SECONDS),
+            describe: '每个 PDF 转换的时限（秒，大于 0）',
+            coerce: (raw: unknown) => checked(parsePdfTimeout(raw)),
+          }),
+      async (args) =>
+        batch(
+          {
+            inputs: args.inputs as string[],
+            out: args.out,
+            strict: args.strict,
+            format: args.format,
+            force: args.force,
+            pdf: args.pdf,
+            pdfTimeout: args.pdfTimeout,
+            ...(args.jobs ? { jobs: args.jobs } : {}),
+            ...(args.templates ? { templates: args.templates } : {}),
+          },
+          true,
+        ),
+    )
+    .command(
+      'check <inputs..>',
+      '只检查输入，不生成文件',
+      (y) => common(y),
+      async (args) =>
+        batch(
+          {
+            inputs: args.inputs as string[],
+            strict: args.strict,
+            format: args.format,
+            ...(args.jobs ? { jobs: args.jobs } : {}),
+            ...(args.templates ? { templates: args.templates } : {}),
+          },
+          false,
+        ),
+    )
+    .command(
+      'init [file]',
+      '写出一份带中文注释的示例输入文件（--xlsx：Excel 填报工作簿）',
+      (y) =>
+        y
+          .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
+          .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' }),
+      async (args) => {
+        const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
+        if (args.xlsx || /\.xlsx$/i.test(target)) {
+          if (!/\.xlsx$/i.test(target)) {
+            io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`);
+            code = ExitCode.Usage;
+            return;
+          }
+          const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+          code = await convertCommand(SAMPLE_INPUT, target, {
+            force: args.force,
+            ctx,
+            io: { out: io.out, err: io.err, exists },
+            done: `已写出示例填报工作簿 ${target}（示例单位为虚构）。填好后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`,
+          });
+          return;
+        }
+        if (exists(target) && !args.force) {
+          io.err(`${target} 已存在；如需覆盖请加 --force。\n`);
+          code = ExitCode.Usage;
+          return;
+        }
+        const sample = await fs.readFile(SAMPLE_INPUT);
+        await fs.writeAtomic(target, sample);
+        io.out(`已写出示例输入 ${target}。修改后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
+      },
+    )
+    .command(
+      'convert <input> <output>',
+      'YAML/JSON 与 Excel 填报工作簿互相转换（目前只支持 yunnan 格式）',
+      (y) =>
+        y
+          .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })
+          .positional('output', { type: 'string', demandOption: true, describe: '输出文件（.xlsx，或 .yaml、.yml、.json）' })
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' }),
+      async (args) => {
+        const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+        code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
+      },
+    )
+    .command('templates', '管理格式模板：templates copy <格式> <目录> 复制一份供修改', (y) =>
+      y
+        .command(
+          'copy <profile> <dir>',
+          '把某一格式的模板与 profile.yaml 复制到 <目录>/<格式>/，之后用 build --templates <目录> 使用',
+          (z) =>
+            z
+              .positional('profile', { type: 'string', demandOption: true, describe: '格式：yunnan、gansu、ningxia …' })
+              .positional('dir', { type: 'string', demandOption: true, describe: '目标目录（模板复制到其下的 <格式> 子目录）' })
+              .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' }),
+          async (args) => {
+            code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } });
+          },
+        )
+        .demandCommand(1, '请指定：templates copy <格式> <目录>'),
+    )
     .demandCommand(1, '请指定命令：build、check、init、convert 或 templates')
     // Note: yargs wraps an error thrown by a coerce function (option bounds) in a YError; that is a usage error too.
-    .fail((msg, err) => { throw err && err.name !== 'YError' ? err : new UsageError(err?.message ?? msg); })
+    .fail((msg, err) => {
+      throw err && err.name !== 'YError' ? err : new UsageError(err?.message ?? msg);
+    })
     .help();
   let printed = '';
   try {
-    await parser.parseAsync([...argv], {}, (_e, _a, output) => { printed = output; });
+    await parser.parseAsync([...argv], {}, (_e, _a, output) => {
+      printed = output;
+    });
   } catch (e) {
     // Note: a file-system error no command handled (init, convert writing its file) is reported, never a stack trace.
-    if (isFsError(e)) { io.err(`${fsErrorMessage(e)}\n`); return ExitCode.InvalidInput; }
+    if (isFsError(e)) {
+      io.err(`${fsErrorMessage(e)}\n`);
+      return ExitCode.InvalidInput;
+    }
     if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n运行 jixiao --help 查看用法。\n`);
     return ExitCode.Usage;
@@ -123,7 +267,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 }
 
 function reportInternalError(e: unknown): ExitCode {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n这是程序缺陷，请附上输入文件报告问题。\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n这是程序缺陷，请附上输入文件报告问题。\n`);
   return ExitCode.Internal;
 }
 

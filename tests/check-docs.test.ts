@@ -21,7 +21,8 @@ describe('docs/checks.md', () => {
     const src = join(ROOT, 'src');
     const text = readdirSync(src, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !/model[\\/](diagnostic|check-catalogue)\.ts$/.test(f))
-      .map((f) => readFileSync(join(src, f), 'utf8')).join('\n');
+      .map((f) => readFileSync(join(src, f), 'utf8'))
+      .join('\n');
     for (const [code, e] of Object.entries(CHECK_CATALOGUE)) expect(text.includes(`'${code}'`), `${code} (${e.stage})`).toBe(e.stage !== 'none');
   });
 

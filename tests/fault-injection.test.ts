@@ -26,7 +26,8 @@ const fsError = (code: string, path: string, syscall = 'open'): NodeJS.ErrnoExce
 type Op = 'stage' | 'commit' | 'writeAtomic' | 'remove';
 /** nodeFs, except that `fail(op, path)` may name an errno for an operation to fail with. */
 function faultyFs(fail: (op: Op, path: string) => string | undefined): FileSystem {
-  const guard = <A extends unknown[], R>(op: Op, f: (path: string, ...rest: A) => Promise<R>, pathOf = (p: string) => p) =>
+  const guard =
+    <A extends unknown[], R>(op: Op, f: (path: string, ...rest: A) => Promise<R>, pathOf = (p: string) => p) =>
     async (path: string, ...rest: A): Promise<R> => {
       const code = fail(op, pathOf(path));
       if (code) throw fsError(code, path);
@@ -69,7 +70,11 @@ describe('a full disk and refused writes', () => {
   it('keeps the last good reports of two units that hit a full disk, and builds the third', async () => {
     const { dir, out, good } = await builtOnce();
     // Note: new names, so the new files differ from the old ones, which a careless cleanup would delete.
-    writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局'), 'b.yaml': unitYaml('B02', '曲靖市沾益区统计局'), 'c.yaml': unitYaml('C03', '曲靖市沾益区司法局') });
+    writeUnits(dir, {
+      'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局'),
+      'b.yaml': unitYaml('B02', '曲靖市沾益区统计局'),
+      'c.yaml': unitYaml('C03', '曲靖市沾益区司法局'),
+    });
     const full = faultyFs((op, p) => (op === 'stage' && /A01|B02/.test(p) ? 'ENOSPC' : undefined));
     const r = await build([dir, '-o', out], full);
     expect(r.code).toBe(1);
@@ -80,30 +85,46 @@ describe('a full disk and refused writes', () => {
     expect(r.stderr).toMatch(/✖ 2 个错误.*3 个单位中 1 个已生成，2 个失败/);
     for (const code of ['A01', 'B02']) for (const f of docsOf(out, code)) expect(hashTree(out)[f]).toBe(good[f]);
     expect(docsOf(out, 'A01')).toHaveLength(2);
-    expect(docsOf(out, 'C03').map((f) => f.replace(/^.*[\\/]/, ''))).toEqual(['2023年度绩效自评-曲靖市沾益区司法局.docx', '2023年度绩效自评-曲靖市沾益区司法局.xlsx']);
+    expect(docsOf(out, 'C03').map((f) => f.replace(/^.*[\\/]/, ''))).toEqual([
+      '2023年度绩效自评-曲靖市沾益区司法局.docx',
+      '2023年度绩效自评-曲靖市沾益区司法局.xlsx',
+    ]);
     expect(temps(out)).toEqual([]);
     // The disk has room again: the two units are built, and only now are their old files removed.
     const again = await build([dir, '-o', out]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('已删除不再生成的旧文件 4 个');
     expect(unitDocuments(out)).toHaveLength(6);
-    expect(Object.values(manifestOf(out).units).flatMap((u) => u.outputs.map((o) => o.path)).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
+    expect(
+      Object.values(manifestOf(out).units)
+        .flatMap((u) => u.outputs.map((o) => o.path))
+        .sort(),
+    ).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
   });
 
   it('writes neither file of a unit when the second of its files does not fit', async () => {
     const { dir, out, good } = await builtOnce();
     writeUnits(dir, { 'a.yaml': A.replace('财政资金监督检查工作经费', '财政资金监督检查专项经费') });
-    const r = await build([dir, '-o', out], faultyFs((op, p) => (op === 'stage' && p.includes('A01') && p.endsWith('.xlsx') ? 'ENOSPC' : undefined)));
+    const r = await build(
+      [dir, '-o', out],
+      faultyFs((op, p) => (op === 'stage' && p.includes('A01') && p.endsWith('.xlsx') ? 'ENOSPC' : undefined)),
+    );
     expect(r.code).toBe(1);
     expect(hashTree(out)).toMatchObject(Object.fromEntries(docsOf(out, 'A01').map((f) => [f, good[f]])));
     expect(temps(out)).toEqual([]);
   });
 
   it('reports a full disk while writing the manifest or 汇总表 as E-WRITE, still printing the summary', async () => {
-    for (const [name, what] of [[MANIFEST_NAME, '写入增量生成清单'], ['汇总表.xlsx', '写入汇总表']] as const) {
+    for (const [name, what] of [
+      [MANIFEST_NAME, '写入增量生成清单'],
+      ['汇总表.xlsx', '写入汇总表'],
+    ] as const) {
       const { dir, out } = await builtOnce();
       writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局') });
-      const r = await build([dir, '-o', out], faultyFs((op, p) => (op === 'writeAtomic' && p.endsWith(name) ? 'ENOSPC' : undefined)));
+      const r = await build(
+        [dir, '-o', out],
+        faultyFs((op, p) => (op === 'writeAtomic' && p.endsWith(name) ? 'ENOSPC' : undefined)),
+      );
       expect(r.code, name).toBe(1);
       expect(r.stderr).toContain(`${name}  error  E-WRITE  ${what}失败：磁盘已满（ENOSPC）`);
       expect(r.stderr).toMatch(/✖ 1 个错误.*3 个单位中 1 个已生成，2 个未改变（跳过）/);
@@ -115,7 +136,10 @@ describe('a full disk and refused writes', () => {
   it('reports a stale file that cannot be removed (EACCES) as E-WRITE for its unit, and removes it next time', async () => {
     const { dir, out } = await builtOnce();
     writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局') });
-    const r = await build([dir, '-o', out], faultyFs((op) => (op === 'remove' ? 'EACCES' : undefined)));
+    const r = await build(
+      [dir, '-o', out],
+      faultyFs((op) => (op === 'remove' ? 'EACCES' : undefined)),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr.match(/^\S.*a\.yaml {2}error {2}E-WRITE {2}删除不再生成的旧文件失败：没有权限（EACCES），.*A01/gm)).toHaveLength(2);
     expect(docsOf(out, 'A01')).toHaveLength(4);
@@ -128,7 +152,10 @@ describe('a full disk and refused writes', () => {
   it('reports an output path longer than the system allows as E-WRITE, without a stack trace', async () => {
     const { dir, out } = await builtOnce();
     writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局') });
-    const r = await build([dir, '-o', out], faultyFs((op, p) => (op === 'stage' && p.includes('A01') ? 'ENAMETOOLONG' : undefined)));
+    const r = await build(
+      [dir, '-o', out],
+      faultyFs((op, p) => (op === 'stage' && p.includes('A01') ? 'ENAMETOOLONG' : undefined)),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('路径或文件名过长（ENAMETOOLONG）');
     const deep = join(out, ...Array.from({ length: 30 }, () => '很长的文件夹名称'.repeat(6)));
@@ -178,7 +205,7 @@ describe('the manifest is input, not trusted', () => {
     }
   });
 
-  it('never deletes through a symlinked folder inside the output folder, nor another unit\'s files', async () => {
+  it("never deletes through a symlinked folder inside the output folder, nor another unit's files", async () => {
     const { dir, out, good } = await builtOnce();
     const outside = tempDir();
     mkdirSync(join(outside, 'EVIL'));
@@ -187,8 +214,14 @@ describe('the manifest is input, not trusted', () => {
     const m = manifestOf(out);
     const key = Object.keys(m.units).find((k) => k.endsWith('a.yaml'))!;
     const bFile = docsOf(out, 'B02')[0]!.split('\\').join('/');
-    const extra = [{ path: '2023/EVIL/x.docx', size: 7, sha256: '0'.repeat(64) }, { path: bFile, size: 1, sha256: '0'.repeat(64) }];
-    writeFileSync(join(out, MANIFEST_NAME), JSON.stringify({ ...m, units: { ...m.units, [key]: { ...m.units[key]!, outputs: [...m.units[key]!.outputs, ...extra] } } }));
+    const extra = [
+      { path: '2023/EVIL/x.docx', size: 7, sha256: '0'.repeat(64) },
+      { path: bFile, size: 1, sha256: '0'.repeat(64) },
+    ];
+    writeFileSync(
+      join(out, MANIFEST_NAME),
+      JSON.stringify({ ...m, units: { ...m.units, [key]: { ...m.units[key]!, outputs: [...m.units[key]!.outputs, ...extra] } } }),
+    );
     writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区发展和改革局') });
     const r = await build([dir, '-o', out]);
     expect(r.code).toBe(0);
@@ -282,7 +315,10 @@ describe('killed at random moments', () => {
       for (let i = 0; i < n; i++) {
         const mine = unitDocuments(out).filter((f) => f.split(/[\\/]/)[1] === `U${i}`);
         const names = new Set(mine.map((f) => f.replace(/\.(docx|xlsx)$/, '')));
-        expect([...names].some((b) => mine.includes(`${b}.docx`) && mine.includes(`${b}.xlsx`)), `U${i}: ${mine.join()}`).toBe(true);
+        expect(
+          [...names].some((b) => mine.includes(`${b}.docx`) && mine.includes(`${b}.xlsx`)),
+          `U${i}: ${mine.join()}`,
+        ).toBe(true);
         for (const f of mine) if (good[f]) expect(hashTree(out)[f]).toBe(good[f]);
       }
     }

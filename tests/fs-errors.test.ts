@@ -18,7 +18,9 @@ const fsError = (code: string, syscall: string, path: string) =>
 
 /** The real file system, except that writeAtomic fails with `code`. */
 const failingWrites = (code: string, syscall = 'open'): FileSystem => {
-  const fail = async (p: string): Promise<never> => { throw fsError(code, syscall, p); };
+  const fail = async (p: string): Promise<never> => {
+    throw fsError(code, syscall, p);
+  };
   return { ...nodeFs, writeAtomic: fail, stage: fail };
 };
 
@@ -43,7 +45,11 @@ describe('a file system that fails to write (simulated through the run context)'
 
   it('templates copy, init and convert end with the Chinese reason and exit 1', async () => {
     const dir = tempDir();
-    for (const args of [['templates', 'copy', 'gansu', join(dir, 't')], ['init', join(dir, 'x.yaml')], ['convert', INPUT, join(dir, 'x.json')]]) {
+    for (const args of [
+      ['templates', 'copy', 'gansu', join(dir, 't')],
+      ['init', join(dir, 'x.yaml')],
+      ['convert', INPUT, join(dir, 'x.json')],
+    ]) {
       const r = await run(args, failingWrites('EIO', 'write'));
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1);
       expect(r.stderr).toContain('（EIO）：读写设备时出错');
@@ -99,9 +105,9 @@ describe.skipIf(!PROC || process.getuid?.() !== 0)('real /proc paths (Linux, as 
 
 describe('fsErrorMessage', () => {
   it('names the operation, the path, the code and the reason', () => {
-    expect(fsErrorMessage(fsError('ENOSPC', 'write', '/o/a.docx'))).toBe('无法写入“/o/a.docx”（ENOSPC）：磁盘已满。请检查路径是否正确、是否有写权限、磁盘是否已满。');
+    expect(fsErrorMessage(fsError('ENOSPC', 'write', '/o/a.docx'))).toBe(
+      '无法写入“/o/a.docx”（ENOSPC）：磁盘已满。请检查路径是否正确、是否有写权限、磁盘是否已满。',
+    );
     expect(fsErrorMessage(fsError('EWHAT', 'futimes', '/o'))).toContain('文件系统错误 EWHAT');
   });
 });
-
-

@@ -18,7 +18,9 @@ import { folderXmlErrors } from './support/xml-check.js';
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
-const SAMPLES = readdirSync(join(ROOT, 'inputs')).filter((f) => /\.ya?ml$/.test(f)).sort();
+const SAMPLES = readdirSync(join(ROOT, 'inputs'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const DATA = SAMPLES.map((f) => parse(readFileSync(join(ROOT, 'inputs', f), 'utf8')) as unknown);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -26,15 +28,44 @@ type Path = (string | number)[];
 
 /** Every path to a value of a tree (the root excluded). */
 function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(v)) v.forEach((x, i) => { out.push([...at, i]); paths(x, [...at, i], out); });
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.push([...at, k]); paths(x, [...at, k], out); }
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      out.push([...at, i]);
+      paths(x, [...at, i], out);
+    });
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.push([...at, k]);
+      paths(x, [...at, k], out);
+    }
   return out;
 }
 
 /** Characters a text may hold (they must print verbatim) and characters load must refuse. */
 const ODD = ['😀', '𠀀𪚥', '<&>"\'', '\t', '\n# 标题\n', '**', '{{year}}', '\n::: table x\n', '\u200B', '\r\n', ' ', '　', '١٢٣', 'Ｉ', ']]>', '&amp;'];
 const FORBIDDEN = ['\uFFFF', '\uFFFE', '\u0001', '\u001B', '\uD800', '\uFDD0'];
-const VALUES: Json[] = [null, true, 0, -1, '-0', '1e308', '99999999999999999999999.99', 1e21, 'NaN', '.inf', '', '  ', [], {}, ['x'], { a: 1 }, '八百', '2023-02-30', '1,522.660', '100%'];
+const VALUES: Json[] = [
+  null,
+  true,
+  0,
+  -1,
+  '-0',
+  '1e308',
+  '99999999999999999999999.99',
+  1e21,
+  'NaN',
+  '.inf',
+  '',
+  '  ',
+  [],
+  {},
+  ['x'],
+  { a: 1 },
+  '八百',
+  '2023-02-30',
+  '1,522.660',
+  '100%',
+];
 
 const deep = (depth: number, leaf: Json): Json => (depth === 0 ? leaf : depth % 2 ? [deep(depth - 1, leaf)] : { k: deep(depth - 1, leaf) });
 
@@ -52,30 +83,43 @@ type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
 function apply(data: Json, m: Mutation): Json {
   // Note: odd characters go into text, so that most such inputs stay valid and get built.
-  const all = m.kind === 'odd' ? paths(data).filter((p) => typeof p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], data) === 'string') : paths(data);
+  const all =
+    m.kind === 'odd'
+      ? paths(data).filter((p) => typeof p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], data) === 'string')
+      : paths(data);
   if (all.length === 0) return data;
   const path = all[m.at % all.length]!;
   const parent = path.slice(0, -1).reduce<Json>((o, k) => (o as Record<string | number, Json>)[k]!, data) as Record<string | number, Json> | Json[];
   const last = path[path.length - 1]!;
   const current = (parent as Record<string | number, Json>)[last]!;
-  const set = (v: Json) => { (parent as Record<string | number, Json>)[last] = v; };
+  const set = (v: Json) => {
+    (parent as Record<string | number, Json>)[last] = v;
+  };
   switch (m.kind) {
     case 'delete':
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete (parent as Record<string, Json>)[last];
       break;
-    case 'value': set(structuredClone(m.value)); break;
+    case 'value':
+      set(structuredClone(m.value));
+      break;
     case 'odd': {
       const s = typeof current === 'string' ? current : String(current);
       const i = m.where % (s.length + 1);
       set(s.slice(0, i) + m.odd + s.slice(i));
       break;
     }
-    case 'deep': set(deep(m.depth, typeof current === 'object' ? null : current)); break;
+    case 'deep':
+      set(deep(m.depth, typeof current === 'object' ? null : current));
+      break;
     case 'key':
       if (!Array.isArray(parent)) Object.defineProperty(parent, m.key, { value: current, enumerable: true, writable: true, configurable: true });
       break;
-    case 'copy': set(structuredClone((paths(data).length ? all[m.from % all.length]! : path).reduce<Json>((o, k) => (o as Record<string | number, Json>)[k]!, data) ?? null)); break;
+    case 'copy':
+      set(
+        structuredClone((paths(data).length ? all[m.from % all.length]! : path).reduce<Json>((o, k) => (o as Record<string | number, Json>)[k]!, data) ?? null),
+      );
+      break;
   }
   return data;
 }
@@ -98,7 +142,10 @@ function render(c: Input): { name: string; text: string } {
   for (const m of c.mutations) data = apply(data, m);
   let text = c.format === 'json' ? JSON.stringify(data, null, 2) : stringify(data);
   if (c.damage && 'cut' in c.damage) text = text.slice(0, Math.floor((text.length * c.damage.cut) / 1000));
-  else if (c.damage) { const i = Math.floor((text.length * c.damage.at) / 1000); text = text.slice(0, i) + c.damage.insert + text.slice(i); }
+  else if (c.damage) {
+    const i = Math.floor((text.length * c.damage.at) / 1000);
+    text = text.slice(0, i) + c.damage.insert + text.slice(i);
+  }
   return { name: `fuzz.${c.format}`, text };
 }
 
@@ -136,11 +183,14 @@ describe('fuzzed inputs', () => {
   it(`never crash, always give well-formed files, touch nothing outside --out (${RUNS} runs, seed ${SEED})`, async () => {
     const repoBefore = { inputs: snapshot(join(ROOT, 'inputs')), templates: snapshot(join(ROOT, 'templates')) };
     const codes = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(input, async (c) => {
-      const { name, text } = render(c);
-      const code = await buildAndCheck(name, text);
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-    }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(input, async (c) => {
+        const { name, text } = render(c);
+        const code = await buildAndCheck(name, text);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
     expect({ inputs: snapshot(join(ROOT, 'inputs')), templates: snapshot(join(ROOT, 'templates')) }).toEqual(repoBefore);
     // Note: the mutations must reach both outcomes, or the test proves little.
     expect(codes.get(1) ?? 0).toBeGreaterThan(0);
@@ -156,20 +206,39 @@ describe('fuzzed inputs', () => {
       workbook = new Uint8Array(readFileSync(file));
     });
 
-    const CELLS: ExcelJS.CellValue[] = [null, '', '😀<&>', '\uFFFF', '# 标题 **', 0, -0, 1e300, -1, Number.NaN, true,
-      new Date(Date.UTC(2024, 1, 29)), { formula: '1+1', result: 2 }, { error: '#N/A' }, { richText: [{ text: '富' }, { text: '文本' }] }, '  007 '];
+    const CELLS: ExcelJS.CellValue[] = [
+      null,
+      '',
+      '😀<&>',
+      '\uFFFF',
+      '# 标题 **',
+      0,
+      -0,
+      1e300,
+      -1,
+      Number.NaN,
+      true,
+      new Date(Date.UTC(2024, 1, 29)),
+      { formula: '1+1', result: 2 },
+      { error: '#N/A' },
+      { richText: [{ text: '富' }, { text: '文本' }] },
+      '  007 ',
+    ];
     const edit = fc.record({ sheet: fc.nat(), row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 12 }), value: fc.constantFrom(...CELLS) });
 
     it(`with edited cells never crash and give well-formed files (${Math.ceil(RUNS / 8)} runs)`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(Buffer.from(workbook) as unknown as ExcelJS.Buffer);
-        for (const e of edits) {
-          const ws = wb.worksheets[e.sheet % wb.worksheets.length]!;
-          ws.getCell(e.row, e.col).value = structuredClone(e.value);
-        }
-        await buildAndCheck('edited.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
-      }), { seed: SEED, numRuns: Math.ceil(RUNS / 8), endOnFailure: true });
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(Buffer.from(workbook) as unknown as ExcelJS.Buffer);
+          for (const e of edits) {
+            const ws = wb.worksheets[e.sheet % wb.worksheets.length]!;
+            ws.getCell(e.row, e.col).value = structuredClone(e.value);
+          }
+          await buildAndCheck('edited.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+        }),
+        { seed: SEED, numRuns: Math.ceil(RUNS / 8), endOnFailure: true },
+      );
     }, 120_000);
   });
 });

@@ -79,8 +79,10 @@ describe('keys named like Object.prototype members', () => {
 
   it('are unknown keys in JSON too, and nothing reaches Object.prototype', async () => {
     const data = parse(MINIMAL_YAML) as Record<string, unknown>;
-    const json = JSON.stringify({ ...data, toString: 'x', projects: [{ ...(data['projects'] as object[])[0], valueOf: 2 }] })
-      .replace('{', '{"__proto__": {"polluted": true}, ');
+    const json = JSON.stringify({ ...data, toString: 'x', projects: [{ ...(data['projects'] as object[])[0], valueOf: 2 }] }).replace(
+      '{',
+      '{"__proto__": {"polluted": true}, ',
+    );
     const { diagnostics, lines } = await validated(json, 'u.json');
     const paths = diagnostics.filter((d) => d.code === 'E-UNKNOWN-KEY').map((d) => d.path);
     expect(paths).toHaveLength(3);

@@ -12,7 +12,14 @@ import { nodeFs } from '../src/run/context.js';
 import { expandInputs } from '../src/run/inputs.js';
 import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
 
-const canFifo = (() => { try { execFileSync('mkfifo', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+const canFifo = (() => {
+  try {
+    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const isRoot = process.getuid?.() === 0;
 
 /** A folder with one good unit and every kind of odd entry beside it. */

@@ -20,12 +20,25 @@ describe('input size limits', () => {
     const r = validateUnit(loaded, INPUT_SCHEMAS);
     expect(r.unit).toBeUndefined();
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'E-INPUT-LIMIT', severity: 'error', file: 'big.json', path: ['projects'], place: { line: 3 }, actual: '2001 个项目', expected: '≤ 2000 个项目' });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'E-INPUT-LIMIT',
+      severity: 'error',
+      file: 'big.json',
+      path: ['projects'],
+      place: { line: 3 },
+      actual: '2001 个项目',
+      expected: '≤ 2000 个项目',
+    });
     expect(r.diagnostics[0]!.message).toContain('超过上限 2000 个');
   });
 
   it('reports a table of more than 5,000 indicators by its path, and accepts exactly 5,000', () => {
-    const many = (n: number) => ({ projects: [{ id: 'P1', indicators: Array.from({ length: n }, () => indicator) }, { id: 'P2', indicators: [indicator] }] });
+    const many = (n: number) => ({
+      projects: [
+        { id: 'P1', indicators: Array.from({ length: n }, () => indicator) },
+        { id: 'P2', indicators: [indicator] },
+      ],
+    });
     const over = checkLimits(load(many(MAX_INDICATORS_PER_TABLE + 1), true));
     expect(over).toMatchObject([{ code: 'E-INPUT-LIMIT', path: ['projects', 0, 'indicators'], actual: '5001 个指标' }]);
     expect(over[0]!.message).toMatch(/^项目支出第1项 › 绩效指标：一张表有 5001 个绩效指标/);
@@ -36,10 +49,15 @@ describe('input size limits', () => {
   it('reports more than 100,000 indicators in one unit even when each table is within its bound', () => {
     const per = MAX_INDICATORS_PER_TABLE;
     const tables = MAX_INDICATORS_PER_UNIT / per + 1;
-    const data = { dept: { indicators: [indicator] }, projects: Array.from({ length: tables - 1 }, () => ({ indicators: Array.from({ length: per }, () => indicator) })) };
+    const data = {
+      dept: { indicators: [indicator] },
+      projects: Array.from({ length: tables - 1 }, () => ({ indicators: Array.from({ length: per }, () => indicator) })),
+    };
     // Note: such a text file is over the 5 MiB file limit anyway; the bound matters for workbooks and library callers.
     const loaded = { file: 'big.xlsx', data, locate: () => ({ cell: '项目指标!A2' }) };
-    expect(checkLimits(loaded)).toMatchObject([{ code: 'E-INPUT-LIMIT', path: [], file: 'big.xlsx', cell: '项目指标!A2', actual: `${(tables - 1) * per + 1} 个指标` }]);
+    expect(checkLimits(loaded)).toMatchObject([
+      { code: 'E-INPUT-LIMIT', path: [], file: 'big.xlsx', cell: '项目指标!A2', actual: `${(tables - 1) * per + 1} 个指标` },
+    ]);
   });
 
   it('finds indicators lists of every profile shape (the top-level list of gansu, nested ones)', () => {

@@ -33,12 +33,17 @@ function layout(text: string): TableLayout {
 
 /** Rows as printed texts; placeCells asserts that every row fills the grid exactly. */
 const texts = (t: Table): string[][] => placeCells(t).rows.map((r) => r.map((p) => cellText(p.cell.value)));
-const spansOf = (t: Table, text: string) => placeCells(t).rows.flat().filter((p) => cellText(p.cell.value) === text).map((p) => [p.rowSpan, p.colSpan]);
+const spansOf = (t: Table, text: string) =>
+  placeCells(t)
+    .rows.flat()
+    .filter((p) => cellText(p.cell.value) === text)
+    .map((p) => [p.rowSpan, p.colSpan]);
 
 const HEAD = `id: t\nsheetName: 表\ntitle: 测试表\n`;
 
 describe('composeTable: grid and merges', () => {
-  const decl = layout(`id: t\nsheetName: 表\ntitle: '{year}年度测试表'\ncolumns: [{ id: a, width: 10 }, { id: b, width: 10 }, { id: c, width: 20 }, { id: d, width: 10 }]
+  const decl =
+    layout(`id: t\nsheetName: 表\ntitle: '{year}年度测试表'\ncolumns: [{ id: a, width: 10 }, { id: b, width: 10 }, { id: c, width: 20 }, { id: d, width: 10 }]
 rows:
   - [{ text: 名称, rows: 2 }, { field: name, cols: 3 }]
   - [{ text: 说明, cols: 2 }, { value: na }]
@@ -53,8 +58,13 @@ rows:
             - { field: v, format: number }
 `);
   const view: TableView = {
-    year: 2024, name: '某单位',
-    items: [{ l2: '数量', name: '甲', v: m('1') }, { l2: '数量', name: '乙', v: m('2') }, { l2: '质量', name: '丙', v: m('3.5') }],
+    year: 2024,
+    name: '某单位',
+    items: [
+      { l2: '数量', name: '甲', v: m('1') },
+      { l2: '数量', name: '乙', v: m('2') },
+      { l2: '质量', name: '丙', v: m('3.5') },
+    ],
   };
 
   it('fills every row of the grid once row spans from above are placed, and interpolates the title', () => {
@@ -84,9 +94,18 @@ rows:
   - each: items
     cells: [{ field: l1, merge: true }, { field: l2, merge: true }, { field: n }]
 `);
-    const t = composeTable(nested, { items: [{ l1: '产出', l2: 'x', n: '1' }, { l1: '产出', l2: 'x', n: '2' }, { l1: '效益', l2: 'x', n: '3' }] });
+    const t = composeTable(nested, {
+      items: [
+        { l1: '产出', l2: 'x', n: '1' },
+        { l1: '产出', l2: 'x', n: '2' },
+        { l1: '效益', l2: 'x', n: '3' },
+      ],
+    });
     expect(spansOf(t, '产出')).toEqual([[2, 1]]);
-    expect(spansOf(t, 'x')).toEqual([[2, 1], [1, 1]]);
+    expect(spansOf(t, 'x')).toEqual([
+      [2, 1],
+      [1, 1],
+    ]);
   });
 
   it('rejects at load a row that overflows or does not fill the grid, or a span past the last row, at its entry', () => {
@@ -95,7 +114,9 @@ rows:
       return 'diagnostics' in r ? r.diagnostics.map((d) => `${d.place?.line}:${d.message}`) : [];
     };
     expect(at('  - [{ text: 甲 }, { text: 乙, cols: 2 }]\n')).toEqual(['6:表格声明的 rows.0 不符合要求：这一行的单元格超出了声明的 2 列']);
-    expect(at('  - [{ text: 甲, rows: 2 }, { text: 乙 }]\n  - [{ text: 丙 }, { text: 丁 }]\n')).toEqual(['7:表格声明的 rows.1 不符合要求：这一行的单元格超出了声明的 2 列']);
+    expect(at('  - [{ text: 甲, rows: 2 }, { text: 乙 }]\n  - [{ text: 丙 }, { text: 丁 }]\n')).toEqual([
+      '7:表格声明的 rows.1 不符合要求：这一行的单元格超出了声明的 2 列',
+    ]);
     expect(at('  - [{ text: 甲 }]\n')[0]).toContain('只排满 1 列，应为 2 列');
     expect(at('  - [{ text: 甲, rows: 2 }, { text: 乙 }]\n')[0]).toContain('跨过了表格的最后一行');
     expect(at('  - block: { lead: { text: 甲 }, rows: [[{ text: 乙 }], { each: x, cells: [{ field: y }] }] }\n')).toEqual([]);
@@ -118,7 +139,8 @@ rows:
   });
 
   it('splits a shared span among the items of a list, the first ones one wider', () => {
-    const boxes = layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }, { id: d, width: 1 }, { id: e, width: 1 }, { id: f, width: 1 }, { id: g, width: 1 }]
+    const boxes =
+      layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }, { id: d, width: 1 }, { id: e, width: 1 }, { id: f, width: 1 }, { id: g, width: 1 }]
 rows:
   - [{ text: 类型 }, { each: types, field: name, cols: 6 }]
 `);
@@ -128,7 +150,8 @@ rows:
 });
 
 describe('composeTable: columns that a form does not have', () => {
-  const decl = (present: string) => layout(`${HEAD}columns:
+  const decl = (present: string) =>
+    layout(`${HEAD}columns:
   - { id: name, width: 10 }
   - { id: nature, width: 20, present: ${present} }
   - { id: value, width: 30 }
@@ -141,9 +164,15 @@ rows:
 
   it('drops cells that lie only in absent columns and narrows the cells over them', () => {
     const full = composeTable(decl('true'), view);
-    expect(texts(full)).toEqual([['指标', '年度指标值'], ['培训人次', '≥', '50', '人次']]);
+    expect(texts(full)).toEqual([
+      ['指标', '年度指标值'],
+      ['培训人次', '≥', '50', '人次'],
+    ]);
     const lean = composeTable(decl('false'), view);
-    expect(texts(lean)).toEqual([['指标', '年度指标值'], ['培训人次', '50']]);
+    expect(texts(lean)).toEqual([
+      ['指标', '年度指标值'],
+      ['培训人次', '50'],
+    ]);
     expect(spansOf(lean, '年度指标值')).toEqual([[1, 1]]);
   });
 
@@ -154,7 +183,8 @@ rows:
 });
 
 describe('composeTable: money units, blank and zero', () => {
-  const decl = (money: string) => layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }]
+  const decl = (money: string) =>
+    layout(`${HEAD}columns: [{ id: a, width: 1 }, { id: b, width: 1 }, { id: c, width: 1 }]
 money: ${money}
 rows:
   - [{ field: x, format: amount }, { field: zero, format: amount }, { field: zero, format: amount, zero: empty }]
@@ -180,7 +210,10 @@ rows:
 
   it('prints 0 as 0.00 unless the cell is blank-when-zero; an absent amount blank, an absent rate —, a missing row blank', () => {
     const t = composeTable(decl('{}'), { x: m('1.5'), zero: m('0'), none: null, gone: null });
-    expect(texts(t)).toEqual([['1.50', '0.00', ''], ['', '—', '']]);
+    expect(texts(t)).toEqual([
+      ['1.50', '0.00', ''],
+      ['', '—', ''],
+    ]);
   });
 });
 
@@ -222,7 +255,12 @@ describe('parseTableLayout: mistakes in a declaration', () => {
     cpSync(join(ROOT, 'templates', 'yunnan'), dir, { recursive: true });
     const file = join(dir, 'tables', 'project.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('orientation: portrait', 'orientation: sideways'));
-    const loading = loadProfile(dir, { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [join(ROOT, 'templates')], rulesFor: profileRules });
+    const loading = loadProfile(dir, {
+      readText: (p) => readFile(p, 'utf8'),
+      listDir: (p) => readdir(p),
+      roots: [join(ROOT, 'templates')],
+      rulesFor: profileRules,
+    });
     await expect(loading).rejects.toThrow(ProfileError);
     await expect(loading).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6:14 表格声明的 orientation`));
   });
@@ -274,7 +312,12 @@ rows:
     mkdirSync(join(dir, 'tables'), { recursive: true });
     writeFileSync(join(dir, 'profile.yaml'), 'extends: yunnan\nname: 某学校项目支出绩效自评\n');
     writeFileSync(join(dir, 'tables', 'project.yaml'), DECLARATION);
-    const { profile } = await loadProfile(dir, { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [join(ROOT, 'templates')], rulesFor: profileRules });
+    const { profile } = await loadProfile(dir, {
+      readText: (p) => readFile(p, 'utf8'),
+      listDir: (p) => readdir(p),
+      roots: [join(ROOT, 'templates')],
+      rulesFor: profileRules,
+    });
     const { unit, derived } = run(withChange(() => undefined));
     const proj = unit.projects[0]!;
     const t = composeTable(profile.tables['project']!, projectTableView(unit, proj, derived.projects[0]!, 0, profile));
@@ -336,4 +379,3 @@ describe('a copied form with a broken table declaration', () => {
     expect(found[0]!.message).toContain('表格声明的 headerRows 不符合要求');
   });
 });
-

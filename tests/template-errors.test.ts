@@ -38,7 +38,10 @@ function placeOf(text: string, piece: string): { line: number; column: number } 
 }
 
 describe('a template whose narrative starts with a paragraph', () => {
-  for (const [profile, file, heading] of [['yunnan', 'dept-report.md.hbs', '# 一、部门基本情况'], ['sichuan', 'dept-report.md.hbs', '# 一、部门（单位）概况']] as const) {
+  for (const [profile, file, heading] of [
+    ['yunnan', 'dept-report.md.hbs', '# 一、部门基本情况'],
+    ['sichuan', 'dept-report.md.hbs', '# 一、部门（单位）概况'],
+  ] as const) {
     it(`is E-TEMPLATE at the paragraph's line and column (${profile})`, async () => {
       const { path, edited, d } = await broken(profile, file, heading, `  开头一段话{{year}}\n${heading}`);
       expect(d).toMatchObject({ file: path, place: placeOf(edited, '开头一段话') });

@@ -28,11 +28,15 @@ async function buildDocx(text: string, name = 'u.yaml'): Promise<Uint8Array> {
 /** The text of every run of document.xml with whether it is bold. */
 function runs(docx: Uint8Array): { text: string; bold: boolean; font: string | undefined }[] {
   const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
-  return [...xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)]
-    .map((m) => ({
-      text: m[2]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-      bold: /<w:b\/>/.test(m[1] ?? ''), font: /w:eastAsia="([^"]+)"/.exec(m[1] ?? '')?.[1],
-    }));
+  return [...xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)].map((m) => ({
+    text: m[2]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
+    bold: /<w:b\/>/.test(m[1] ?? ''),
+    font: /w:eastAsia="([^"]+)"/.exec(m[1] ?? '')?.[1],
+  }));
 }
 
 /** The east-Asian font of the run whose text is exactly `text` (headings are 黑体/楷体, body text 仿宋). */
@@ -62,7 +66,10 @@ describe('narrative values', () => {
   }
 
   it('in ningxia keep the template bold when they hold a stray "**", and print it', async () => {
-    const text = readFileSync(inputPath('hongsibu-renda-2023.yaml'), 'utf8').replace(/ {2}background: \|\n {4}人大综合业务/, '  background: |\n    人大**综合业务');
+    const text = readFileSync(inputPath('hongsibu-renda-2023.yaml'), 'utf8').replace(
+      / {2}background: \|\n {4}人大综合业务/,
+      '  background: |\n    人大**综合业务',
+    );
     const all = runs(await buildDocx(text, 'hongsibu.yaml'));
     expect(all).toContainEqual(expect.objectContaining({ text: '（一）项目背景。', bold: true }));
     const after = all.find((r) => r.text.startsWith('人大**综合业务'));

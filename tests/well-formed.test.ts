@@ -24,8 +24,7 @@ const read = (file: string, text: string) => readInputFile(file, new TextEncoder
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
 
 /** MINIMAL_YAML with narrative text full of odd but allowed characters. */
-const ODD_YAML = MINIMAL_YAML
-  .replace(/overview: .*/, 'overview: "😀🎉 𠀀𠀁𪚥 <b>&amp;</b> \\"引号\\" \'单引号\' a\\tb ]]> <![CDATA[ x"')
+const ODD_YAML = MINIMAL_YAML.replace(/overview: .*/, 'overview: "😀🎉 𠀀𠀁𪚥 <b>&amp;</b> \\"引号\\" \'单引号\' a\\tb ]]> <![CDATA[ x"')
   .replace(/problems: .*/, "problems: '< & > \" '' 𡃁 — …　全角空格 ‎ ZWJ‍'")
   .replace(/name: 曲靖市沾益区财政局/, 'name: 曲靖市沾益区财政局<&>');
 
@@ -69,7 +68,10 @@ describe('forbidden characters', () => {
   });
 
   it('in a key, a list item, a lone surrogate escape: each reported by path', async () => {
-    const text = MINIMAL_YAML.replace('  code: \'101001\'', '  code: \'101001\'\n  "x\\uDC00": 1').replace('- name: 财政拨款收入', '- name: "财政拨款\\uFDD0收入"');
+    const text = MINIMAL_YAML.replace("  code: '101001'", '  code: \'101001\'\n  "x\\uDC00": 1').replace(
+      '- name: 财政拨款收入',
+      '- name: "财政拨款\\uFDD0收入"',
+    );
     const r = await read('u.yaml', text);
     expect(r.diagnostics.map((d) => [d.code, d.actual, d.path])).toEqual([
       ['E-INPUT-CHARACTER', 'U+DC00', ['unit', 'x\uDC00']],
@@ -95,7 +97,9 @@ describe('forbidden characters', () => {
     await wb.xlsx.load(Buffer.from(clean) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('单位')!;
     let row = 0;
-    ws.eachRow((r, n) => { if (r.getCell(4).value === 'unit.name') row = n; });
+    ws.eachRow((r, n) => {
+      if (r.getCell(4).value === 'unit.name') row = n;
+    });
     expect(row).toBeGreaterThan(0);
     ws.getCell(row, 2).value = '沾益MARK财政局';
     // Note: Excel stores a control character or non-character in sharedStrings.xml as an escape like _xFFFF_.
@@ -140,12 +144,40 @@ describe('generated files', () => {
 
   it('stay well-formed when forbidden characters reach the writers anyway (defence in depth)', async () => {
     const bad = 'a\uFFFFb\u0001c\uD800d\uFFFE';
-    const docx = await docToDocx({ id: 'x', fileBase: 'x', title: `标题${bad}`, sections: [{ orientation: 'portrait', blocks: [
-      { type: 'title', text: bad }, { type: 'paragraph', text: bad }, { type: 'heading', level: 1, text: bad },
-    ] }] }, when);
+    const docx = await docToDocx(
+      {
+        id: 'x',
+        fileBase: 'x',
+        title: `标题${bad}`,
+        sections: [
+          {
+            orientation: 'portrait',
+            blocks: [
+              { type: 'title', text: bad },
+              { type: 'paragraph', text: bad },
+              { type: 'heading', level: 1, text: bad },
+            ],
+          },
+        ],
+      },
+      when,
+    );
     expect(ooxmlErrors(docx)).toEqual([]);
-    const xlsx = await tablesToXlsx([{ id: 't', sheetName: '表', title: bad, columns: [1, 1], headerRows: 1, orientation: 'portrait', notes: [bad],
-      rows: [[{ value: { kind: 'text', text: bad } }, { value: { kind: 'text', text: `${bad}2` } }]] }], { title: bad, when });
+    const xlsx = await tablesToXlsx(
+      [
+        {
+          id: 't',
+          sheetName: '表',
+          title: bad,
+          columns: [1, 1],
+          headerRows: 1,
+          orientation: 'portrait',
+          notes: [bad],
+          rows: [[{ value: { kind: 'text', text: bad } }, { value: { kind: 'text', text: `${bad}2` } }]],
+        },
+      ],
+      { title: bad, when },
+    );
     expect(ooxmlErrors(xlsx)).toEqual([]);
   });
 });

@@ -40,7 +40,9 @@ async function read(file: string): Promise<{ ds: Diagnostic[]; data: unknown }> 
 }
 const cellOf = (wb: ExcelJS.Workbook, sheet: string, key: string): ExcelJS.Cell => {
   let found: ExcelJS.Cell | undefined;
-  wb.getWorksheet(sheet)!.eachRow((row) => { if (row.getCell(4).value === key) found = row.getCell(2); });
+  wb.getWorksheet(sheet)!.eachRow((row) => {
+    if (row.getCell(4).value === key) found = row.getCell(2);
+  });
   return found!;
 };
 
@@ -50,7 +52,9 @@ describe('cells that are not plain values', () => {
   });
 
   it('reports merged amount cells at the range instead of reading the top-left value twice', async () => {
-    const file = await edited((wb) => { wb.getWorksheet('项目')!.mergeCells('F3:F4'); });
+    const file = await edited((wb) => {
+      wb.getWorksheet('项目')!.mergeCells('F3:F4');
+    });
     const { ds } = await read(file);
     expect(ds).toMatchObject([{ code: 'E-WORKBOOK-CELL', severity: 'error', cell: '项目!F3', actual: '合并单元格 F3:F4' }]);
     expect(ds[0]!.file).toBe(file);
@@ -59,7 +63,11 @@ describe('cells that are not plain values', () => {
   it('reports a date in an amount column with the date it holds', async () => {
     // Note: as when one types 2024-01-01 in Excel: the cell gets a date format (its own style: the
     // writer shares one style object among cells), without it exceljs reads a serial number.
-    const file = await edited((wb) => { const c = wb.getWorksheet('项目')!.getCell('F4'); c.value = new Date(Date.UTC(2024, 0, 1)); c.style = { ...c.style, numFmt: 'yyyy-mm-dd' }; });
+    const file = await edited((wb) => {
+      const c = wb.getWorksheet('项目')!.getCell('F4');
+      c.value = new Date(Date.UTC(2024, 0, 1));
+      c.style = { ...c.style, numFmt: 'yyyy-mm-dd' };
+    });
     expect((await read(file)).ds).toMatchObject([{ code: 'E-WORKBOOK-CELL', cell: '项目!F4', actual: '2024-01-01', expected: '数字（金额）' }]);
   });
 
@@ -69,21 +77,28 @@ describe('cells that are not plain values', () => {
       wb.getWorksheet('收入')!.getCell('B2').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
     });
     const { ds } = await read(file);
-    expect(ds).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'E-WORKBOOK-CELL', cell: '项目!F4', actual: '=E4+0' }),
-      expect.objectContaining({ code: 'E-WORKBOOK-CELL', cell: '收入!B2', actual: '#DIV/0!' }),
-    ]));
+    expect(ds).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'E-WORKBOOK-CELL', cell: '项目!F4', actual: '=E4+0' }),
+        expect.objectContaining({ code: 'E-WORKBOOK-CELL', cell: '收入!B2', actual: '#DIV/0!' }),
+      ]),
+    );
     expect(ds.find((d) => d.cell === '项目!F4')!.message).toContain('选择性粘贴');
   });
 
   it('reports a NaN number instead of reading it as 0', async () => {
-    const file = await edited((wb) => { wb.getWorksheet('收入')!.getCell('B2').value = Number.NaN; });
+    const file = await edited((wb) => {
+      wb.getWorksheet('收入')!.getCell('B2').value = Number.NaN;
+    });
     expect((await read(file)).ds).toMatchObject([{ code: 'E-WORKBOOK-CELL', cell: '收入!B2', actual: 'NaN' }]);
   });
 
   it('reports a shared-string index past the end at its cell', async () => {
     const parts = unzipSync(new Uint8Array(readFileSync(workbook)));
-    const sheetPart = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort().at(-1)!;
+    const sheetPart = Object.keys(parts)
+      .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+      .sort()
+      .at(-1)!;
     const xml = strFromU8(parts[sheetPart]!);
     const ref = /<c r="([A-Z]+\d+)"[^>]*t="s"[^>]*><v>\d+<\/v>/.exec(xml)![1]!;
     parts[sheetPart] = strToU8(xml.replace(new RegExp(`(<c r="${ref}"[^>]*t="s"[^>]*><v>)\\d+(</v>)`), '$199999$2'));
@@ -95,7 +110,9 @@ describe('cells that are not plain values', () => {
   });
 
   it('reads a value in the last row of the sheet without visiting the million rows above it', async () => {
-    const file = await edited((wb) => { wb.getWorksheet('收入')!.getCell('A1048576').value = '其他收入'; });
+    const file = await edited((wb) => {
+      wb.getWorksheet('收入')!.getCell('A1048576').value = '其他收入';
+    });
     // Note: counted, not timed: reading 1…rowCount called getCell (creating a row object) over two million times.
     const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as { getCell: (...a: unknown[]) => unknown };
     const spy = vi.spyOn(proto, 'getCell');

@@ -7,9 +7,12 @@ import { zipSync, strToU8 } from 'fflate';
 import { readWorkbook } from '../src/load/read-workbook.js';
 import { checkWorkbookZip, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from '../src/load/zip-guard.js';
 
-const WORKBOOK = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="项目指标" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const RELS = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
-const shell = (extra: Record<string, Uint8Array>) => zipSync({ 'xl/workbook.xml': strToU8(WORKBOOK), 'xl/_rels/workbook.xml.rels': strToU8(RELS), ...extra }, { level: 9 });
+const WORKBOOK =
+  '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="项目指标" sheetId="1" r:id="rId1"/></sheets></workbook>';
+const RELS =
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+const shell = (extra: Record<string, Uint8Array>) =>
+  zipSync({ 'xl/workbook.xml': strToU8(WORKBOOK), 'xl/_rels/workbook.xml.rels': strToU8(RELS), ...extra }, { level: 9 });
 
 /** Sets the declared uncompressed size of entry `name` in both its local header and the central directory. */
 function lieAboutSize(zip: Uint8Array, name: string, size: number): Uint8Array {
@@ -72,7 +75,9 @@ describe('workbook zip guard', () => {
     const zip = shell({ 'xl/worksheets/sheet1.xml': sheet });
     expect(zip.length).toBeLessThan(1024 * 1024);
     const { result, ms } = await measured(() => readWorkbook('rows.xlsx', zip));
-    expect(result.diagnostics).toMatchObject([{ code: 'E-INPUT-LIMIT', file: 'rows.xlsx', cell: '项目指标!A1', actual: '200000 行', expected: `≤ ${MAX_SHEET_ROWS} 行` }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'E-INPUT-LIMIT', file: 'rows.xlsx', cell: '项目指标!A1', actual: '200000 行', expected: `≤ ${MAX_SHEET_ROWS} 行` },
+    ]);
     expect(ms).toBeLessThan(20_000); // Note: a generous bound; exceljs took minutes on such a file
   });
 

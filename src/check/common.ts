@@ -31,17 +31,31 @@ export interface IndicatorTable {
 /** The department table first, then each project table, in input order. */
 export function indicatorTables(u: UnitYear, d: Derived): IndicatorTable[] {
   const dept: IndicatorTable = {
-    kind: 'dept', projectIndex: null, label: '部门整体支出绩效自评表',
+    kind: 'dept',
+    projectIndex: null,
+    label: '部门整体支出绩效自评表',
     rows: u.dept.indicators.map((input, j) => ({
-      input, figures: d.dept.indicators[j]!, path: ['dept', 'indicators', j], index: j, label: `部门整体支出绩效指标“${input.name}”`,
+      input,
+      figures: d.dept.indicators[j]!,
+      path: ['dept', 'indicators', j],
+      index: j,
+      label: `部门整体支出绩效指标“${input.name}”`,
     })),
   };
-  const projects = u.projects.map((p, i): IndicatorTable => ({
-    kind: 'project', projectIndex: i, label: `项目支出绩效自评表“${p.name}”`,
-    rows: p.indicators.map((input, j) => ({
-      input, figures: d.projects[i]!.indicators[j]!, path: ['projects', i, 'indicators', j], index: j, label: `项目“${p.name}”指标“${input.name}”`,
-    })),
-  }));
+  const projects = u.projects.map(
+    (p, i): IndicatorTable => ({
+      kind: 'project',
+      projectIndex: i,
+      label: `项目支出绩效自评表“${p.name}”`,
+      rows: p.indicators.map((input, j) => ({
+        input,
+        figures: d.projects[i]!.indicators[j]!,
+        path: ['projects', i, 'indicators', j],
+        index: j,
+        label: `项目“${p.name}”指标“${input.name}”`,
+      })),
+    }),
+  );
   return [dept, ...projects];
 }
 

@@ -11,7 +11,12 @@ const ONE = new Money(1);
 
 /** Runs the §7.4 checks on projects, key tasks and indicators. */
 export function checkExecution(u: UnitYear, d: Derived, profile: Profile): Diagnostic[] {
-  return [...projectExecution(u, d, profile), ...taskExecution(u, d, profile), ...allRows(u, d).flatMap((r) => indicatorDeviation(r, profile)), ...projectText(u, d)];
+  return [
+    ...projectExecution(u, d, profile),
+    ...taskExecution(u, d, profile),
+    ...allRows(u, d).flatMap((r) => indicatorDeviation(r, profile)),
+    ...projectText(u, d),
+  ];
 }
 
 /** The rate problem to explain, if any: over 100% or under the threshold. */
@@ -23,15 +28,31 @@ export function rateProblem(rate: Decimal | null, p: Profile): 'over' | 'low' | 
 }
 
 /** Message for a rate problem; `who` is 项目“…” or 重点工作任务“…”. */
-export function rateDiagnostics(who: string, path: readonly PropertyKey[], rate: Decimal, problem: 'over' | 'low', reason: string | undefined, p: Profile): Diagnostic[] {
+export function rateDiagnostics(
+  who: string,
+  path: readonly PropertyKey[],
+  rate: Decimal,
+  problem: 'over' | 'low',
+  reason: string | undefined,
+  p: Profile,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const threshold = formatThreshold(p.executionLowThreshold);
   if (problem === 'over' && squash(reason ?? '') === '') {
-    out.push(diagnostic('E-EXEC-OVER-UNEXPLAINED', path, `${who}：执行率${formatPercent(rate)}超过100%，须说明原因。`, { expected: '执行率超过100%的原因', actual: '' }));
+    out.push(
+      diagnostic('E-EXEC-OVER-UNEXPLAINED', path, `${who}：执行率${formatPercent(rate)}超过100%，须说明原因。`, {
+        expected: '执行率超过100%的原因',
+        actual: '',
+      }),
+    );
   }
   if (problem === 'low' && !isExplained(reason, p)) {
-    out.push(diagnostic('W-EXEC-LOW-UNEXPLAINED', path, `${who}：执行率${formatPercent(rate)}低于${threshold}，须说明预算执行偏低的原因及改进措施。`,
-      { expected: '预算执行偏低原因及改进措施', actual: reason ?? '' }));
+    out.push(
+      diagnostic('W-EXEC-LOW-UNEXPLAINED', path, `${who}：执行率${formatPercent(rate)}低于${threshold}，须说明预算执行偏低的原因及改进措施。`, {
+        expected: '预算执行偏低原因及改进措施',
+        actual: reason ?? '',
+      }),
+    );
   }
   return out;
 }
@@ -58,16 +79,30 @@ function taskExecution(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
     if (fig.rate === null || problem === null) return [];
     const path = ['dept', 'keyTasks', i, 'lowExecutionReason'];
     const who = `重点工作任务“${fig.name}”`;
-    return [...rateDiagnostics(who, path, fig.rate, problem, t.lowExecutionReason, p), ...rateDeviationDenied(who, path, fig.rate, problem, t.lowExecutionReason, p)];
+    return [
+      ...rateDiagnostics(who, path, fig.rate, problem, t.lowExecutionReason, p),
+      ...rateDeviationDenied(who, path, fig.rate, problem, t.lowExecutionReason, p),
+    ];
   });
 }
 
 /** E-DEVIATION-DENIED for a rate problem whose reason is a no-deviation phrase (无偏差, 正常 …). */
-export function rateDeviationDenied(who: string, path: readonly PropertyKey[], rate: Decimal, problem: 'over' | 'low', reason: string | undefined, p: Profile): Diagnostic[] {
+export function rateDeviationDenied(
+  who: string,
+  path: readonly PropertyKey[],
+  rate: Decimal,
+  problem: 'over' | 'low',
+  reason: string | undefined,
+  p: Profile,
+): Diagnostic[] {
   if (!isNoDeviationPhrase(reason, p)) return [];
   const why = problem === 'over' ? `执行率${formatPercent(rate)}超过100%` : `执行率${formatPercent(rate)}低于${formatThreshold(p.executionLowThreshold)}`;
-  return [diagnostic('E-DEVIATION-DENIED', path, `${who}：${why}，但偏差原因填写为“${reason ?? ''}”，请说明偏差原因及改进措施。`,
-    { expected: '偏差原因及改进措施', actual: reason ?? '' })];
+  return [
+    diagnostic('E-DEVIATION-DENIED', path, `${who}：${why}，但偏差原因填写为“${reason ?? ''}”，请说明偏差原因及改进措施。`, {
+      expected: '偏差原因及改进措施',
+      actual: reason ?? '',
+    }),
+  ];
 }
 
 /** E-DEVIATION-DENIED, W-DEVIATION-UNEXPLAINED and W-OVERACHIEVED for one indicator row. */
@@ -76,18 +111,33 @@ export function indicatorDeviation(row: IndicatorRow, p: Profile): Diagnostic[] 
   const out: Diagnostic[] = [];
   const target = targetText(ind, f);
   if (f.met === false && isNoDeviationPhrase(ind.deviationReason, p)) {
-    out.push(diagnostic('E-DEVIATION-DENIED', [...path, 'deviationReason'],
-      `${label}：实际完成值${ind.actual}未达到指标值${target}，但偏差原因填写为“${ind.deviationReason ?? ''}”，请说明偏差原因及改进措施。`,
-      { expected: '偏差原因及改进措施', actual: ind.deviationReason ?? '' }));
+    out.push(
+      diagnostic(
+        'E-DEVIATION-DENIED',
+        [...path, 'deviationReason'],
+        `${label}：实际完成值${ind.actual}未达到指标值${target}，但偏差原因填写为“${ind.deviationReason ?? ''}”，请说明偏差原因及改进措施。`,
+        { expected: '偏差原因及改进措施', actual: ind.deviationReason ?? '' },
+      ),
+    );
   }
   if (f.deviationText === '') {
-    out.push(diagnostic('W-DEVIATION-UNEXPLAINED', [...path, 'deviationReason'], `${label}：未完成指标值（${ind.actual}/${target}），未填写偏差原因分析及改进措施。`,
-      { expected: '偏差原因分析及改进措施', actual: '' }));
+    out.push(
+      diagnostic('W-DEVIATION-UNEXPLAINED', [...path, 'deviationReason'], `${label}：未完成指标值（${ind.actual}/${target}），未填写偏差原因分析及改进措施。`, {
+        expected: '偏差原因分析及改进措施',
+        actual: '',
+      }),
+    );
   }
   const over = overachievement(row, p);
   if (over !== null && !isExplained(ind.deviationReason, p)) {
-    out.push(diagnostic('W-OVERACHIEVED', [...path, 'actual'], `${label}：实际完成值${ind.actual}超出指标值${target}达${formatPercent(over)}，请说明是否指标值设定偏低。`,
-      { expected: `偏离不超过${formatThreshold(p.overachievementRatio)}`, actual: formatPercent(over) }));
+    out.push(
+      diagnostic(
+        'W-OVERACHIEVED',
+        [...path, 'actual'],
+        `${label}：实际完成值${ind.actual}超出指标值${target}达${formatPercent(over)}，请说明是否指标值设定偏低。`,
+        { expected: `偏离不超过${formatThreshold(p.overachievementRatio)}`, actual: formatPercent(over) },
+      ),
+    );
   }
   return out;
 }
@@ -110,19 +160,37 @@ function projectText(u: UnitYear, d: Derived): Diagnostic[] {
     const total = d.projects[i]!.total;
     if (!total.adjustedBudget.equals(total.initialBudget)) {
       const missing = p.adjustments?.findIndex((a) => squash(a.reason ?? '') === '') ?? -1;
-      const line = (['current', 'carryover', 'other'] as const).find((k) => {
-        const l = p.funds[k];
-        return l !== undefined && !l.adjustedBudget.equals(l.initialBudget);
-      }) ?? 'current';
-      const path = !p.adjustments || p.adjustments.length === 0 ? ['projects', i, 'funds', line, 'adjustedBudget'] : missing >= 0 ? ['projects', i, 'adjustments', missing, 'reason'] : null;
+      const line =
+        (['current', 'carryover', 'other'] as const).find((k) => {
+          const l = p.funds[k];
+          return l !== undefined && !l.adjustedBudget.equals(l.initialBudget);
+        }) ?? 'current';
+      const path =
+        !p.adjustments || p.adjustments.length === 0
+          ? ['projects', i, 'funds', line, 'adjustedBudget']
+          : missing >= 0
+            ? ['projects', i, 'adjustments', missing, 'reason']
+            : null;
       if (path) {
-        out.push(diagnostic('W-ADJUSTMENT-UNEXPLAINED', path, `项目“${p.name}”：预算由${formatAmount(total.initialBudget)}万元调整为${formatAmount(total.adjustedBudget)}万元，须说明调整理由。`,
-          { expected: '调整预算及理由（adjustments[].reason）', actual: '' }));
+        out.push(
+          diagnostic(
+            'W-ADJUSTMENT-UNEXPLAINED',
+            path,
+            `项目“${p.name}”：预算由${formatAmount(total.initialBudget)}万元调整为${formatAmount(total.adjustedBudget)}万元，须说明调整理由。`,
+            { expected: '调整预算及理由（adjustments[].reason）', actual: '' },
+          ),
+        );
       }
     }
     if (squash(p.goal.achieved) !== '' && squash(p.goal.achieved) === squash(p.goal.expected)) {
-      out.push(diagnostic('W-GOAL-TEXT-COPIED', ['projects', i, 'goal', 'achieved'], `项目“${p.name}”：年度总体目标的“实际完成情况”与“预期目标”完全相同，请填写实际完成情况。`,
-        { expected: '实际完成情况', actual: p.goal.achieved }));
+      out.push(
+        diagnostic(
+          'W-GOAL-TEXT-COPIED',
+          ['projects', i, 'goal', 'achieved'],
+          `项目“${p.name}”：年度总体目标的“实际完成情况”与“预期目标”完全相同，请填写实际完成情况。`,
+          { expected: '实际完成情况', actual: p.goal.achieved },
+        ),
+      );
     }
   });
   return out;
@@ -138,7 +206,13 @@ export function checkScoreExecDivergence(u: UnitYear, d: Derived): Diagnostic[] 
     if (pf.total.rate === null || !weight.greaterThan(0)) return [];
     const ratio = score.div(weight);
     if (!ratio.minus(pf.total.rate).abs().greaterThan(limit)) return [];
-    return [diagnostic('W-SCORE-EXEC-DIVERGENCE', ['projects', i, 'funds'], `项目“${p.name}”：指标完成程度${formatPercent(ratio)}与预算执行率${formatPercent(pf.total.rate)}相差较大，请核实。`,
-      { expected: `相差不超过5个百分点`, actual: `${formatPercent(ratio)} / ${formatPercent(pf.total.rate)}` })];
+    return [
+      diagnostic(
+        'W-SCORE-EXEC-DIVERGENCE',
+        ['projects', i, 'funds'],
+        `项目“${p.name}”：指标完成程度${formatPercent(ratio)}与预算执行率${formatPercent(pf.total.rate)}相差较大，请核实。`,
+        { expected: `相差不超过5个百分点`, actual: `${formatPercent(ratio)} / ${formatPercent(pf.total.rate)}` },
+      ),
+    ];
   });
 }

@@ -7,8 +7,18 @@ import type { UnitYear } from '../model/unit-year.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { isPercentUnit } from '../derive/indicator-value.js';
 import {
-  canonicalLevel1, canonicalLevel2, effectiveUnit, hasNumericTarget, indicatorTables, isPercentRow, isQualitative, isRateLikeName, squash, targetText,
-  type IndicatorRow, type IndicatorTable,
+  canonicalLevel1,
+  canonicalLevel2,
+  effectiveUnit,
+  hasNumericTarget,
+  indicatorTables,
+  isPercentRow,
+  isQualitative,
+  isRateLikeName,
+  squash,
+  targetText,
+  type IndicatorRow,
+  type IndicatorTable,
 } from './common.js';
 
 /**
@@ -47,10 +57,18 @@ export function checkIndicators(u: UnitYear, d: Derived, profile: Profile): Diag
 export function percentOver100({ input: ind, figures: f, path, label }: IndicatorRow, p: Profile): Diagnostic[] {
   if (!isRateLikeName(ind.name, p) || !isPercentRow(ind, f)) return [];
   const out: Diagnostic[] = [];
-  for (const [key, column, v] of [['target', '指标值', f.target], ['actual', '实际完成值', f.actual]] as const) {
+  for (const [key, column, v] of [
+    ['target', '指标值', f.target],
+    ['actual', '实际完成值', f.actual],
+  ] as const) {
     const high = v.kind === 'number' ? v.value : v.kind === 'range' ? v.high : null;
     if (high === null || !high.greaterThan(100)) continue;
-    out.push(diagnostic('E-PERCENT-OVER-100', [...path, key], `${label}：${column}为${high.toFixed()}%，比率类指标不能超过100%。`, { expected: '≤ 100%', actual: `${high.toFixed()}%` }));
+    out.push(
+      diagnostic('E-PERCENT-OVER-100', [...path, key], `${label}：${column}为${high.toFixed()}%，比率类指标不能超过100%。`, {
+        expected: '≤ 100%',
+        actual: `${high.toFixed()}%`,
+      }),
+    );
   }
   return out;
 }
@@ -62,11 +80,15 @@ export function unitCategory({ input: ind, figures: f, path, label }: IndicatorR
   const l2 = canonicalLevel2(ind.level2, p);
   const percent = isPercentUnit(unit);
   const reason =
-    percent && COUNT_NAME.test(trimName(ind.name).replace(/等$/, '')) && !isRateLikeName(ind.name, p) ? '计数类指标不应以百分比计量'
-    : ind.name.includes('满意度') && !percent ? '满意度应以百分比计量'
-    : (l2 === '成本指标' || canonicalLevel1(ind.level1, p) === '成本指标') && !unit.includes('元') ? '成本指标应使用元、万元、元/人等货币或单价单位'
-    : l2 === '时效指标' && !percent && !TIME_UNIT.test(unit) ? '时效指标应使用时间单位'
-    : null;
+    percent && COUNT_NAME.test(trimName(ind.name).replace(/等$/, '')) && !isRateLikeName(ind.name, p)
+      ? '计数类指标不应以百分比计量'
+      : ind.name.includes('满意度') && !percent
+        ? '满意度应以百分比计量'
+        : (l2 === '成本指标' || canonicalLevel1(ind.level1, p) === '成本指标') && !unit.includes('元')
+          ? '成本指标应使用元、万元、元/人等货币或单价单位'
+          : l2 === '时效指标' && !percent && !TIME_UNIT.test(unit)
+            ? '时效指标应使用时间单位'
+            : null;
   if (reason === null) return [];
   return [diagnostic('W-UNIT-CATEGORY', [...path, 'unit'], `${label}：度量单位“${unit}”与指标内容不符（${reason}）。`, { expected: reason, actual: unit })];
 }
@@ -78,12 +100,23 @@ export function level2({ input: ind, path, label }: IndicatorRow, p: Profile): D
   const out: Diagnostic[] = [];
   if (!(p.framework[l1] ?? []).includes(l2)) {
     const allowed = p.framework[l1];
-    out.push(diagnostic('W-LEVEL2-UNKNOWN', [...path, allowed ? 'level2' : 'level1'], `${label}：二级指标“${ind.level2}”不属于一级指标“${ind.level1}”。`,
-      { expected: allowed ? allowed.join('、') : Object.keys(p.framework).join('、'), actual: `${ind.level1} / ${ind.level2}` }));
+    out.push(
+      diagnostic('W-LEVEL2-UNKNOWN', [...path, allowed ? 'level2' : 'level1'], `${label}：二级指标“${ind.level2}”不属于一级指标“${ind.level1}”。`, {
+        expected: allowed ? allowed.join('、') : Object.keys(p.framework).join('、'),
+        actual: `${ind.level1} / ${ind.level2}`,
+      }),
+    );
   }
-  const rule = LEVEL2_MISFIT_KEYWORDS.find((r) => r.keywords.some((k) => ind.name.includes(k)) && l2 !== r.suggest && (r.under === null || (r.under as readonly string[]).includes(l2)));
+  const rule = LEVEL2_MISFIT_KEYWORDS.find(
+    (r) => r.keywords.some((k) => ind.name.includes(k)) && l2 !== r.suggest && (r.under === null || (r.under as readonly string[]).includes(l2)),
+  );
   if (rule) {
-    out.push(diagnostic('W-LEVEL2-MISFIT', [...path, 'level2'], `${label}：归入“${ind.level2}”可能不当，建议归入“${rule.suggest}”。`, { expected: rule.suggest, actual: ind.level2 }));
+    out.push(
+      diagnostic('W-LEVEL2-MISFIT', [...path, 'level2'], `${label}：归入“${ind.level2}”可能不当，建议归入“${rule.suggest}”。`, {
+        expected: rule.suggest,
+        actual: ind.level2,
+      }),
+    );
   }
   return out;
 }
@@ -95,9 +128,16 @@ export function duplicates(table: IndicatorTable): Diagnostic[] {
   for (const row of table.rows) {
     const key = trimName(row.input.name);
     const seen = first.get(key);
-    if (seen === undefined) { first.set(key, row.index); continue; }
-    out.push(diagnostic('E-DUP-INDICATOR', [...row.path, 'name'], `${table.label}：指标“${row.input.name}”重复出现（第${seen + 1}行、第${row.index + 1}行）。`,
-      { expected: '每个三级指标只出现一次', actual: `第${seen + 1}行、第${row.index + 1}行` }));
+    if (seen === undefined) {
+      first.set(key, row.index);
+      continue;
+    }
+    out.push(
+      diagnostic('E-DUP-INDICATOR', [...row.path, 'name'], `${table.label}：指标“${row.input.name}”重复出现（第${seen + 1}行、第${row.index + 1}行）。`, {
+        expected: '每个三级指标只出现一次',
+        actual: `第${seen + 1}行、第${row.index + 1}行`,
+      }),
+    );
   }
   return out;
 }
@@ -126,7 +166,13 @@ function divergent(tables: readonly IndicatorTable[]): Diagnostic[] {
       const ua = effectiveUnit(other.input, other.figures);
       const ub = effectiveUnit(row.input, row.figures);
       const columns = [
-        { key: 'target', column: '指标值', value: (r: IndicatorRow) => r.figures.target, text: (r: IndicatorRow) => targetText(r.input, r.figures), nature: true },
+        {
+          key: 'target',
+          column: '指标值',
+          value: (r: IndicatorRow) => r.figures.target,
+          text: (r: IndicatorRow) => targetText(r.input, r.figures),
+          nature: true,
+        },
         { key: 'actual', column: '实际完成值', value: (r: IndicatorRow) => r.figures.actual, text: (r: IndicatorRow) => r.input.actual, nature: false },
       ] as const;
       for (const { key, column, value, text, nature } of columns) {
@@ -136,8 +182,14 @@ function divergent(tables: readonly IndicatorTable[]): Diagnostic[] {
         const v1 = shown(text(other), value(other), ua);
         const v2 = shown(text(row), value(row), ub);
         const where = table.label.replace('项目支出绩效自评表', '项目');
-        out.push(diagnostic('W-TARGET-DIVERGENT', [...row.path, key], `指标“${row.input.name}”：部门整体支出绩效自评表的${column}为${v1}，${where}的${column}为${v2}，请核对统一。`,
-          { expected: v1, actual: v2 }));
+        out.push(
+          diagnostic(
+            'W-TARGET-DIVERGENT',
+            [...row.path, key],
+            `指标“${row.input.name}”：部门整体支出绩效自评表的${column}为${v1}，${where}的${column}为${v2}，请核对统一。`,
+            { expected: v1, actual: v2 },
+          ),
+        );
       }
     }
   }
@@ -154,8 +206,14 @@ function costTotals(table: IndicatorTable, u: UnitYear, d: Derived, p: Profile):
     const isCost = canonicalLevel2(ind.level2, p) === '成本指标' || canonicalLevel1(ind.level1, p) === '成本指标';
     if (!isCost || effectiveUnit(ind, f) !== '万元' || !COST_NAME.test(ind.name)) continue;
     const report = (key: string, column: string, value: Decimal, what: string, should: Decimal) =>
-      out.push(diagnostic('W-COST-TOTAL-MISMATCH', [...path, key], `项目“${name}”：成本指标“${ind.name}”${column}为${formatAmount(value)}万元，与项目${what}${formatAmount(should)}万元不一致。`,
-        { expected: formatAmount(should), actual: formatAmount(value) }));
+      out.push(
+        diagnostic(
+          'W-COST-TOTAL-MISMATCH',
+          [...path, key],
+          `项目“${name}”：成本指标“${ind.name}”${column}为${formatAmount(value)}万元，与项目${what}${formatAmount(should)}万元不一致。`,
+          { expected: formatAmount(should), actual: formatAmount(value) },
+        ),
+      );
     if (f.target.kind === 'number' && !f.target.value.equals(total.adjustedBudget) && !f.target.value.equals(total.initialBudget)) {
       report('target', '指标值', f.target.value, '全年预算数', total.adjustedBudget);
     }

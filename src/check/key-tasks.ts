@@ -16,7 +16,10 @@ export interface TaskMatch {
 export function matchTasks(u: UnitYear, d: Derived): TaskMatch[] {
   const claimed = new Set<number>();
   const matches: TaskMatch[] = d.dept.keyTasks.map((t, i) => {
-    if (t.projectIndex !== null) { claimed.add(t.projectIndex); return { projectIndex: t.projectIndex, by: 'link' }; }
+    if (t.projectIndex !== null) {
+      claimed.add(t.projectIndex);
+      return { projectIndex: t.projectIndex, by: 'link' };
+    }
     return { projectIndex: null, by: u.dept.keyTasks[i]!.project !== undefined ? 'broken-link' : null };
   });
   return matches.map((m, i) => {
@@ -39,21 +42,36 @@ export function checkKeyTasks(u: UnitYear, d: Derived): Diagnostic[] {
     const m = matches[i]!;
     if (m.projectIndex === null) {
       if (m.by === null) {
-        out.push(diagnostic('W-TASK-UNMATCHED', path, `重点工作任务“${fig.name}”没有对应的项目支出绩效自评表。`, { expected: '对应项目（project）或金额相同的项目', actual: fig.name }));
+        out.push(
+          diagnostic('W-TASK-UNMATCHED', path, `重点工作任务“${fig.name}”没有对应的项目支出绩效自评表。`, {
+            expected: '对应项目（project）或金额相同的项目',
+            actual: fig.name,
+          }),
+        );
       }
       return;
     }
     const proj = u.projects[m.projectIndex]!;
     const pf = d.projects[m.projectIndex]!;
     if (t.name !== undefined && t.name !== '' && squash(t.name) !== squash(proj.name)) {
-      out.push(diagnostic('W-TASK-NAME', [...path, 'name'], `重点工作任务“${t.name}”与项目支出绩效自评表“${proj.name}”名称不一致，请统一。`, { expected: proj.name, actual: t.name }));
+      out.push(
+        diagnostic('W-TASK-NAME', [...path, 'name'], `重点工作任务“${t.name}”与项目支出绩效自评表“${proj.name}”名称不一致，请统一。`, {
+          expected: proj.name,
+          actual: t.name,
+        }),
+      );
     }
     if (m.by !== 'link') return;
     const amount = (column: string, key: readonly PropertyKey[], mine: Decimal, projectColumn: string, theirs: Decimal) => {
       if (mine.equals(theirs)) return;
-      out.push(diagnostic('E-TASK-AMOUNT', [...path, ...key],
-        `重点工作任务“${fig.name}”${column}${formatAmount(mine)}万元，与项目“${proj.name}”的${projectColumn}${formatAmount(theirs)}万元不一致。`,
-        { expected: formatAmount(theirs), actual: formatAmount(mine) }));
+      out.push(
+        diagnostic(
+          'E-TASK-AMOUNT',
+          [...path, ...key],
+          `重点工作任务“${fig.name}”${column}${formatAmount(mine)}万元，与项目“${proj.name}”的${projectColumn}${formatAmount(theirs)}万元不一致。`,
+          { expected: formatAmount(theirs), actual: formatAmount(mine) },
+        ),
+      );
     };
     if (t.approved) {
       const total = t.approved.appropriation.plus(t.approved.other ?? new Money(0));
@@ -64,7 +82,13 @@ export function checkKeyTasks(u: UnitYear, d: Derived): Diagnostic[] {
   });
   const matched = new Set(matches.flatMap((m) => (m.projectIndex !== null ? [m.projectIndex] : [])));
   u.projects.forEach((p, k) => {
-    if (!matched.has(k)) out.push(diagnostic('W-TASK-UNMATCHED', ['projects', k], `项目“${p.name}”没有对应的重点工作任务。`, { expected: '部门年度重点工作任务中对应的一项', actual: p.name }));
+    if (!matched.has(k))
+      out.push(
+        diagnostic('W-TASK-UNMATCHED', ['projects', k], `项目“${p.name}”没有对应的重点工作任务。`, {
+          expected: '部门年度重点工作任务中对应的一项',
+          actual: p.name,
+        }),
+      );
   });
   out.push(...taskSum(d));
   return out;
@@ -82,6 +106,10 @@ function taskSum(d: Derived): Diagnostic[] {
   const spent = sum(tasks.map((t) => t.spent));
   const target = d.dept.projectExpenditure;
   if (round2(approved).equals(round2(target)) || round2(spent).equals(round2(target))) return [];
-  return [diagnostic('W-TASK-SUM', ['dept', 'keyTasks'], `重点工作任务批复金额合计${formatAmount(approved)}万元，与项目支出${formatAmount(target)}万元不一致。`,
-    { expected: formatAmount(target), actual: formatAmount(approved) })];
+  return [
+    diagnostic('W-TASK-SUM', ['dept', 'keyTasks'], `重点工作任务批复金额合计${formatAmount(approved)}万元，与项目支出${formatAmount(target)}万元不一致。`, {
+      expected: formatAmount(target),
+      actual: formatAmount(approved),
+    }),
+  ];
 }

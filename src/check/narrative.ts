@@ -12,7 +12,9 @@ export const GRADE_WORDS: Readonly<Record<string, string>> = { 优秀: '优', �
 /** "情况良好", "等级为良", "评价结论：优秀"; a lone 良 / 中 / 差 only after 等级, 结论, 评为 …, never inside 良好的社会效益. */
 export const GRADE_CLAIM = new RegExp(
   String.raw`(?:等级|等次|档次|结论|结果|情况|评价|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优秀|良好|中等|较差)` +
-  String.raw`|(?:等级|等次|档次|结论|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优|良|中|差)(?![\p{Script=Han}])`, 'gu');
+    String.raw`|(?:等级|等次|档次|结论|评定|评为|定为)(?:为|是|：|:){0,2}\s*[“"「]?(优|良|中|差)(?![\p{Script=Han}])`,
+  'gu',
+);
 const PARTIAL_CLAIM = /基本完成|部分完成/gu;
 /** 代字（2012）63号, 代字(2012)63号, 代字[2012]63号: GB/T 9704 wants 〔2012〕. */
 const DOCNUM = /[\p{Script=Han}A-Za-z]{1,16}\s*[（([【]\s*(?:19|20)\d{2}\s*[）)\]】]\s*\d+\s*号/gu;
@@ -41,7 +43,9 @@ function narrativeGrade(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
   const allMet = [...d.dept.indicators, ...d.projects.flatMap((x) => x.indicators)].every((f) => f.met !== false);
   const fields: { path: readonly PropertyKey[]; name: string; text: string }[] = [
     { path: ['narrative', 'conclusion'], name: '评价情况分析及综合评价结论', text: u.narrative.conclusion },
-    ...u.dept.yearGoals.flatMap((g, k) => (g.achieved !== undefined ? [{ path: ['dept', 'yearGoals', k, 'achieved'], name: `部门年度目标（${g.year}年）实际完成情况`, text: g.achieved }] : [])),
+    ...u.dept.yearGoals.flatMap((g, k) =>
+      g.achieved !== undefined ? [{ path: ['dept', 'yearGoals', k, 'achieved'], name: `部门年度目标（${g.year}年）实际完成情况`, text: g.achieved }] : [],
+    ),
   ];
   const out: Diagnostic[] = [];
   for (const f of fields) {
@@ -52,8 +56,12 @@ function narrativeGrade(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
     }
     if (allMet && grade === top) for (const m of f.text.matchAll(PARTIAL_CLAIM)) claims.push(m[0]);
     for (const claim of claims) {
-      out.push(diagnostic('W-NARRATIVE-GRADE', f.path, `${f.name}：文字表述为“${claim}”，与计算结果${totalText}分、等级“${grade}”不一致。`,
-        { expected: `${totalText}分，${grade}`, actual: claim }));
+      out.push(
+        diagnostic('W-NARRATIVE-GRADE', f.path, `${f.name}：文字表述为“${claim}”，与计算结果${totalText}分、等级“${grade}”不一致。`, {
+          expected: `${totalText}分，${grade}`,
+          actual: claim,
+        }),
+      );
     }
   }
   return out;

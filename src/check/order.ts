@@ -8,7 +8,6 @@ const ROOT: z.ZodType = unitYearSchema('万元');
 /** Rank of a key the schema does not know: after every known key. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
-
 /** The path as a list of ranks: schema position for keys, the index for list items. */
 function ranks(path: readonly PropertyKey[], root: z.ZodType = ROOT): number[] {
   let s: z.ZodType | undefined = unwrap(root);
@@ -35,12 +34,16 @@ function compareRanks(ra: readonly number[], rb: readonly number[]): number {
 }
 
 /** Compares two data paths in input order; a path comes before the paths inside it. No path sorts first. */
-export const comparePaths = (a: readonly PropertyKey[] | undefined, b: readonly PropertyKey[] | undefined): number => compareRanks(ranks(a ?? []), ranks(b ?? []));
+export const comparePaths = (a: readonly PropertyKey[] | undefined, b: readonly PropertyKey[] | undefined): number =>
+  compareRanks(ranks(a ?? []), ranks(b ?? []));
 
 /**
  * Sorts diagnostics by path in the order of `root` (the yunnan input schema unless a profile passes its own),
  * keeping the given order among equal paths (Array.prototype.sort is stable).
  */
 export function sortByPath(ds: readonly Diagnostic[], root: z.ZodType = ROOT): Diagnostic[] {
-  return ds.map((d) => ({ d, r: ranks(d.path ?? [], root) })).sort((x, y) => compareRanks(x.r, y.r)).map(({ d }) => d);
+  return ds
+    .map((d) => ({ d, r: ranks(d.path ?? [], root) }))
+    .sort((x, y) => compareRanks(x.r, y.r))
+    .map(({ d }) => d);
 }

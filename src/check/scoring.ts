@@ -29,18 +29,41 @@ export function rowScores({ input: ind, figures: f, path, label }: IndicatorRow)
   const w = ind.weight;
   if (w === undefined) return out;
   if (!w.greaterThan(0)) {
-    out.push(diagnostic('E-SCORE-NEGATIVE', [...path, 'weight'], `${label}：分值或得分不能为负数或零（分值${formatScore(w)}，得分${f.score ? formatScore(f.score) : '—'}）。`,
-      { expected: '> 0', actual: formatScore(w) }));
+    out.push(
+      diagnostic(
+        'E-SCORE-NEGATIVE',
+        [...path, 'weight'],
+        `${label}：分值或得分不能为负数或零（分值${formatScore(w)}，得分${f.score ? formatScore(f.score) : '—'}）。`,
+        { expected: '> 0', actual: formatScore(w) },
+      ),
+    );
   }
   const over = (key: readonly PropertyKey[], s: Decimal) => {
     if (!s.greaterThan(w)) return;
-    out.push(diagnostic('E-SCORE-OVER-WEIGHT', [...path, ...key], `${label}：得分${formatScore(s)}超过分值${formatScore(w)}。`, { expected: `≤ ${formatScore(w)}`, actual: formatScore(s) }));
+    out.push(
+      diagnostic('E-SCORE-OVER-WEIGHT', [...path, ...key], `${label}：得分${formatScore(s)}超过分值${formatScore(w)}。`, {
+        expected: `≤ ${formatScore(w)}`,
+        actual: formatScore(s),
+      }),
+    );
   };
   if (ind.score !== undefined) over(['score'], ind.score);
   if (ind.scoreOverride) over(['scoreOverride', 'value'], ind.scoreOverride.value);
-  if (ind.score !== undefined && !ind.scoreOverride && !isQualitative(f) && f.ruleScore !== null && ind.score.minus(f.ruleScore).abs().greaterThanOrEqualTo(TOLERANCE)) {
-    out.push(diagnostic('E-SCORE-UNJUSTIFIED', [...path, 'score'], `${label}：按评分规则应得${formatScore(f.ruleScore)}分，填报${formatScore(ind.score)}分；如需调整请填写调分理由。`,
-      { expected: formatScore(f.ruleScore), actual: formatScore(ind.score) }));
+  if (
+    ind.score !== undefined &&
+    !ind.scoreOverride &&
+    !isQualitative(f) &&
+    f.ruleScore !== null &&
+    ind.score.minus(f.ruleScore).abs().greaterThanOrEqualTo(TOLERANCE)
+  ) {
+    out.push(
+      diagnostic(
+        'E-SCORE-UNJUSTIFIED',
+        [...path, 'score'],
+        `${label}：按评分规则应得${formatScore(f.ruleScore)}分，填报${formatScore(ind.score)}分；如需调整请填写调分理由。`,
+        { expected: formatScore(f.ruleScore), actual: formatScore(ind.score) },
+      ),
+    );
   }
   return out;
 }
@@ -52,12 +75,18 @@ export function qualitative({ input: ind, figures: f, path, label }: IndicatorRo
   const achievement = ind.achievement ?? (squash(ind.actual) === squash(ind.target) ? 'met' : undefined);
   if (achievement === undefined) {
     if (ind.score !== undefined) return [];
-    return [diagnostic('E-REQUIRED', [...path, 'achievement'], `${label}：缺少必填项“定性指标达成情况”。`, { expected: 'met（达成）、partial（部分达成）或 unmet（未达成）' })];
+    return [
+      diagnostic('E-REQUIRED', [...path, 'achievement'], `${label}：缺少必填项“定性指标达成情况”。`, {
+        expected: 'met（达成）、partial（部分达成）或 unmet（未达成）',
+      }),
+    ];
   }
   const name = LEVEL_NAMES[achievement];
   if (ind.score === undefined) {
     if (achievement === 'met') return [];
-    return [diagnostic('E-QUAL-SCORE-REQUIRED', [...path, 'score'], `${label}：定性指标为“${name}”时须填写得分。`, { expected: `“${name}”档次内的得分`, actual: '' })];
+    return [
+      diagnostic('E-QUAL-SCORE-REQUIRED', [...path, 'score'], `${label}：定性指标为“${name}”时须填写得分。`, { expected: `“${name}”档次内的得分`, actual: '' }),
+    ];
   }
   const [lo, hi] = QUALITATIVE_BANDS[achievement];
   const low = round2(w.times(lo));
@@ -66,17 +95,31 @@ export function qualitative({ input: ind, figures: f, path, label }: IndicatorRo
   const inside = s.greaterThanOrEqualTo(low) && (achievement === 'met' ? s.lessThanOrEqualTo(high) : s.lessThan(high));
   // Note: a score above 分值 is E-SCORE-OVER-WEIGHT already.
   if (inside || s.greaterThan(w)) return [];
-  return [diagnostic('E-QUAL-SCORE-BAND', [...path, 'score'], `${label}：“${name}”的得分应在${formatScore(low)}至${formatScore(high)}分之间，当前为${formatScore(s)}分。`,
-    { expected: achievement === 'met' ? `[${formatScore(low)}, ${formatScore(high)}]` : `[${formatScore(low)}, ${formatScore(high)})`, actual: formatScore(s) })];
+  return [
+    diagnostic(
+      'E-QUAL-SCORE-BAND',
+      [...path, 'score'],
+      `${label}：“${name}”的得分应在${formatScore(low)}至${formatScore(high)}分之间，当前为${formatScore(s)}分。`,
+      {
+        expected: achievement === 'met' ? `[${formatScore(low)}, ${formatScore(high)}]` : `[${formatScore(low)}, ${formatScore(high)})`,
+        actual: formatScore(s),
+      },
+    ),
+  ];
 }
 
 /** E-WEIGHT-TOTAL: 执行率分值 + Σ 分值 = 满分. */
 function weightTotal(table: IndicatorTable, d: Derived, p: Profile): Diagnostic[] {
   const pf = d.projects[table.projectIndex!]!;
   if (pf.totalWeight.equals(p.maxScore)) return [];
-  return [diagnostic('E-WEIGHT-TOTAL', ['projects', table.projectIndex!, 'indicators'],
-    `${table.label}：各项分值合计为${formatScore(pf.totalWeight)}（含预算执行率${formatScore(pf.executionWeight)}），应为${formatScore(new Money(p.maxScore))}。`,
-    { expected: formatScore(new Money(p.maxScore)), actual: formatScore(pf.totalWeight) })];
+  return [
+    diagnostic(
+      'E-WEIGHT-TOTAL',
+      ['projects', table.projectIndex!, 'indicators'],
+      `${table.label}：各项分值合计为${formatScore(pf.totalWeight)}（含预算执行率${formatScore(pf.executionWeight)}），应为${formatScore(new Money(p.maxScore))}。`,
+      { expected: formatScore(new Money(p.maxScore)), actual: formatScore(pf.totalWeight) },
+    ),
+  ];
 }
 
 /** W-WEIGHT-LEVEL1: Σ 分值 per 一级指标 (after aliases) of a table's rows against the profile's default weights. */
@@ -91,9 +134,18 @@ export function level1Weights(rows: readonly IndicatorRow[], tableLabel: string,
   const differs = keys.some((k) => !(actual.get(k) ?? new Money(0)).equals(p.defaultWeights[k] ?? 0));
   if (!differs) return [];
   const list = (get: (k: string) => Decimal | undefined) =>
-    keys.flatMap((k) => { const v = get(k); return v === undefined ? [] : [`${k}${formatScore(v)}`]; }).join('、');
+    keys
+      .flatMap((k) => {
+        const v = get(k);
+        return v === undefined ? [] : [`${k}${formatScore(v)}`];
+      })
+      .join('、');
   const actualText = list((k) => actual.get(k));
   const defaultText = list((k) => (p.defaultWeights[k] !== undefined ? new Money(p.defaultWeights[k]) : undefined));
-  return [diagnostic('W-WEIGHT-LEVEL1', path,
-    `${tableLabel}：一级指标分值为${actualText}，与默认权重${defaultText}不同，请在说明中注明调整理由。`, { expected: defaultText, actual: actualText })];
+  return [
+    diagnostic('W-WEIGHT-LEVEL1', path, `${tableLabel}：一级指标分值为${actualText}，与默认权重${defaultText}不同，请在说明中注明调整理由。`, {
+      expected: defaultText,
+      actual: actualText,
+    }),
+  ];
 }

@@ -14,7 +14,7 @@ export interface CheckOptions {
 export function applySeverity(found: readonly Diagnostic[], profile: Profile, strict: boolean | undefined): Diagnostic[] {
   const overrides: Readonly<Record<string, Severity>> = profile.severity;
   return found.map((x) => {
-    const severity: Severity = strict ? 'error' : overrides[x.code] ?? x.severity;
+    const severity: Severity = strict ? 'error' : (overrides[x.code] ?? x.severity);
     return severity === x.severity ? x : { ...x, severity };
   });
 }

@@ -26,5 +26,4 @@ export function statedAgrees(stated: StatedPercent, fraction: Decimal | null): b
 }
 
 /** The fraction printed at the stated precision, for the message: 0.123612 with 2 places → "12.36%". */
-export const atStatedPrecision = (fraction: Decimal, stated: StatedPercent): string =>
-  `${roundTo(fraction.times(100), stated.places).toFixed(stated.places)}%`;
+export const atStatedPrecision = (fraction: Decimal, stated: StatedPercent): string => `${roundTo(fraction.times(100), stated.places).toFixed(stated.places)}%`;

@@ -9,7 +9,8 @@ export interface TextField {
 }
 
 /** 一、 （一） (一) 1. 1、 （1） (1) at the start of a line; "1.5万元" is a number, not a heading number. */
-const MANUAL_NUMBER = /^\s*(（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|（\d{1,2}）|\(\d{1,2}\))/;
+const MANUAL_NUMBER =
+  /^\s*(（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|（\d{1,2}）|\(\d{1,2}\))/;
 
 /** W-MANUAL-NUMBERING: a paragraph (line) of a field starts with its own heading number. */
 export function manualNumbering(fields: readonly TextField[]): Diagnostic[] {
@@ -19,7 +20,12 @@ export function manualNumbering(fields: readonly TextField[]): Diagnostic[] {
       const m = MANUAL_NUMBER.exec(line);
       if (!m) continue;
       const number = m[1]!.trim();
-      out.push(diagnostic('W-MANUAL-NUMBERING', path, `${labelPath(path)}：文字中自带序号“${number}”，可能与自动编号冲突。`, { expected: '不带序号的文字', actual: number }));
+      out.push(
+        diagnostic('W-MANUAL-NUMBERING', path, `${labelPath(path)}：文字中自带序号“${number}”，可能与自动编号冲突。`, {
+          expected: '不带序号的文字',
+          actual: number,
+        }),
+      );
     }
   }
   return out;
@@ -57,6 +63,9 @@ export function enumCount(fields: readonly TextField[]): Diagnostic[] {
 
 /** W-FOREIGN-TERMS (optional): a term configured as foreign to this kind of unit, once per field and term. */
 export function foreignTerms(fields: readonly TextField[], terms: readonly string[]): Diagnostic[] {
-  return fields.flatMap(({ path, text }) => terms.filter((t) => t !== '' && text.includes(t)).map((t) =>
-    diagnostic('W-FOREIGN-TERMS', path, `${labelPath(path)}：出现“${t}”，疑为他单位材料。`, { expected: '本单位的材料', actual: t })));
+  return fields.flatMap(({ path, text }) =>
+    terms
+      .filter((t) => t !== '' && text.includes(t))
+      .map((t) => diagnostic('W-FOREIGN-TERMS', path, `${labelPath(path)}：出现“${t}”，疑为他单位材料。`, { expected: '本单位的材料', actual: t })),
+  );
 }

@@ -28,8 +28,12 @@ export function checkValues(u: UnitYear, d: Derived, profile: Profile): Diagnost
 /** W-FUZZY-TARGET: 约, 左右, 力争 … in the target. */
 export function fuzzyTarget(row: IndicatorRow): Diagnostic[] {
   if (!FUZZY.test(row.input.target)) return [];
-  return [diagnostic('W-FUZZY-TARGET', [...row.path, 'target'], `${row.label}：指标值“${row.input.target}”含模糊表述，无法客观判断是否完成。`,
-    { expected: '确定的数值或表述', actual: FUZZY_WORD.exec(row.input.target)?.[0] ?? row.input.target })];
+  return [
+    diagnostic('W-FUZZY-TARGET', [...row.path, 'target'], `${row.label}：指标值“${row.input.target}”含模糊表述，无法客观判断是否完成。`, {
+      expected: '确定的数值或表述',
+      actual: FUZZY_WORD.exec(row.input.target)?.[0] ?? row.input.target,
+    }),
+  ];
 }
 
 /** E-NATURE-MISSING, E-RANGE-WITH-SYMBOL, E-VALUE-NOT-NUMERIC, E-ACTUAL-HAS-SYMBOL. */
@@ -39,15 +43,27 @@ export function natureAndNumbers({ input: ind, figures: f, path, label }: Indica
   const comparator = typed && typed !== '定性' ? typed : f.target.kind !== 'text' ? f.target.comparator : null;
   const actualHasSymbol = f.actual.kind === 'range' || (f.actual.kind === 'number' && f.actual.comparator !== null) || COMPARATOR_CHARS.test(ind.actual);
   if ((ind.nature ?? '').trim() === '' && f.nature === null && f.target.kind !== 'text') {
-    out.push(diagnostic('E-NATURE-MISSING', [...path, 'nature'], `${label}：未填写指标性质（≥、≤、=、>、< 或 定性）。`, { expected: '≥ ≤ = > < 定性', actual: '' }));
+    out.push(
+      diagnostic('E-NATURE-MISSING', [...path, 'nature'], `${label}：未填写指标性质（≥、≤、=、>、< 或 定性）。`, { expected: '≥ ≤ = > < 定性', actual: '' }),
+    );
   }
   if (f.target.kind === 'range' && comparator) {
-    out.push(diagnostic('E-RANGE-WITH-SYMBOL', [...path, 'target'],
-      `${label}：指标值“${ind.target}”为区间，不能与“${comparator}”同时使用；请改为单一数值或拆分为两个指标。`, { expected: '单一数值', actual: `${comparator} ${ind.target}` }));
+    out.push(
+      diagnostic(
+        'E-RANGE-WITH-SYMBOL',
+        [...path, 'target'],
+        `${label}：指标值“${ind.target}”为区间，不能与“${comparator}”同时使用；请改为单一数值或拆分为两个指标。`,
+        { expected: '单一数值', actual: `${comparator} ${ind.target}` },
+      ),
+    );
   }
   if (actualHasSymbol) {
-    out.push(diagnostic('E-ACTUAL-HAS-SYMBOL', [...path, 'actual'],
-      `${label}：实际完成值“${ind.actual}”应为实际达到的单一数值，不能含比较符号或区间。`, { expected: '单一数值', actual: ind.actual }));
+    out.push(
+      diagnostic('E-ACTUAL-HAS-SYMBOL', [...path, 'actual'], `${label}：实际完成值“${ind.actual}”应为实际达到的单一数值，不能含比较符号或区间。`, {
+        expected: '单一数值',
+        actual: ind.actual,
+      }),
+    );
   }
   if (comparator && typed !== '定性') {
     const notNumber = (v: ParsedValue) => v.kind === 'text';
@@ -58,7 +74,10 @@ export function natureAndNumbers({ input: ind, figures: f, path, label }: Indica
 }
 
 function notNumeric(path: readonly PropertyKey[], label: string, nature: string, column: string, key: string, value: string): Diagnostic {
-  return diagnostic('E-VALUE-NOT-NUMERIC', [...path, key], `${label}：指标性质为“${nature}”，但${column}“${value}”不是数值。`, { expected: '数值', actual: value });
+  return diagnostic('E-VALUE-NOT-NUMERIC', [...path, key], `${label}：指标性质为“${nature}”，但${column}“${value}”不是数值。`, {
+    expected: '数值',
+    actual: value,
+  });
 }
 
 /** W-UNIT-IN-VALUE for a unit typed inside the value; E-REQUIRED when a 定量 indicator has no 度量单位 at all. */
@@ -66,11 +85,18 @@ function units({ input: ind, figures: f, path, label }: IndicatorRow): Diagnosti
   const out: Diagnostic[] = [];
   const typedUnit = (ind.unit ?? '').trim();
   const unit = effectiveUnit(ind, f);
-  for (const [key, v, raw] of [['target', f.target, ind.target], ['actual', f.actual, ind.actual]] as const) {
+  for (const [key, v, raw] of [
+    ['target', f.target, ind.target],
+    ['actual', f.actual, ind.actual],
+  ] as const) {
     if (v.kind === 'text' || v.unit === null) continue;
     const differs = typedUnit !== '' && squash(v.unit) !== squash(typedUnit);
-    out.push(diagnostic('W-UNIT-IN-VALUE', [...path, key], `${label}：“${raw}”中含有单位，已按度量单位“${unit ?? v.unit}”处理。`,
-      { expected: differs ? `单位与度量单位“${typedUnit}”一致的纯数值` : '不含单位的数值', actual: raw }));
+    out.push(
+      diagnostic('W-UNIT-IN-VALUE', [...path, key], `${label}：“${raw}”中含有单位，已按度量单位“${unit ?? v.unit}”处理。`, {
+        expected: differs ? `单位与度量单位“${typedUnit}”一致的纯数值` : '不含单位的数值',
+        actual: raw,
+      }),
+    );
   }
   if (hasNumericTarget(f) && !isQualitative(f) && unit === null) {
     out.push(diagnostic('E-REQUIRED', [...path, 'unit'], `${label}：缺少必填项“度量单位”。`, { expected: '度量单位（unit）' }));
@@ -84,10 +110,17 @@ export function fractions({ input: ind, figures: f, path, label }: IndicatorRow,
   const unit = effectiveUnit(ind, f);
   if (unit !== null && unit !== '%' && unit !== '％') return [];
   const out: Diagnostic[] = [];
-  for (const [key, v, raw] of [['target', f.target, ind.target], ['actual', f.actual, ind.actual]] as const) {
+  for (const [key, v, raw] of [
+    ['target', f.target, ind.target],
+    ['actual', f.actual, ind.actual],
+  ] as const) {
     if (v.kind !== 'number' || !v.value.greaterThan(0) || v.value.greaterThan(1)) continue;
-    out.push(diagnostic('W-FRACTION-PERCENT', [...path, key], `${label}：数值“${raw}”疑为小数形式的比率，请以百分数填写（如 100%）。`,
-      { expected: `${formatPlain(v.value.times(100))}%`, actual: raw }));
+    out.push(
+      diagnostic('W-FRACTION-PERCENT', [...path, key], `${label}：数值“${raw}”疑为小数形式的比率，请以百分数填写（如 100%）。`, {
+        expected: `${formatPlain(v.value.times(100))}%`,
+        actual: raw,
+      }),
+    );
   }
   return out;
 }

@@ -4,7 +4,11 @@ import type { Cell, CellValue } from '../model/doc.js';
 import type { ParsedValue } from '../model/derived.js';
 import { isPercentUnit } from '../derive/indicator-value.js';
 
-interface Span { readonly colSpan?: number; readonly rowSpan?: number; readonly bold?: boolean }
+interface Span {
+  readonly colSpan?: number;
+  readonly rowSpan?: number;
+  readonly bold?: boolean;
+}
 const spans = (s: Span) => ({
   ...(s.colSpan && s.colSpan > 1 ? { colSpan: s.colSpan } : {}),
   ...(s.rowSpan && s.rowSpan > 1 ? { rowSpan: s.rowSpan } : {}),

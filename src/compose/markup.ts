@@ -14,7 +14,10 @@ export interface Section {
 const HEADING = /^(#{1,4})\s+(.+)$/;
 
 /** The template a markup text was rendered from, to place markup errors in it. */
-export interface MarkupOrigin { readonly name: string; readonly source: string }
+export interface MarkupOrigin {
+  readonly name: string;
+  readonly source: string;
+}
 
 /**
  * Parses "# 一、…", "## （一）…", "### 1. …", "#### （1）…" and paragraph lines into a tree of level-1 sections.
@@ -39,7 +42,12 @@ export function parseMarkup(text: string, origin: MarkupOrigin = { name: '叙述
       const current = stack[stack.length - 1];
       if (!current) {
         const place = firstTextLine(origin.source);
-        throw new TemplateError(origin.name, `叙述在第一个标题之前有正文“${[...plainText(line)].slice(0, 20).join('')}”；此格式的叙述须以“# 一、……”这样的一级标题开始，标题之前不能有段落`, place.line, place.column);
+        throw new TemplateError(
+          origin.name,
+          `叙述在第一个标题之前有正文“${[...plainText(line)].slice(0, 20).join('')}”；此格式的叙述须以“# 一、……”这样的一级标题开始，标题之前不能有段落`,
+          place.line,
+          place.column,
+        );
       }
       current.paragraphs.push(line);
     }

@@ -10,7 +10,7 @@ export const narrativeAmount = (x: Decimal, style: NumberStyle): string => (styl
 
 /** A fraction as a percentage for a sentence: "9.3%" or "9.30%". */
 export const narrativePercent = (fraction: Decimal, style: NumberStyle): string =>
-  (style === 'trim' ? `${formatPlain(roundTo(fraction.times(100), 2))}%` : formatPercent(fraction));
+  style === 'trim' ? `${formatPlain(roundTo(fraction.times(100), 2))}%` : formatPercent(fraction);
 
 /** A 同比 change for a template: the direction as flags (the template words it: 增加/减少, 增长/下降) and the size. */
 export interface ChangeView {

@@ -12,10 +12,16 @@ const head = (s: Section, span: { colSpan?: number; rowSpan?: number } = {}): Ce
 function rowsOf(sections: readonly Section[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const s1 of sections) {
-    if (s1.children.length === 0) { rows.push([head(s1, { colSpan: 3 }), body(s1)]); continue; }
+    if (s1.children.length === 0) {
+      rows.push([head(s1, { colSpan: 3 }), body(s1)]);
+      continue;
+    }
     s1.children.forEach((s2, i) => {
       const lead = i === 0 ? [head(s1, { rowSpan: leafCount(s1) })] : [];
-      if (s2.children.length === 0) { rows.push([...lead, head(s2, { colSpan: 2 }), body(s2)]); return; }
+      if (s2.children.length === 0) {
+        rows.push([...lead, head(s2, { colSpan: 2 }), body(s2)]);
+        return;
+      }
       s2.children.forEach((s3, k) => {
         const mid = k === 0 ? [head(s2, { rowSpan: s2.children.length })] : [];
         rows.push([...(k === 0 ? lead : []), ...mid, head(s3), body(s3)]);
@@ -28,8 +34,15 @@ function rowsOf(sections: readonly Section[]): Cell[][] {
 /** The narrative as a table (the seeds' layout). */
 export function narrativeTable(title: string, subtitle: string, sections: readonly Section[], notes: readonly string[]): Table {
   return {
-    id: 'dept-report', sheetName: '部门整体支出绩效自评情况', title, subtitle,
-    columns: [13, 13, 10, 64], headerRows: 0, rows: rowsOf(sections), notes, orientation: 'portrait',
+    id: 'dept-report',
+    sheetName: '部门整体支出绩效自评情况',
+    title,
+    subtitle,
+    columns: [13, 13, 10, 64],
+    headerRows: 0,
+    rows: rowsOf(sections),
+    notes,
+    orientation: 'portrait',
   };
 }
 

@@ -9,10 +9,17 @@ import { proseParagraph } from './runs.js';
 import { plainText } from './verbatim.js';
 
 /** A profile's title lines and body blocks, rendered from its two templates with one view. */
-export function renderOfficialText(templates: ProfileTemplates, render: Render, view: object): { readonly title: string[]; readonly preamble: Block[]; readonly body: Block[] } {
+export function renderOfficialText(
+  templates: ProfileTemplates,
+  render: Render,
+  view: object,
+): { readonly title: string[]; readonly preamble: Block[]; readonly body: Block[] } {
   const titleTemplate = template(templates, 'title.md.hbs');
   const reportTemplate = template(templates, 'report.md.hbs');
-  const title = render(titleTemplate.name, titleTemplate.source, view).split('\n').map((l) => plainText(l.trim())).filter((l) => l !== '');
+  const title = render(titleTemplate.name, titleTemplate.source, view)
+    .split('\n')
+    .map((l) => plainText(l.trim()))
+    .filter((l) => l !== '');
   const { preamble, rest } = splitPreamble(render(reportTemplate.name, reportTemplate.source, view));
   return { title, preamble: preamble.map(proseParagraph), body: narrativeBlocks(parseMarkup(rest)) };
 }

@@ -1,10 +1,16 @@
 /** 模板错误的定位与中文说明：把 Handlebars 的各种异常（语法、字段、助手、块）变成带 行:列（从 1 起）的 E-TEMPLATE。 */
 
 /** A 1-based line and column in a template file. */
-export interface TemplatePlace { readonly line: number; readonly column: number }
+export interface TemplatePlace {
+  readonly line: number;
+  readonly column: number;
+}
 
 /** What a template problem says and where it is. */
-export interface TemplateProblem { readonly message: string; readonly place: TemplatePlace }
+export interface TemplateProblem {
+  readonly message: string;
+  readonly place: TemplatePlace;
+}
 
 /** The helpers a template may use (Handlebars' built-ins; knownHelpersOnly refuses every other). */
 export const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
@@ -45,16 +51,19 @@ export function describeTemplateError(source: string, e: unknown): TemplateProbl
   const message = String(err.message ?? e);
   const first = message.split('\n')[0] ?? '';
   // Note: Handlebars' own positions are 1-based lines and 0-based columns.
-  const located: TemplatePlace | undefined = typeof err.lineNumber === 'number'
-    ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : undefined;
+  const located: TemplatePlace | undefined = typeof err.lineNumber === 'number' ? { line: err.lineNumber, column: (err.column ?? 0) + 1 } : undefined;
 
   const parse = /^Parse error on line (\d+):/.exec(first);
   if (parse) {
     const line = Number(parse[1]);
     const got = /got '([^']+)'/.exec(message)?.[1];
     const place = { line, column: parseErrorColumn(source, line, message) };
-    if (got === 'EOF') return { place, message: '模板语法错误：文件结束时还有没有结束的块（{{#if …}}、{{#each …}} 或 {{#with …}} 缺少对应的 {{/if}}、{{/each}}、{{/with}}）' };
-    return { place, message: `模板语法错误：此处的 {{…}} 写法不正确（应为 {{字段}}、{{#if 字段}}…{{/if}} 这样成对的花括号；解析器读到 ${got ?? '无法识别的内容'}）` };
+    if (got === 'EOF')
+      return { place, message: '模板语法错误：文件结束时还有没有结束的块（{{#if …}}、{{#each …}} 或 {{#with …}} 缺少对应的 {{/if}}、{{/each}}、{{/with}}）' };
+    return {
+      place,
+      message: `模板语法错误：此处的 {{…}} 写法不正确（应为 {{字段}}、{{#if 字段}}…{{/if}} 这样成对的花括号；解析器读到 ${got ?? '无法识别的内容'}）`,
+    };
   }
   const field = /^"([^"]+)" not defined/.exec(first)?.[1];
   if (field !== undefined) {
@@ -62,7 +71,10 @@ export function describeTemplateError(source: string, e: unknown): TemplateProbl
   }
   const helper = /unknown helper (\S+)/.exec(first)?.[1];
   if (helper !== undefined) {
-    return { place: located ?? find(source, new RegExp(`{{~?\\s*${escapeRe(helper)}\\b`)), message: `模板使用了不存在的助手“${helper}”；只能使用 ${BUILT_IN_HELPERS.join('、')}` };
+    return {
+      place: located ?? find(source, new RegExp(`{{~?\\s*${escapeRe(helper)}\\b`)),
+      message: `模板使用了不存在的助手“${helper}”；只能使用 ${BUILT_IN_HELPERS.join('、')}`,
+    };
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(first);
   if (mismatch) {
@@ -70,15 +82,24 @@ export function describeTemplateError(source: string, e: unknown): TemplateProbl
   }
   const partial = /^The partial (\S+) could not be found/.exec(first)?.[1];
   if (partial !== undefined) {
-    return { place: find(source, new RegExp(`{{~?\\s*>\\s*${escapeRe(partial)}\\b`)), message: `模板引用了不存在的片段“${partial}”（{{> ${partial}}}）；片段须先在本模板中用 {{#*inline "${partial}"}}…{{/inline}} 定义` };
+    return {
+      place: find(source, new RegExp(`{{~?\\s*>\\s*${escapeRe(partial)}\\b`)),
+      message: `模板引用了不存在的片段“${partial}”（{{> ${partial}}}）；片段须先在本模板中用 {{#*inline "${partial}"}}…{{/inline}} 定义`,
+    };
   }
   const iterator = /^Must pass iterator to #(\w+)/.exec(first)?.[1];
   if (iterator !== undefined) {
-    return { place: find(source, new RegExp(`{{~?#${iterator}\\s*~?}}`)), message: `模板语法错误：{{#${iterator}}} 须指明列表或对象，例如 {{#${iterator} projects}}` };
+    return {
+      place: find(source, new RegExp(`{{~?#${iterator}\\s*~?}}`)),
+      message: `模板语法错误：{{#${iterator}}} 须指明列表或对象，例如 {{#${iterator} projects}}`,
+    };
   }
   const inOperator = /Cannot use 'in' operator to search for '([^']+)'/.exec(first)?.[1];
   if (inOperator !== undefined) {
-    return { place: find(source, new RegExp(`\\.${escapeRe(inOperator)}\\b`)), message: `模板引用了不存在的字段“${inOperator}”（它前面的字段是文字或数字，没有下级字段）` };
+    return {
+      place: find(source, new RegExp(`\\.${escapeRe(inOperator)}\\b`)),
+      message: `模板引用了不存在的字段“${inOperator}”（它前面的字段是文字或数字，没有下级字段）`,
+    };
   }
   return { place: located ?? { line: 1, column: 1 }, message: `模板无法使用：${first}` };
 }

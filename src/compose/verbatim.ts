@@ -23,11 +23,14 @@ const PLACEHOLDER = /[\uFDD0-\uFDD3]/g;
  */
 export function protectText(text: string): string {
   if (!/[#*:]/.test(text)) return text;
-  return text.split('\n').map((line) => {
-    const parts = line.split('**');
-    const literal = (s: string) => s.replace(SIGNIFICANT, (c) => ENCODE[c] ?? c);
-    return parts.length >= 3 && parts.length % 2 === 1 ? parts.map(literal).join(VALUE_BOLD) : literal(line);
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      const parts = line.split('**');
+      const literal = (s: string) => s.replace(SIGNIFICANT, (c) => ENCODE[c] ?? c);
+      return parts.length >= 3 && parts.length % 2 === 1 ? parts.map(literal).join(VALUE_BOLD) : literal(line);
+    })
+    .join('\n');
 }
 
 /** The text as the reader sees it: placeholders back to `#`, `*`, `:`, a value's bold marker back to `**`. */

@@ -29,7 +29,13 @@ const LEADING = NATURE_SPELLINGS.filter(([n]) => n !== '定性')
  * Comparison words written after the number and its unit ("95%以上", "2天以内"), longest first. Note: in Chinese
  * usage 以上 and 以下 include the number itself (含本数), so they are ≥ and ≤.
  */
-const TRAILING: readonly (readonly [Nature, string])[] = [['≥', '及以上'], ['≤', '及以下'], ['≥', '以上'], ['≤', '以下'], ['≤', '以内']];
+const TRAILING: readonly (readonly [Nature, string])[] = [
+  ['≥', '及以上'],
+  ['≤', '及以下'],
+  ['≥', '以上'],
+  ['≤', '以下'],
+  ['≤', '以内'],
+];
 
 const FULL_WIDTH_DIGITS = /[０-９．％]/g;
 const toHalfWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => (c === '．' ? '.' : c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
@@ -44,14 +50,25 @@ export function parseValue(raw: string): ParsedValue {
   let rest = toHalfWidth(text);
   let comparator: Nature | null = null;
   for (const [n, s] of LEADING) {
-    if (rest.startsWith(s)) { comparator = n; rest = rest.slice(s.length).trim(); break; }
+    if (rest.startsWith(s)) {
+      comparator = n;
+      rest = rest.slice(s.length).trim();
+      break;
+    }
   }
   // Note: only after a number ("以上" alone, or "3项以上工作", stays text); a leading word wins over a trailing one.
   for (const [n, s] of TRAILING) {
-    if (rest.endsWith(s) && /\d/.test(rest.slice(0, -s.length))) { comparator ??= n; rest = rest.slice(0, -s.length).trim(); break; }
+    if (rest.endsWith(s) && /\d/.test(rest.slice(0, -s.length))) {
+      comparator ??= n;
+      rest = rest.slice(0, -s.length).trim();
+      break;
+    }
   }
   const num = (s: string): Decimal => new Money(s.replace(/,/g, ''));
-  const unitOf = (s: string | undefined) => { const u = (s ?? '').trim(); return u === '' ? null : u; };
+  const unitOf = (s: string | undefined) => {
+    const u = (s ?? '').trim();
+    return u === '' ? null : u;
+  };
   const range = RANGE.exec(rest);
   if (range) return { kind: 'range', low: num(range[1]!), high: num(range[2]!), unit: unitOf(range[3]), comparator, text };
   const single = SINGLE.exec(rest);

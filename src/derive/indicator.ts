@@ -22,7 +22,12 @@ export function deriveIndicator(ind: IndicatorInput, path: readonly PropertyKey[
   const target = parseValue(ind.target);
   const actual = parseValue(ind.actual);
   if (ind.nature && ind.nature.trim() !== '' && !parseNature(ind.nature)) {
-    diagnostics.push(diagnostic('E-SCHEMA', [...path, 'nature'], `${ind.name}：指标性质“${ind.nature}”无法识别，应为 ≥、>、=、≤、< 或 定性。`, { expected: '≥ > = ≤ < 定性', actual: ind.nature }));
+    diagnostics.push(
+      diagnostic('E-SCHEMA', [...path, 'nature'], `${ind.name}：指标性质“${ind.nature}”无法识别，应为 ≥、>、=、≤、< 或 定性。`, {
+        expected: '≥ > = ≤ < 定性',
+        actual: ind.nature,
+      }),
+    );
   }
   const nature = effectiveNature(ind, target);
   const weight = ind.weight ?? null;

@@ -10,11 +10,16 @@ const clamp = (x: Decimal, w: Decimal): Decimal => Money.max(0, Money.min(x, w))
 /** Whether actual `a` meets target `t` under nature `n` (the deviation test). */
 export function meets(n: Exclude<Nature, '定性'>, t: Decimal, a: Decimal): boolean {
   switch (n) {
-    case '≥': return a.greaterThanOrEqualTo(t);
-    case '>': return a.greaterThan(t);
-    case '=': return t.isZero() ? a.isZero() : a.greaterThanOrEqualTo(t);
-    case '≤': return a.lessThanOrEqualTo(t);
-    case '<': return a.lessThan(t);
+    case '≥':
+      return a.greaterThanOrEqualTo(t);
+    case '>':
+      return a.greaterThan(t);
+    case '=':
+      return t.isZero() ? a.isZero() : a.greaterThanOrEqualTo(t);
+    case '≤':
+      return a.lessThanOrEqualTo(t);
+    case '<':
+      return a.lessThan(t);
   }
 }
 

@@ -23,10 +23,13 @@ function problem(path: readonly PropertyKey[], text: string, index: number, how:
   const before = stripForbiddenChars(text.slice(Math.max(0, index - 12), index));
   const where = before === '' ? `${how.key ? '键名' : '文字'}开头` : `“${before}”之后`;
   const written = how.escaped ? '（以转义符 \\u… 或 \\x… 写出）' : '';
-  return diagnostic('E-INPUT-CHARACTER', path,
+  return diagnostic(
+    'E-INPUT-CHARACTER',
+    path,
     `${how.key ? '键名' : '文字'}中含有 Word/Excel 文件不允许的字符 ${name}（${forbiddenKind(cp)}）${written}，位于${where}；` +
-    '请删除这个看不见的字符后重试（它多由从网页、PDF 或其他软件复制粘贴带入）。',
-    { expected: '不含控制字符（Tab、换行除外）与非字符的文字', actual: name });
+      '请删除这个看不见的字符后重试（它多由从网页、PDF 或其他软件复制粘贴带入）。',
+    { expected: '不含控制字符（Tab、换行除外）与非字符的文字', actual: name },
+  );
 }
 
 /** YAML/JSON: each scalar key or value, placed at the character itself when it is written literally. */
@@ -69,7 +72,10 @@ function inData(loaded: Loaded): Diagnostic[] {
     if (typeof v === 'string') {
       const bad = findForbiddenChar(v);
       if (bad) out.push({ ...problem(path, v, bad.index), file: loaded.file, ...loaded.locate(path) });
-    } else if (Array.isArray(v)) v.forEach((x, i) => { walk(x, [...path, i]); });
+    } else if (Array.isArray(v))
+      v.forEach((x, i) => {
+        walk(x, [...path, i]);
+      });
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(loaded.data, []);

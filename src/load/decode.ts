@@ -30,8 +30,10 @@ export function decodeInput(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length > MAX_INPUT_BYTES) {
     const size = `${(bytes.length / MIB).toFixed(2)} MiB（${bytes.length} 字节）`;
     const limit = `${MAX_INPUT_BYTES / MIB} MiB（${MAX_INPUT_BYTES} 字节）`;
-    return fail('E-INPUT-TOO-LARGE', `文件大小为 ${size}，超过上限 ${limit}；请确认选择的是单位年度的 YAML/JSON 文件。`,
-      { expected: `≤ ${MAX_INPUT_BYTES} 字节`, actual: `${bytes.length} 字节` });
+    return fail('E-INPUT-TOO-LARGE', `文件大小为 ${size}，超过上限 ${limit}；请确认选择的是单位年度的 YAML/JSON 文件。`, {
+      expected: `≤ ${MAX_INPUT_BYTES} 字节`,
+      actual: `${bytes.length} 字节`,
+    });
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return fail('E-INPUT-UNREADABLE', '这是 Excel/Word 文档或压缩包，不是 YAML/JSON 文本文件；请选择按示例填写的 .yaml 或 .json 文件。');
@@ -41,8 +43,11 @@ export function decodeInput(bytes: Uint8Array, file: string): Decoded {
   if ('bad' in decoded) {
     const { line, column, offset } = decoded.bad;
     const byte = `0x${hex(bytes[offset] ?? 0)}`;
-    return fail('E-INPUT-ENCODING', `文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码（第 ${line} 行第 ${column} 列附近有无法识别的字节 ${byte}）。${RESAVE_HINT}。`,
-      { place: { line, column }, expected: 'UTF-8', actual: byte });
+    return fail(
+      'E-INPUT-ENCODING',
+      `文件既不是 UTF-8 编码，也不是 GBK/GB18030 编码（第 ${line} 行第 ${column} 列附近有无法识别的字节 ${byte}）。${RESAVE_HINT}。`,
+      { place: { line, column }, expected: 'UTF-8', actual: byte },
+    );
   }
   if ('utf16' in decoded) {
     return fail('E-INPUT-ENCODING', `文件疑为不带 BOM 的 UTF-16 编码或已损坏，无法读取。${RESAVE_HINT}。`, { expected: 'UTF-8' });
@@ -112,14 +117,23 @@ export function firstInvalidUtf8(bytes: Uint8Array, start = 0): number {
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let lo = 0x80;
     let hi = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) lo = 0xa0; if (b === 0xed) hi = 0x9f; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) lo = 0x90; if (b === 0xf4) hi = 0x8f; }
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       const min = k === 1 ? lo : 0x80;

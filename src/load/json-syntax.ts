@@ -51,7 +51,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         expect = 'after';
         continue;
       }
-      if (c !== '"') return err(i, c === undefined ? '文件意外结束：缺少键名' : punctuation(c) ?? (/\d/.test(c) ? THOUSANDS : '键名必须用英文双引号括起来，例如 "year"'));
+      if (c !== '"')
+        return err(i, c === undefined ? '文件意外结束：缺少键名' : (punctuation(c) ?? (/\d/.test(c) ? THOUSANDS : '键名必须用英文双引号括起来，例如 "year"')));
       const bad = readString();
       if (bad) return bad;
       WS.lastIndex = i;
@@ -118,7 +119,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 /** Specific advice for characters that are common mistakes in hand-written JSON. */
 function punctuation(c: string): string | undefined {
   if (c === '“' || c === '”') return '应使用英文双引号“"”，而不是中文引号';
-  if (c === '\'') return 'JSON 中的文字须用英文双引号“"”括起来，不能用单引号';
+  if (c === "'") return 'JSON 中的文字须用英文双引号“"”括起来，不能用单引号';
   if (c === '，') return '应使用英文逗号“,”，而不是中文逗号“，”';
   if (c === '：') return '应使用英文冒号“:”，而不是中文冒号“：”';
   if (c === '/' || c === '#') return 'JSON 文件中不能写注释';

@@ -17,7 +17,10 @@ export const MAX_INDICATORS_PER_UNIT = 100_000;
 function indicatorLists(data: unknown): { path: (string | number)[]; length: number }[] {
   const found: { path: (string | number)[]; length: number }[] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) { for (const [i, x] of v.entries()) walk(x, [...path, i]); return; }
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, [...path, i]);
+      return;
+    }
     if (typeof v !== 'object' || v === null) return;
     for (const [k, x] of Object.entries(v)) {
       if (k === 'indicators' && Array.isArray(x)) found.push({ path: [...path, k], length: x.length });
@@ -28,8 +31,11 @@ function indicatorLists(data: unknown): { path: (string | number)[]; length: num
   return found;
 }
 
-const located = (loaded: Loaded, path: readonly (string | number)[], message: string, expected: string, actual: string): Diagnostic =>
-  ({ ...diagnostic('E-INPUT-LIMIT', path, message, { expected, actual }), file: loaded.file, ...loaded.locate(path) });
+const located = (loaded: Loaded, path: readonly (string | number)[], message: string, expected: string, actual: string): Diagnostic => ({
+  ...diagnostic('E-INPUT-LIMIT', path, message, { expected, actual }),
+  file: loaded.file,
+  ...loaded.locate(path),
+});
 
 /** E-INPUT-LIMIT for each list longer than its bound; empty when the input is within every bound. */
 export function checkLimits(loaded: Loaded): Diagnostic[] {
@@ -37,19 +43,40 @@ export function checkLimits(loaded: Loaded): Diagnostic[] {
   const data = loaded.data as { projects?: unknown } | null;
   const projects = typeof data === 'object' && data !== null && Array.isArray(data.projects) ? data.projects.length : 0;
   if (projects > MAX_PROJECTS) {
-    out.push(located(loaded, ['projects'], `${labelPath(['projects'])}：共 ${projects} 个项目，超过上限 ${MAX_PROJECTS} 个；请检查是否重复粘贴，或把项目分到几个单位的输入中。`,
-      `≤ ${MAX_PROJECTS} 个项目`, `${projects} 个项目`));
+    out.push(
+      located(
+        loaded,
+        ['projects'],
+        `${labelPath(['projects'])}：共 ${projects} 个项目，超过上限 ${MAX_PROJECTS} 个；请检查是否重复粘贴，或把项目分到几个单位的输入中。`,
+        `≤ ${MAX_PROJECTS} 个项目`,
+        `${projects} 个项目`,
+      ),
+    );
   }
   const lists = indicatorLists(loaded.data);
   for (const { path, length } of lists) {
     if (length <= MAX_INDICATORS_PER_TABLE) continue;
-    out.push(located(loaded, path, `${labelPath(path)}：一张表有 ${length} 个绩效指标，超过上限 ${MAX_INDICATORS_PER_TABLE} 个；请检查是否重复粘贴。`,
-      `≤ ${MAX_INDICATORS_PER_TABLE} 个指标`, `${length} 个指标`));
+    out.push(
+      located(
+        loaded,
+        path,
+        `${labelPath(path)}：一张表有 ${length} 个绩效指标，超过上限 ${MAX_INDICATORS_PER_TABLE} 个；请检查是否重复粘贴。`,
+        `≤ ${MAX_INDICATORS_PER_TABLE} 个指标`,
+        `${length} 个指标`,
+      ),
+    );
   }
   const total = lists.reduce((n, l) => n + l.length, 0);
   if (total > MAX_INDICATORS_PER_UNIT) {
-    out.push(located(loaded, [], `全部表格共有 ${total} 个绩效指标，超过一个单位的上限 ${MAX_INDICATORS_PER_UNIT} 个。`,
-      `≤ ${MAX_INDICATORS_PER_UNIT} 个指标`, `${total} 个指标`));
+    out.push(
+      located(
+        loaded,
+        [],
+        `全部表格共有 ${total} 个绩效指标，超过一个单位的上限 ${MAX_INDICATORS_PER_UNIT} 个。`,
+        `≤ ${MAX_INDICATORS_PER_UNIT} 个指标`,
+        `${total} 个指标`,
+      ),
+    );
   }
   return out;
 }

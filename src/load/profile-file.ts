@@ -14,7 +14,13 @@ export interface ProfileFile {
 }
 
 /** An E-PROFILE diagnostic at a data path of a profile file (the key with `atKey`, else the value). */
-export function profileProblem(f: Pick<ProfileFile, 'path' | 'doc' | 'lines'>, path: readonly PropertyKey[], message: string, atKey = false, extras: { expected?: string; actual?: string } = {}): Diagnostic {
+export function profileProblem(
+  f: Pick<ProfileFile, 'path' | 'doc' | 'lines'>,
+  path: readonly PropertyKey[],
+  message: string,
+  atKey = false,
+  extras: { expected?: string; actual?: string } = {},
+): Diagnostic {
   const place = locate(f, path, atKey);
   return { ...diagnostic('E-PROFILE', [], message, extras), file: f.path, ...(place ? { place } : {}) };
 }

@@ -46,7 +46,12 @@ export interface ProfileSource {
 }
 
 /** One folder of an `extends` chain. */
-interface Level { readonly id: string; readonly dir: string; readonly file: ProfileFile; readonly files: readonly string[] }
+interface Level {
+  readonly id: string;
+  readonly dir: string;
+  readonly file: ProfileFile;
+  readonly files: readonly string[];
+}
 
 /** Reads and validates the profile folder `dir` (whose name is the profile's id); throws ProfileError with E-PROFILE diagnostics. */
 export async function loadProfile(dir: string, src: ProfileSource): Promise<LoadedProfile> {
@@ -56,7 +61,14 @@ export async function loadProfile(dir: string, src: ProfileSource): Promise<Load
   const problems: Diagnostic[] = [];
   const rules = src.rulesFor(root.id);
   if (!rules) {
-    throw new ProfileError([profileProblem(root.file, ['id'], `格式“${root.id}”没有对应的程序：一个新格式须写 extends: <已有格式>（如 extends: yunnan），说明它沿用哪个格式的程序。`, true)]);
+    throw new ProfileError([
+      profileProblem(
+        root.file,
+        ['id'],
+        `格式“${root.id}”没有对应的程序：一个新格式须写 extends: <已有格式>（如 extends: yunnan），说明它沿用哪个格式的程序。`,
+        true,
+      ),
+    ]);
   }
   // Note: the chain merges from the root down, so the child's values win; `extends` itself is not a profile key.
   let data: Record<string, unknown> = {};
@@ -70,12 +82,18 @@ export async function loadProfile(dir: string, src: ProfileSource): Promise<Load
   for (const level of chain) {
     const written = level.file.data['id'];
     if (written !== undefined && written !== level.id) {
-      problems.push(profileProblem(level.file, ['id'], `id：格式的 id 是其目录名“${level.id}”（实际写的是“${String(written)}”）；请改为 ${level.id} 或删去此项。`, false, { expected: level.id, actual: String(written) }));
+      problems.push(
+        profileProblem(level.file, ['id'], `id：格式的 id 是其目录名“${level.id}”（实际写的是“${String(written)}”）；请改为 ${level.id} 或删去此项。`, false, {
+          expected: level.id,
+          actual: String(written),
+        }),
+      );
     }
   }
   data['id'] = child.id;
   for (const [key, why] of Object.entries(rules.unusedKeys)) {
-    if (Object.hasOwn(data, key)) problems.push(profileProblem(where([key]), [key], `“${key}”：格式 ${root.id} 不使用此项（${why}），写了也不起作用；请删去。`, true));
+    if (Object.hasOwn(data, key))
+      problems.push(profileProblem(where([key]), [key], `“${key}”：格式 ${root.id} 不使用此项（${why}），写了也不起作用；请删去。`, true));
     data[key] = PROFILE_NEUTRAL[key as keyof typeof PROFILE_NEUTRAL];
   }
 
@@ -107,7 +125,12 @@ async function readDeclaredTables(chain: readonly Level[], base: string, src: Pr
     try {
       return await readTableLayouts(dir, src.readText, src.listDir);
     } catch (e) {
-      throw new ProfileError([{ ...diagnostic('E-PROFILE', [], `无法读取格式目录 ${join(dir, 'tables')}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: join(dir, 'tables') }]);
+      throw new ProfileError([
+        {
+          ...diagnostic('E-PROFILE', [], `无法读取格式目录 ${join(dir, 'tables')}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
+          file: join(dir, 'tables'),
+        },
+      ]);
     }
   };
   const levels = await Promise.all([...chain].reverse().map((l) => read(l.dir)));
@@ -135,11 +158,25 @@ async function readChain(dir: string, src: ProfileSource): Promise<Level[]> {
       throw new ProfileError([profileProblem(level.file, ['extends'], `extends：应为一个格式的 id（目录名，如 yunnan），实际为“${String(parent)}”。`)]);
     }
     if (chain.some((l) => l.id === parent)) {
-      throw new ProfileError([profileProblem(level.file, ['extends'], `extends：格式之间循环继承（${[...chain.map((l) => l.id), parent].join(' → ')}）；最上级的格式不能写 extends。`)]);
+      throw new ProfileError([
+        profileProblem(
+          level.file,
+          ['extends'],
+          `extends：格式之间循环继承（${[...chain.map((l) => l.id), parent].join(' → ')}）；最上级的格式不能写 extends。`,
+        ),
+      ]);
     }
     const found = await findFolder(parent, level.dir, src);
     if (!found) {
-      throw new ProfileError([profileProblem(level.file, ['extends'], `extends：找不到格式“${parent}”（在 ${searchRoots(level.dir, src).join('、')} 中都没有 ${parent}/profile.yaml）。`, false, { actual: parent })]);
+      throw new ProfileError([
+        profileProblem(
+          level.file,
+          ['extends'],
+          `extends：找不到格式“${parent}”（在 ${searchRoots(level.dir, src).join('、')} 中都没有 ${parent}/profile.yaml）。`,
+          false,
+          { actual: parent },
+        ),
+      ]);
     }
     level = await readLevel(found, src);
   }
@@ -169,11 +206,22 @@ async function readLevel(dir: string, src: ProfileSource): Promise<Level> {
     text = await src.readText(path);
     files = (await src.listDir(dir)).filter((f) => f.endsWith('.hbs') || f.endsWith('.yaml')).sort();
   } catch (e) {
-    throw new ProfileError([{ ...diagnostic('E-PROFILE', [], `无法读取格式目录 ${dir}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: dir }]);
+    throw new ProfileError([
+      { ...diagnostic('E-PROFILE', [], `无法读取格式目录 ${dir}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: dir },
+    ]);
   }
   const { file, diagnostics } = parseProfileFile(path, text);
   if (!file) throw new ProfileError(diagnostics);
-  return { id: dir.split(/[\\/]/).filter((s) => s !== '').pop() ?? dir, dir, file, files };
+  return {
+    id:
+      dir
+        .split(/[\\/]/)
+        .filter((s) => s !== '')
+        .pop() ?? dir,
+    dir,
+    file,
+    files,
+  };
 }
 
 /** One zod issue of the merged data → located E-PROFILE diagnostics; unknown keys get a did-you-mean. */
@@ -186,9 +234,10 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: readonly string[], schema: z
       const guess = suggestKey(key, allowed);
       const at = [...path, key];
       const name = at.join('.');
-      const message = guess !== undefined
-        ? `${name}：未知的设置“${key}”，是否想写“${guess}”？`
-        : `${name}：未知的设置“${key}”。此处可写的设置有：${allowed.join('、') || '（无）'}。`;
+      const message =
+        guess !== undefined
+          ? `${name}：未知的设置“${key}”，是否想写“${guess}”？`
+          : `${name}：未知的设置“${key}”。此处可写的设置有：${allowed.join('、') || '（无）'}。`;
       return profileProblem(where(at), at, message, true, { expected: guess ?? allowed.join(', '), actual: key });
     });
   }
@@ -201,11 +250,16 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: readonly string[], schema: z
 /** `severity` keys that are no diagnostic code: a misspelt code would otherwise change nothing. */
 function unknownCodes(severity: Readonly<Record<string, string>>, where: (path: readonly PropertyKey[]) => ProfileFile): Diagnostic[] {
   const codes: readonly string[] = Object.keys(CHECK_CATALOGUE);
-  return Object.keys(severity).filter((code) => !codes.includes(code)).map((code) => {
-    const guess = suggestKey(code, codes);
-    const message = `severity.${code}：没有这个检查代码${guess !== undefined ? `，是否想写“${guess}”？` : '（可用的代码见 docs/checks.md）。'}`;
-    return profileProblem(where(['severity', code]), ['severity', code], message, true, { actual: code, ...(guess !== undefined ? { expected: guess } : {}) });
-  });
+  return Object.keys(severity)
+    .filter((code) => !codes.includes(code))
+    .map((code) => {
+      const guess = suggestKey(code, codes);
+      const message = `severity.${code}：没有这个检查代码${guess !== undefined ? `，是否想写“${guess}”？` : '（可用的代码见 docs/checks.md）。'}`;
+      return profileProblem(where(['severity', code]), ['severity', code], message, true, {
+        actual: code,
+        ...(guess !== undefined ? { expected: guess } : {}),
+      });
+    });
 }
 
 /** Keys the object schema at a path accepts (for did-you-mean). */
@@ -223,7 +277,10 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
 }
 
 const sortProblems = (ds: Diagnostic[]): Diagnostic[] =>
-  ds.map((d, i) => ({ d, i })).sort((a, b) => (a.d.file ?? '').localeCompare(b.d.file ?? '') || (a.d.place?.line ?? 0) - (b.d.place?.line ?? 0) || a.i - b.i).map(({ d }) => d);
+  ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.file ?? '').localeCompare(b.d.file ?? '') || (a.d.place?.line ?? 0) - (b.d.place?.line ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
 
 /** The .hbs templates of the chain; a child's file replaces the parent's of the same name. */
 async function readTemplates(chain: readonly Level[], readText: (path: string) => Promise<string>): Promise<Record<string, TemplateSource>> {
@@ -253,13 +310,28 @@ async function readDataFiles(chain: readonly Level[], profile: Profile, readText
     try {
       text = await readText(path);
     } catch (e) {
-      throw new ProfileError([{ ...diagnostic('E-PROFILE', [], `dataFiles.${key}：无法读取格式文件引用的数据文件 ${name}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`), file: path }]);
+      throw new ProfileError([
+        {
+          ...diagnostic(
+            'E-PROFILE',
+            [],
+            `dataFiles.${key}：无法读取格式文件引用的数据文件 ${name}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+          ),
+          file: path,
+        },
+      ]);
     }
     try {
       data[key] = parse(text, { maxAliasCount: 0 });
     } catch (e) {
       const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      throw new ProfileError([{ ...diagnostic('E-PROFILE', [], `数据文件不是有效的 YAML（${(e as Error).message.split('\n')[0] ?? ''}）`), file: path, ...(pos ? { place: { line: pos.line, column: pos.col } } : {}) }]);
+      throw new ProfileError([
+        {
+          ...diagnostic('E-PROFILE', [], `数据文件不是有效的 YAML（${(e as Error).message.split('\n')[0] ?? ''}）`),
+          file: path,
+          ...(pos ? { place: { line: pos.line, column: pos.col } } : {}),
+        },
+      ]);
     }
   }
   return data;

@@ -84,7 +84,9 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
     return { line, column: col };
   };
   const syntax = (offset: number, message: string, actual?: string): Diagnostic => ({
-    ...diagnostic('E-INPUT-SYNTAX', [], message, actual === undefined ? {} : { actual }), file, place: at(offset),
+    ...diagnostic('E-INPUT-SYNTAX', [], message, actual === undefined ? {} : { actual }),
+    file,
+    place: at(offset),
   });
 
   if (/\.json$/i.test(file)) {
@@ -120,15 +122,20 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
   }
 
   if (data === null || data === undefined) {
-    return { diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], '文件中没有数据（只有注释或空值）。', { expected: '按示例填写的 YAML/JSON 内容' }), file }] };
+    return {
+      diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], '文件中没有数据（只有注释或空值）。', { expected: '按示例填写的 YAML/JSON 内容' }), file }],
+    };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     const actual = Array.isArray(data) ? '列表' : `单个值“${String(data)}”`;
     return {
-      diagnostics: [{
-        ...diagnostic('E-SCHEMA', [], `文件顶层应为“键: 值”形式的各项内容（如 year: 2023），实际为${actual}。`, { expected: '键值对', actual }),
-        file, place: at(doc.contents?.range?.[0] ?? 0),
-      }],
+      diagnostics: [
+        {
+          ...diagnostic('E-SCHEMA', [], `文件顶层应为“键: 值”形式的各项内容（如 year: 2023），实际为${actual}。`, { expected: '键值对', actual }),
+          file,
+          place: at(doc.contents?.range?.[0] ?? 0),
+        },
+      ],
     };
   }
   const where = (path: readonly PropertyKey[], atKey?: boolean): Location => {

@@ -2,9 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Diagnostic, DiagnosticCode, DiagnosticExtras } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
-import {
-  PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, columnTitle, headerRows, type Field, type TableSheet,
-} from '../model/entry-workbook.js';
+import { PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, columnTitle, headerRows, type Field, type TableSheet } from '../model/entry-workbook.js';
 import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
@@ -15,7 +13,12 @@ type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
 
 /** A table row read into an input object, with the cell of each field (by dot key) and of the row itself. */
-interface Row { readonly item: Obj; readonly first: string; readonly cells: ReadonlyMap<string, string>; readonly parent?: string }
+interface Row {
+  readonly item: Obj;
+  readonly first: string;
+  readonly cells: ReadonlyMap<string, string>;
+  readonly parent?: string;
+}
 
 /** Reads a data-entry workbook (as written by `jixiao init --xlsx` or `jixiao convert`) into a Loaded input. */
 export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ loaded?: Loaded; diagnostics: Diagnostic[] }> {
@@ -23,7 +26,10 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
   const fail = (code: DiagnosticCode, message: string, cell?: string, extras: DiagnosticExtras = {}) =>
     problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
   if (bytes.length > MAX_INPUT_BYTES) {
-    fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, { expected: `≤ ${MAX_INPUT_BYTES} 字节`, actual: `${bytes.length} 字节` });
+    fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, {
+      expected: `≤ ${MAX_INPUT_BYTES} 字节`,
+      actual: `${bytes.length} 字节`,
+    });
     return { diagnostics: problems };
   }
   // Note: exceljs inflates every entry and builds an object per row and cell; bounds are checked before it runs.
@@ -41,12 +47,20 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     return { diagnostics: problems };
   }
   if (!wb.getWorksheet(UNIT_SHEET.name) && !wb.getWorksheet('项目')) {
-    fail('E-INPUT-UNREADABLE', `这不是 jixiao 填报工作簿（没有“${UNIT_SHEET.name}”“项目”等工作表）；生成的报表 XLSX 不能作为输入。可用 jixiao init --xlsx 写出填报模板。`);
+    fail(
+      'E-INPUT-UNREADABLE',
+      `这不是 jixiao 填报工作簿（没有“${UNIT_SHEET.name}”“项目”等工作表）；生成的报表 XLSX 不能作为输入。可用 jixiao init --xlsx 写出填报模板。`,
+    );
     return { diagnostics: problems };
   }
 
   const cells = new Map<string, string>();
-  const at = (path: Path, cell: string) => { for (let n = path.length; n >= 0; n--) { const k = pathKey(path.slice(0, n)); if (!cells.has(k)) cells.set(k, cell); } };
+  const at = (path: Path, cell: string) => {
+    for (let n = path.length; n >= 0; n--) {
+      const k = pathKey(path.slice(0, n));
+      if (!cells.has(k)) cells.set(k, cell);
+    }
+  };
   at([], `${UNIT_SHEET.name}!A1`);
   const data: Obj = {};
   const sheetOf = (name: string) => {
@@ -68,7 +82,11 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
 
   for (const [sheet, rows] of tables) {
     if (!sheet.child) {
-      set(data, sheet.path, rows.map((r) => r.item));
+      set(
+        data,
+        sheet.path,
+        rows.map((r) => r.item),
+      );
       if (rows[0]) at(sheet.path, rows[0].first);
       for (const [i, r] of rows.entries()) place([...sheet.path, i], r, at);
       continue;
@@ -82,7 +100,11 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
       const own = lists.get(i) ?? [];
       const path = ['projects', i, ...sheet.path];
       if (own.length === 0 && !sheet.child?.required) return;
-      set(data, path, own.map((r) => r.item));
+      set(
+        data,
+        path,
+        own.map((r) => r.item),
+      );
       at(path, p.first);
       for (const [k, r] of own.entries()) place([...path, k], r, at);
     });
@@ -144,7 +166,10 @@ function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] 
     const field = byTitle.get(title);
     const letter = ws.getColumn(c).letter;
     if (field) columns.push({ col: c, letter, field });
-    else fail('E-UNKNOWN-KEY', `${sheet.name}表：未知的列“${title}”。此表的列有：${[...byTitle.keys()].join('、')}。`, `${ws.name}!${letter}${top}`, { actual: title });
+    else
+      fail('E-UNKNOWN-KEY', `${sheet.name}表：未知的列“${title}”。此表的列有：${[...byTitle.keys()].join('、')}。`, `${ws.name}!${letter}${top}`, {
+        actual: title,
+      });
   }
   const rows: Row[] = [];
   reportMerges(ws, top, fail);
@@ -184,7 +209,8 @@ function projectOf(r: Row, sheet: TableSheet, index: ReadonlyMap<string, number>
     return undefined;
   }
   const i = index.get(r.parent);
-  if (i === undefined) fail('E-SCHEMA', `${sheet.name}表：项目标识“${r.parent}”在“项目”表中不存在。`, cell, { expected: [...index.keys()].join('、'), actual: r.parent });
+  if (i === undefined)
+    fail('E-SCHEMA', `${sheet.name}表：项目标识“${r.parent}”在“项目”表中不存在。`, cell, { expected: [...index.keys()].join('、'), actual: r.parent });
   return i;
 }
 
@@ -200,14 +226,23 @@ function place(path: Path, r: Row, at: (p: Path, cell: string) => void): void {
  */
 function filledRows(ws: ExcelJS.Worksheet, from: number): number[] {
   const out: number[] = [];
-  ws.eachRow((_row, r) => { if (r >= from) out.push(r); });
+  ws.eachRow((_row, r) => {
+    if (r >= from) out.push(r);
+  });
   return out;
 }
 
 /** What a column of each kind holds, for the `expected` of E-WORKBOOK-CELL. */
 const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
-  text: '文字或数字', prose: '文字', amount: '数字（金额）', signedAmount: '数字（金额）', points: '数字（分值）', year: '四位年份',
-  date: '日期或 YYYY-MM-DD', yesNo: '是 或 否', choice: '下拉列表中的一项',
+  text: '文字或数字',
+  prose: '文字',
+  amount: '数字（金额）',
+  signedAmount: '数字（金额）',
+  points: '数字（分值）',
+  year: '四位年份',
+  date: '日期或 YYYY-MM-DD',
+  yesNo: '是 或 否',
+  choice: '下拉列表中的一项',
 };
 
 /**
@@ -221,19 +256,27 @@ function dataValue(ws: ExcelJS.Worksheet, r: number, col: number, letter: string
   if (cell.type === ExcelJS.ValueType.Merge) return undefined;
   const v = cell.value;
   const bad = (what: string, actual: string): undefined => {
-    fail('E-WORKBOOK-CELL', `${ws.name}表${letter}${r}（${field.header}）：${what}`, `${ws.name}!${letter}${r}`, { expected: KIND_EXPECTED[field.kind], actual });
+    fail('E-WORKBOOK-CELL', `${ws.name}表${letter}${r}（${field.header}）：${what}`, `${ws.name}!${letter}${r}`, {
+      expected: KIND_EXPECTED[field.kind],
+      actual,
+    });
     return undefined;
   };
   if (v instanceof Date) {
     const day = v.toISOString().slice(0, 10);
-    return field.kind === 'date' ? day : bad(`这是日期单元格（${day}），此列应填写${KIND_EXPECTED[field.kind]}；请把单元格格式设为“常规”或“文本”后重新填写。`, day);
+    return field.kind === 'date'
+      ? day
+      : bad(`这是日期单元格（${day}），此列应填写${KIND_EXPECTED[field.kind]}；请把单元格格式设为“常规”或“文本”后重新填写。`, day);
   }
   if (typeof v === 'number' && !Number.isFinite(v)) return bad(`不是有效的数字（${String(v)}）；请重新填写。`, String(v));
   if (typeof v === 'object' && v !== null) {
     if ('formula' in v || 'sharedFormula' in v) {
       const formula = 'formula' in v ? v.formula : v.sharedFormula;
       const cached = rawValue(v.result as ExcelJS.CellValue | undefined);
-      return bad(`这是公式单元格（=${formula}，保存的计算结果为“${cached === undefined ? '空' : String(cached)}”）；jixiao 不计算公式，保存的结果可能已过时。请复制后“选择性粘贴 → 数值”。`, `=${formula}`);
+      return bad(
+        `这是公式单元格（=${formula}，保存的计算结果为“${cached === undefined ? '空' : String(cached)}”）；jixiao 不计算公式，保存的结果可能已过时。请复制后“选择性粘贴 → 数值”。`,
+        `=${formula}`,
+      );
     }
     if ('error' in v) return bad(`单元格是错误值 ${v.error}；请改为实际的${KIND_EXPECTED[field.kind]}。`, String(v.error));
   }
@@ -247,8 +290,12 @@ function reportMerges(ws: ExcelJS.Worksheet, headerRows: number, fail: Fail): vo
   for (const m of Object.values(merges)) {
     if (m.bottom <= headerRows) continue;
     const topLeft = `${ws.getColumn(m.left).letter}${m.top}`;
-    fail('E-WORKBOOK-CELL', `${ws.name}表${m.range}：数据区的单元格不能合并（合并后只有左上角的单元格有值，其余各行会读成空或同一个值）；请取消合并，在每个单元格中分别填写。`,
-      `${ws.name}!${topLeft}`, { expected: '未合并的单元格', actual: `合并单元格 ${m.range}` });
+    fail(
+      'E-WORKBOOK-CELL',
+      `${ws.name}表${m.range}：数据区的单元格不能合并（合并后只有左上角的单元格有值，其余各行会读成空或同一个值）；请取消合并，在每个单元格中分别填写。`,
+      `${ws.name}!${topLeft}`,
+      { expected: '未合并的单元格', actual: `合并单元格 ${m.range}` },
+    );
   }
 }
 
@@ -299,4 +346,3 @@ function set(target: Obj, path: Path, value: unknown): void {
     }
   }
 }
-

@@ -11,7 +11,12 @@ import { locate } from './locate.js';
 export type TableLayoutResult = { readonly layout: TableLayout } | { readonly diagnostics: readonly Diagnostic[] };
 
 const profileDiagnostic = (file: string, message: string, place?: { line: number; column: number }, path?: readonly PropertyKey[]): Diagnostic => ({
-  code: 'E-PROFILE', severity: 'error', file, message, ...(place ? { place } : {}), ...(path ? { path } : {}),
+  code: 'E-PROFILE',
+  severity: 'error',
+  file,
+  message,
+  ...(place ? { place } : {}),
+  ...(path ? { path } : {}),
 });
 
 // Note: the same Chinese messages as input validation (load/validate.ts sets the same global locale).
@@ -62,7 +67,11 @@ export interface TableLayouts {
  * Reads every `tables/*.yaml` of a profile folder: the declarations by name (file name without .yaml), and the
  * files' texts for the regeneration hash. A folder without `tables/` declares none.
  */
-export async function readTableLayouts(dir: string, readText: (path: string) => Promise<string>, listDir: (path: string) => Promise<string[]>): Promise<TableLayouts> {
+export async function readTableLayouts(
+  dir: string,
+  readText: (path: string) => Promise<string>,
+  listDir: (path: string) => Promise<string[]>,
+): Promise<TableLayouts> {
   const tablesDir = join(dir, 'tables');
   let files: string[];
   try {

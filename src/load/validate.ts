@@ -62,7 +62,10 @@ function readProfileId(loaded: Loaded, schemas: InputSchemas): { id: string; pro
   const actual = describe(raw.value);
   return {
     id: fallback,
-    problem: located(loaded, 'E-SCHEMA', ['profile'], `${labelPath(['profile'])}：未知的格式（实际为${actual}），可用的格式为 ${ids.join('、')}。`, { expected: ids.join(' | '), actual }),
+    problem: located(loaded, 'E-SCHEMA', ['profile'], `${labelPath(['profile'])}：未知的格式（实际为${actual}），可用的格式为 ${ids.join('、')}。`, {
+      expected: ids.join(' | '),
+      actual,
+    }),
   };
 }
 
@@ -75,7 +78,10 @@ function readAmountUnit(loaded: Loaded): { unit: AmountUnit; problem?: Diagnosti
   const actual = describe(raw.value);
   return {
     unit: '万元',
-    problem: located(loaded, 'E-SCHEMA', ['amountUnit'], `${labelPath(['amountUnit'])}：应为“万元”或“元”（实际为${actual}）。`, { expected: AMOUNT_UNITS.join(' 或 '), actual }),
+    problem: located(loaded, 'E-SCHEMA', ['amountUnit'], `${labelPath(['amountUnit'])}：应为“万元”或“元”（实际为${actual}）。`, {
+      expected: AMOUNT_UNITS.join(' 或 '),
+      actual,
+    }),
   };
 }
 
@@ -88,9 +94,10 @@ function fromIssue(issue: z.core.$ZodIssue, loaded: Loaded, schema: z.ZodType): 
     const allowed = allowedKeys(schema, path);
     return issue.keys.map((key) => {
       const guess = suggestKey(key, allowed);
-      const message = guess !== undefined
-        ? `未知字段“${key}”，是否想写“${guess}”（${FIELD_LABELS[guess] ?? guess}）？`
-        : `未知字段“${key}”。此处可填写的字段有：${allowed.join('、')}。`;
+      const message =
+        guess !== undefined
+          ? `未知字段“${key}”，是否想写“${guess}”（${FIELD_LABELS[guess] ?? guess}）？`
+          : `未知字段“${key}”。此处可填写的字段有：${allowed.join('、')}。`;
       return located(loaded, 'E-UNKNOWN-KEY', [...path, key], message, { expected: guess ?? allowed.join(', '), actual: key }, true);
     });
   }
@@ -104,9 +111,7 @@ function fromIssue(issue: z.core.$ZodIssue, loaded: Loaded, schema: z.ZodType): 
     const parent = path.slice(0, -1);
     const step = path[path.length - 1]!;
     const where = parent.length > 0 ? labelPath(parent) : '文件顶层';
-    const message = typeof step === 'number'
-      ? `${where}：第${step + 1}项为空。`
-      : `${where}：缺少必填项“${FIELD_LABELS[step] ?? step}”（${step}）。`;
+    const message = typeof step === 'number' ? `${where}：第${step + 1}项为空。` : `${where}：缺少必填项“${FIELD_LABELS[step] ?? step}”（${step}）。`;
     return [located(loaded, 'E-REQUIRED', path, message, { actual: raw.present ? '空值' : '未填写' }, raw.present)];
   }
 
@@ -123,18 +128,27 @@ function fromIssue(issue: z.core.$ZodIssue, loaded: Loaded, schema: z.ZodType): 
   } else if (issue.code === 'too_small') {
     expected = `≥ ${String(issue.minimum)}`;
   }
-  return [located(loaded, 'E-SCHEMA', path, `${where}：${message}`, { ...(expected !== undefined ? { expected } : {}), ...(actual !== undefined ? { actual } : {}) })];
+  return [
+    located(loaded, 'E-SCHEMA', path, `${where}：${message}`, { ...(expected !== undefined ? { expected } : {}), ...(actual !== undefined ? { actual } : {}) }),
+  ];
 }
 
 /** A diagnostic with file, path and place filled in. */
 function located(
-  loaded: Loaded, code: DiagnosticCode, path: readonly PropertyKey[], message: string,
-  extras: { expected?: string; actual?: string }, atKey = false,
+  loaded: Loaded,
+  code: DiagnosticCode,
+  path: readonly PropertyKey[],
+  message: string,
+  extras: { expected?: string; actual?: string },
+  atKey = false,
 ): Diagnostic {
   return { ...diagnostic(code, path, message, extras), file: loaded.file, ...loaded.locate(path, atKey) };
 }
 
-interface Raw { readonly present: boolean; readonly value: unknown }
+interface Raw {
+  readonly present: boolean;
+  readonly value: unknown;
+}
 
 /** The raw (unparsed) value at a data path, and whether its key is written at all. */
 function valueAt(data: unknown, path: readonly (string | number)[]): Raw {
@@ -172,9 +186,11 @@ export function allowedKeys(schema: z.ZodType, path: readonly (string | number)[
   return s instanceof z.ZodObject ? Object.keys(s.shape) : Object.keys(FIELD_LABELS);
 }
 
-
 /** Orders diagnostics as they appear in the file; unplaced ones keep their order at the end. */
 function sortByPlace(ds: Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic): number => (d.place ? d.place.line * 1e6 + d.place.column : Infinity);
-  return ds.map((d, i) => ({ d, i })).sort((a, b) => key(a.d) - key(b.d) || a.i - b.i).map(({ d }) => d);
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => key(a.d) - key(b.d) || a.i - b.i)
+    .map(({ d }) => d);
 }

@@ -8,7 +8,14 @@ export type Nature = '≥' | '>' | '=' | '≤' | '<' | '定性';
 /** A target or actual split into number and unit (DOMAIN.md §6.5). */
 export type ParsedValue =
   | { readonly kind: 'number'; readonly value: Decimal; readonly unit: string | null; readonly comparator: Nature | null; readonly text: string }
-  | { readonly kind: 'range'; readonly low: Decimal; readonly high: Decimal; readonly unit: string | null; readonly comparator: Nature | null; readonly text: string }
+  | {
+      readonly kind: 'range';
+      readonly low: Decimal;
+      readonly high: Decimal;
+      readonly unit: string | null;
+      readonly comparator: Nature | null;
+      readonly text: string;
+    }
   | { readonly kind: 'text'; readonly text: string };
 
 /** 年初预算数 / 全年预算数 / 全年执行数 and 执行率 of one row of a money block. */

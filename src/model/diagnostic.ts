@@ -2,24 +2,87 @@
 
 /** Codes of DOMAIN.md §7 used by jixiao, plus the tool's own. The prefix is the default severity. */
 export type DiagnosticCode =
-  | 'E-INPUT-UNREADABLE' | 'E-INPUT-SYNTAX' | 'E-INPUT-ENCODING' | 'E-INPUT-TOO-LARGE' | 'E-INPUT-LIMIT' | 'E-WORKBOOK-CELL' | 'E-SCHEMA' | 'E-UNKNOWN-KEY'
-  | 'E-INPUT-CHARACTER' | 'E-REQUIRED' | 'E-TEMPLATE' | 'E-WRITE' | 'E-PROFILE' | 'E-INTERNAL' | 'E-PDF' | 'E-PDF-TIMEOUT' | 'W-MANIFEST-IGNORED'
-  | 'E-NATURE-MISSING' | 'E-VALUE-NOT-NUMERIC' | 'E-RANGE-WITH-SYMBOL' | 'E-ACTUAL-HAS-SYMBOL'
-  | 'W-UNIT-IN-VALUE' | 'W-FRACTION-PERCENT' | 'W-FUZZY-TARGET'
-  | 'E-SUM-FUNDS' | 'E-SUM-BUDGET-ADJUST' | 'E-SUM-EXPENSE' | 'E-SUM-INCOME' | 'E-SUM-BASIC' | 'E-SUM-BREAKDOWN'
-  | 'E-CARRYOVER-BALANCE' | 'W-INCOME-EXPENSE-GAP' | 'E-SUM-PROJECT-BUDGET' | 'E-SUM-PROJECT-ACTUAL'
-  | 'W-PROJECT-CARRYOVER-CONFLICT' | 'E-TASK-AMOUNT' | 'W-TASK-SUM' | 'W-TASK-NAME' | 'W-TASK-UNMATCHED'
-  | 'E-EXEC-WITHOUT-BUDGET' | 'W-FIGURE-PAIR-DIFFERS' | 'W-DEPT-FUNDS-SCOPE' | 'W-ROUNDING-TAIL'
-  | 'E-STATED-RATE' | 'E-STATED-AMOUNT' | 'W-RATE-ZERO-DENOMINATOR' | 'E-SHARE-SUM'
-  | 'E-EXEC-OVER-UNEXPLAINED' | 'W-EXEC-LOW-UNEXPLAINED' | 'E-DEVIATION-DENIED' | 'W-DEVIATION-UNEXPLAINED'
-  | 'W-OVERACHIEVED' | 'W-ADJUSTMENT-UNEXPLAINED' | 'W-GOAL-TEXT-COPIED' | 'W-SCORE-EXEC-DIVERGENCE'
-  | 'E-SCORE-OVER-WEIGHT' | 'E-SCORE-NEGATIVE' | 'E-WEIGHT-TOTAL' | 'W-WEIGHT-LEVEL1' | 'E-SCORE-TOTAL'
-  | 'E-GRADE-BAND' | 'E-SCORE-UNJUSTIFIED' | 'E-QUAL-SCORE-BAND' | 'E-QUAL-SCORE-REQUIRED' | 'W-SCORE-CAPPED'
-  | 'W-RUBRIC-NO-TARGET' | 'E-RUBRIC-INVALID'
-  | 'E-PERCENT-OVER-100' | 'W-UNIT-CATEGORY' | 'W-LEVEL2-MISFIT' | 'W-LEVEL2-UNKNOWN' | 'E-DUP-INDICATOR'
-  | 'W-TARGET-DIVERGENT' | 'W-COST-TOTAL-MISMATCH'
-  | 'W-NARRATIVE-GRADE' | 'W-DOCNUM-BRACKETS' | 'W-MANUAL-NUMBERING'
-  | 'W-NARRATIVE-FIGURE' | 'W-ENUM-COUNT' | 'W-FOREIGN-TERMS' | 'W-UNIT-COST';
+  | 'E-INPUT-UNREADABLE'
+  | 'E-INPUT-SYNTAX'
+  | 'E-INPUT-ENCODING'
+  | 'E-INPUT-TOO-LARGE'
+  | 'E-INPUT-LIMIT'
+  | 'E-WORKBOOK-CELL'
+  | 'E-SCHEMA'
+  | 'E-UNKNOWN-KEY'
+  | 'E-INPUT-CHARACTER'
+  | 'E-REQUIRED'
+  | 'E-TEMPLATE'
+  | 'E-WRITE'
+  | 'E-PROFILE'
+  | 'E-INTERNAL'
+  | 'E-PDF'
+  | 'E-PDF-TIMEOUT'
+  | 'W-MANIFEST-IGNORED'
+  | 'E-NATURE-MISSING'
+  | 'E-VALUE-NOT-NUMERIC'
+  | 'E-RANGE-WITH-SYMBOL'
+  | 'E-ACTUAL-HAS-SYMBOL'
+  | 'W-UNIT-IN-VALUE'
+  | 'W-FRACTION-PERCENT'
+  | 'W-FUZZY-TARGET'
+  | 'E-SUM-FUNDS'
+  | 'E-SUM-BUDGET-ADJUST'
+  | 'E-SUM-EXPENSE'
+  | 'E-SUM-INCOME'
+  | 'E-SUM-BASIC'
+  | 'E-SUM-BREAKDOWN'
+  | 'E-CARRYOVER-BALANCE'
+  | 'W-INCOME-EXPENSE-GAP'
+  | 'E-SUM-PROJECT-BUDGET'
+  | 'E-SUM-PROJECT-ACTUAL'
+  | 'W-PROJECT-CARRYOVER-CONFLICT'
+  | 'E-TASK-AMOUNT'
+  | 'W-TASK-SUM'
+  | 'W-TASK-NAME'
+  | 'W-TASK-UNMATCHED'
+  | 'E-EXEC-WITHOUT-BUDGET'
+  | 'W-FIGURE-PAIR-DIFFERS'
+  | 'W-DEPT-FUNDS-SCOPE'
+  | 'W-ROUNDING-TAIL'
+  | 'E-STATED-RATE'
+  | 'E-STATED-AMOUNT'
+  | 'W-RATE-ZERO-DENOMINATOR'
+  | 'E-SHARE-SUM'
+  | 'E-EXEC-OVER-UNEXPLAINED'
+  | 'W-EXEC-LOW-UNEXPLAINED'
+  | 'E-DEVIATION-DENIED'
+  | 'W-DEVIATION-UNEXPLAINED'
+  | 'W-OVERACHIEVED'
+  | 'W-ADJUSTMENT-UNEXPLAINED'
+  | 'W-GOAL-TEXT-COPIED'
+  | 'W-SCORE-EXEC-DIVERGENCE'
+  | 'E-SCORE-OVER-WEIGHT'
+  | 'E-SCORE-NEGATIVE'
+  | 'E-WEIGHT-TOTAL'
+  | 'W-WEIGHT-LEVEL1'
+  | 'E-SCORE-TOTAL'
+  | 'E-GRADE-BAND'
+  | 'E-SCORE-UNJUSTIFIED'
+  | 'E-QUAL-SCORE-BAND'
+  | 'E-QUAL-SCORE-REQUIRED'
+  | 'W-SCORE-CAPPED'
+  | 'W-RUBRIC-NO-TARGET'
+  | 'E-RUBRIC-INVALID'
+  | 'E-PERCENT-OVER-100'
+  | 'W-UNIT-CATEGORY'
+  | 'W-LEVEL2-MISFIT'
+  | 'W-LEVEL2-UNKNOWN'
+  | 'E-DUP-INDICATOR'
+  | 'W-TARGET-DIVERGENT'
+  | 'W-COST-TOTAL-MISMATCH'
+  | 'W-NARRATIVE-GRADE'
+  | 'W-DOCNUM-BRACKETS'
+  | 'W-MANUAL-NUMBERING'
+  | 'W-NARRATIVE-FIGURE'
+  | 'W-ENUM-COUNT'
+  | 'W-FOREIGN-TERMS'
+  | 'W-UNIT-COST';
 
 export type Severity = 'error' | 'warning';
 
@@ -38,14 +101,24 @@ export interface Diagnostic {
 }
 
 /** Optional parts of a diagnostic. */
-export interface DiagnosticExtras { readonly expected?: string; readonly actual?: string }
+export interface DiagnosticExtras {
+  readonly expected?: string;
+  readonly actual?: string;
+}
 
 /** Severity from the code's prefix (DOMAIN.md §7: the prefix records the default). */
 export const defaultSeverity = (code: DiagnosticCode): Severity => (code.startsWith('E-') ? 'error' : 'warning');
 
 /** Makes a diagnostic with the code's default severity. */
 export function diagnostic(code: DiagnosticCode, path: readonly PropertyKey[], message: string, extras: DiagnosticExtras = {}): Diagnostic {
-  return { code, severity: defaultSeverity(code), message, path, ...(extras.expected !== undefined ? { expected: extras.expected } : {}), ...(extras.actual !== undefined ? { actual: extras.actual } : {}) };
+  return {
+    code,
+    severity: defaultSeverity(code),
+    message,
+    path,
+    ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
+    ...(extras.actual !== undefined ? { actual: extras.actual } : {}),
+  };
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

@@ -17,8 +17,8 @@ export type CellValue =
   | { readonly kind: 'percent'; readonly value: Decimal; readonly style?: 'sign' | 'bare'; readonly places?: number }
   /** DOCX "40" or "9.50"; fixed: always 2 decimals, "10.00" (gansu money block); places: always that many ("9" for a form scored in whole points). */
   | { readonly kind: 'score'; readonly value: Decimal; readonly fixed?: boolean; readonly places?: number }
-  | { readonly kind: 'number'; readonly value: Decimal }      // an indicator value as written: "92", "0.5"
-  | { readonly kind: 'na' }                                    // "—"
+  | { readonly kind: 'number'; readonly value: Decimal } // an indicator value as written: "92", "0.5"
+  | { readonly kind: 'na' } // "—"
   | { readonly kind: 'empty' };
 
 /** How a cell's text sits: header cells are 黑体 and centred; text cells may be long and left-aligned. */
@@ -62,7 +62,13 @@ export type Block =
   /** 一、(黑体) （一）(楷体) 1. and （1）(仿宋), the number as literal text. */
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: string }
   /** `runs`, when given, are the same text in stretches (their concatenation is `text`). */
-  | { readonly type: 'paragraph'; readonly text: string; readonly align?: 'left' | 'center' | 'right'; readonly indent?: boolean; readonly runs?: readonly Run[] }
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      readonly align?: 'left' | 'center' | 'right';
+      readonly indent?: boolean;
+      readonly runs?: readonly Run[];
+    }
   | { readonly type: 'table'; readonly table: Table }
   | { readonly type: 'pageBreak' }
   // GB/T 9704 elements of an official document (红头文件), DOMAIN.md §9.3.

@@ -47,7 +47,11 @@ export const INSTRUCTIONS_SHEET = '说明';
 
 /** Shown ↔ stored for 是/否 cells (`yesNo` fields hold booleans). */
 export const YES_NO = { 是: true, 否: false } as const;
-const ACHIEVEMENT: readonly (readonly [string, string])[] = [['达成', 'met'], ['部分达成', 'partial'], ['未达成', 'unmet']];
+const ACHIEVEMENT: readonly (readonly [string, string])[] = [
+  ['达成', 'met'],
+  ['部分达成', 'partial'],
+  ['未达成', 'unmet'],
+];
 
 /** Fixed lists; 一级/二级指标 come from the profile's framework (see `indicatorLists`). */
 export const FIXED_LISTS: Readonly<Record<'nature' | 'unit' | 'fundingLevel', readonly string[]>> = {
@@ -87,86 +91,130 @@ export const UNIT_SHEET: FormSheet = {
   type: 'form',
   name: '单位',
   sections: [
-    { title: '基本信息', fields: [
-      f('profile', '格式（地区）', 'choice', { choices: [['yunnan', 'yunnan']], hint: '目前只支持 yunnan（云南省部门整体及项目支出绩效自评）' }),
-      f('year', '年度', 'year', { hint: '被评价的预算年度，四位数字' }),
-      f('amountUnit', '金额单位', 'choice', { choices: [['万元', '万元'], ['元', '元']], hint: '全工作簿的金额都按此单位填写，最多两位小数' }),
-      f('reportDate', '报告日期', 'date', { hint: '写作 YYYY-MM-DD，可不填' }),
-      f('unit.name', '单位名称', 'text', { hint: '单位全称，印在“部门：”和表头“部门名称”处' }),
-      f('unit.code', '单位代号', 'text', { hint: '预算单位编码或简短英文代号，用作输出文件夹名' }),
-      f('options.percentValueStyle', '百分数指标值样式', 'choice', { choices: [['带百分号', 'with-sign'], ['纯数字', 'bare']], hint: '带百分号打印“100.00%”，纯数字打印“100”；可不填' }),
-      f('options.narrativeGrouping', '叙述金额千分位', 'yesNo', { hint: '是：叙述中写“1,522.66万元”；表格中始终不带千分位；可不填' }),
-    ] },
-    { title: '部门整体支出绩效自评情况（文字）', fields: [
-      prose('narrative.overview', '一(一) 部门概况'),
-      prose('narrative.goalSetting', '一(二) 部门绩效目标的设立情况'),
-      prose('narrative.budgetManagement', '一(四) 部门预算管理制度建设情况', '一(三) 部门整体收支情况由程序根据收支数字生成'),
-      prose('narrative.threePublicControl', '一(五) 严控“三公经费”支出情况'),
-      prose('narrative.evaluationPurpose', '二(一) 绩效自评的目的'),
-      prose('narrative.preparation', '二(二)1. 前期准备'),
-      prose('narrative.implementation', '二(二)2. 组织实施'),
-      prose('narrative.conclusion', '三、评价情况分析及综合评价结论', '所述得分、等级须与程序计算结果一致'),
-      prose('narrative.problems', '四、存在的问题和整改情况', '多条时一条一行（单元格内按 Alt+Enter 换行）'),
-      prose('narrative.resultUse', '五、绩效自评结果应用'),
-      prose('narrative.experience', '六、主要经验及做法'),
-      prose('narrative.otherMatters', '七、其他需说明的情况', '可不填，默认“无”'),
-    ] },
-    { title: '部门整体收支（收入逐项填在“收入”表）', fields: [
-      f('finance.basicExpenditure', '基本支出', 'amount', { hint: '人员经费 + 公用经费' }),
-      f('finance.projectExpenditure', '项目支出', 'amount', { hint: '须等于各项目全年执行数之和' }),
-      f('finance.openingCarryover', '年初结转和结余', 'amount', { hint: '可不填；支出合计超过收入合计时填写' }),
-      f('finance.projectsComplete', '项目清单是否完整', 'yesNo', { hint: '是：“项目”表列出了全部项目，程序核对项目支出合计；可不填（默认是）' }),
-    ] },
-    { title: '部门整体支出绩效自评表', fields: [
-      prose('dept.mandate', '部门职责'),
-      f('dept.mandateNote', '部门职责说明', 'text', { hint: '可不填，默认取格式文字' }),
-      prose('dept.overallGoal', '总体绩效目标'),
-      f('dept.overallGoalNote', '总体绩效目标说明', 'text', { hint: '可不填，默认取格式文字' }),
-      prose('dept.otherNotes', '其他需说明事项', '可不填，默认“无”'),
-    ] },
+    {
+      title: '基本信息',
+      fields: [
+        f('profile', '格式（地区）', 'choice', { choices: [['yunnan', 'yunnan']], hint: '目前只支持 yunnan（云南省部门整体及项目支出绩效自评）' }),
+        f('year', '年度', 'year', { hint: '被评价的预算年度，四位数字' }),
+        f('amountUnit', '金额单位', 'choice', {
+          choices: [
+            ['万元', '万元'],
+            ['元', '元'],
+          ],
+          hint: '全工作簿的金额都按此单位填写，最多两位小数',
+        }),
+        f('reportDate', '报告日期', 'date', { hint: '写作 YYYY-MM-DD，可不填' }),
+        f('unit.name', '单位名称', 'text', { hint: '单位全称，印在“部门：”和表头“部门名称”处' }),
+        f('unit.code', '单位代号', 'text', { hint: '预算单位编码或简短英文代号，用作输出文件夹名' }),
+        f('options.percentValueStyle', '百分数指标值样式', 'choice', {
+          choices: [
+            ['带百分号', 'with-sign'],
+            ['纯数字', 'bare'],
+          ],
+          hint: '带百分号打印“100.00%”，纯数字打印“100”；可不填',
+        }),
+        f('options.narrativeGrouping', '叙述金额千分位', 'yesNo', { hint: '是：叙述中写“1,522.66万元”；表格中始终不带千分位；可不填' }),
+      ],
+    },
+    {
+      title: '部门整体支出绩效自评情况（文字）',
+      fields: [
+        prose('narrative.overview', '一(一) 部门概况'),
+        prose('narrative.goalSetting', '一(二) 部门绩效目标的设立情况'),
+        prose('narrative.budgetManagement', '一(四) 部门预算管理制度建设情况', '一(三) 部门整体收支情况由程序根据收支数字生成'),
+        prose('narrative.threePublicControl', '一(五) 严控“三公经费”支出情况'),
+        prose('narrative.evaluationPurpose', '二(一) 绩效自评的目的'),
+        prose('narrative.preparation', '二(二)1. 前期准备'),
+        prose('narrative.implementation', '二(二)2. 组织实施'),
+        prose('narrative.conclusion', '三、评价情况分析及综合评价结论', '所述得分、等级须与程序计算结果一致'),
+        prose('narrative.problems', '四、存在的问题和整改情况', '多条时一条一行（单元格内按 Alt+Enter 换行）'),
+        prose('narrative.resultUse', '五、绩效自评结果应用'),
+        prose('narrative.experience', '六、主要经验及做法'),
+        prose('narrative.otherMatters', '七、其他需说明的情况', '可不填，默认“无”'),
+      ],
+    },
+    {
+      title: '部门整体收支（收入逐项填在“收入”表）',
+      fields: [
+        f('finance.basicExpenditure', '基本支出', 'amount', { hint: '人员经费 + 公用经费' }),
+        f('finance.projectExpenditure', '项目支出', 'amount', { hint: '须等于各项目全年执行数之和' }),
+        f('finance.openingCarryover', '年初结转和结余', 'amount', { hint: '可不填；支出合计超过收入合计时填写' }),
+        f('finance.projectsComplete', '项目清单是否完整', 'yesNo', { hint: '是：“项目”表列出了全部项目，程序核对项目支出合计；可不填（默认是）' }),
+      ],
+    },
+    {
+      title: '部门整体支出绩效自评表',
+      fields: [
+        prose('dept.mandate', '部门职责'),
+        f('dept.mandateNote', '部门职责说明', 'text', { hint: '可不填，默认取格式文字' }),
+        prose('dept.overallGoal', '总体绩效目标'),
+        f('dept.overallGoalNote', '总体绩效目标说明', 'text', { hint: '可不填，默认取格式文字' }),
+        prose('dept.otherNotes', '其他需说明事项', '可不填，默认“无”'),
+      ],
+    },
   ],
 };
 
 /** The table sheets, in workbook order. */
 export const TABLE_SHEETS: readonly TableSheet[] = [
-  { type: 'table', name: '收入', row: '一项收入', path: ['finance', 'income'], fields: [
-    f('name', '收入名称', 'text', { width: 30, hint: '名称照决算口径，如 财政拨款收入' }),
-    f('amount', '金额', 'amount', { width: 14 }),
-  ] },
-  { type: 'table', name: '年度目标', row: '一个财年的部门年度目标（当年及以后两年）', path: ['dept', 'yearGoals'], fields: [
-    f('year', '年度', 'year', { width: 8 }),
-    prose('goal', '目标'),
-    prose('achieved', '实际完成情况', '只填当年'),
-  ] },
-  { type: 'table', name: '重点任务', row: '一项部门年度重点工作任务', path: ['dept', 'keyTasks'], fields: [
-    f('project', '对应项目标识', 'text', { width: 14, list: 'projectIds', hint: '填“项目”表中的项目标识；金额、执行率取自该项目' }),
-    f('name', '任务名称', 'text', { width: 24, hint: '可不填，默认取项目名称' }),
-    f('fundingLevel', '项目级次', 'text', { width: 10, list: 'fundingLevel' }),
-    prose('description', '主要内容'),
-    f('approved.appropriation', '财政拨款', 'amount', { group: '批复金额（不对应项目时填）', width: 11 }),
-    f('approved.other', '其他资金', 'amount', { group: '批复金额（不对应项目时填）', width: 11 }),
-    f('spent', '实际支出金额', 'amount', { width: 12, hint: '不对应项目时填' }),
-    prose('lowExecutionReason', '预算执行偏低原因及改进措施', '可不填，默认“无偏差”；执行率低于90%时必须填写'),
-  ] },
+  {
+    type: 'table',
+    name: '收入',
+    row: '一项收入',
+    path: ['finance', 'income'],
+    fields: [f('name', '收入名称', 'text', { width: 30, hint: '名称照决算口径，如 财政拨款收入' }), f('amount', '金额', 'amount', { width: 14 })],
+  },
+  {
+    type: 'table',
+    name: '年度目标',
+    row: '一个财年的部门年度目标（当年及以后两年）',
+    path: ['dept', 'yearGoals'],
+    fields: [f('year', '年度', 'year', { width: 8 }), prose('goal', '目标'), prose('achieved', '实际完成情况', '只填当年')],
+  },
+  {
+    type: 'table',
+    name: '重点任务',
+    row: '一项部门年度重点工作任务',
+    path: ['dept', 'keyTasks'],
+    fields: [
+      f('project', '对应项目标识', 'text', { width: 14, list: 'projectIds', hint: '填“项目”表中的项目标识；金额、执行率取自该项目' }),
+      f('name', '任务名称', 'text', { width: 24, hint: '可不填，默认取项目名称' }),
+      f('fundingLevel', '项目级次', 'text', { width: 10, list: 'fundingLevel' }),
+      prose('description', '主要内容'),
+      f('approved.appropriation', '财政拨款', 'amount', { group: '批复金额（不对应项目时填）', width: 11 }),
+      f('approved.other', '其他资金', 'amount', { group: '批复金额（不对应项目时填）', width: 11 }),
+      f('spent', '实际支出金额', 'amount', { width: 12, hint: '不对应项目时填' }),
+      prose('lowExecutionReason', '预算执行偏低原因及改进措施', '可不填，默认“无偏差”；执行率低于90%时必须填写'),
+    ],
+  },
   { type: 'table', name: '部门指标', row: '部门整体支出绩效自评表的一个指标（不计分）', path: ['dept', 'indicators'], fields: indicatorFields },
-  { type: 'table', name: '项目', row: '一个项目（每个项目生成一张项目支出绩效自评表）', path: ['projects'], fields: [
-    f('id', '项目标识', 'text', { width: 14, hint: '简短英文或拼音，供其他表引用，不能重复' }),
-    f('name', '项目名称', 'text', { width: 26 }),
-    f('supervisor', '主管部门', 'text', { width: 20, hint: '可不填，默认单位名称' }),
-    f('implementer', '实施单位', 'text', { width: 20, hint: '可不填，默认单位名称' }),
-    ...fundLine('current', '当年财政拨款'),
-    ...fundLine('carryover', '上年结转资金'),
-    ...fundLine('other', '其他资金'),
-    f('executionWeight', '预算执行率分值', 'points', { width: 9, hint: '可不填，默认10' }),
-    prose('goal.expected', '预期目标'),
-    prose('goal.achieved', '实际完成情况', '不要照抄预期目标'),
-    prose('otherNotes', '其他需要说明事项', '可不填，默认“无”'),
-  ] },
-  { type: 'table', name: '调整预算', row: '一个项目的一笔年中追加（正数）或调减（负数）', path: ['adjustments'], child: { required: false }, fields: [
-    projectId,
-    f('amount', '调整金额', 'signedAmount', { width: 12, hint: '追加为正数，调减为负数' }),
-    f('reason', '理由', 'text', { width: 40 }),
-  ] },
+  {
+    type: 'table',
+    name: '项目',
+    row: '一个项目（每个项目生成一张项目支出绩效自评表）',
+    path: ['projects'],
+    fields: [
+      f('id', '项目标识', 'text', { width: 14, hint: '简短英文或拼音，供其他表引用，不能重复' }),
+      f('name', '项目名称', 'text', { width: 26 }),
+      f('supervisor', '主管部门', 'text', { width: 20, hint: '可不填，默认单位名称' }),
+      f('implementer', '实施单位', 'text', { width: 20, hint: '可不填，默认单位名称' }),
+      ...fundLine('current', '当年财政拨款'),
+      ...fundLine('carryover', '上年结转资金'),
+      ...fundLine('other', '其他资金'),
+      f('executionWeight', '预算执行率分值', 'points', { width: 9, hint: '可不填，默认10' }),
+      prose('goal.expected', '预期目标'),
+      prose('goal.achieved', '实际完成情况', '不要照抄预期目标'),
+      prose('otherNotes', '其他需要说明事项', '可不填，默认“无”'),
+    ],
+  },
+  {
+    type: 'table',
+    name: '调整预算',
+    row: '一个项目的一笔年中追加（正数）或调减（负数）',
+    path: ['adjustments'],
+    child: { required: false },
+    fields: [projectId, f('amount', '调整金额', 'signedAmount', { width: 12, hint: '追加为正数，调减为负数' }), f('reason', '理由', 'text', { width: 40 })],
+  },
   { type: 'table', name: '项目指标', row: '一个项目的一个绩效指标', path: ['indicators'], child: { required: true }, fields: [projectId, ...indicatorFields] },
 ];
 
@@ -184,14 +232,18 @@ export function indicatorLists(framework: Readonly<Record<string, readonly strin
 /** The workbook title of each input field, by data path with list indexes as `*` (`projects.*.indicators.*.unit` → 度量单位). */
 export const FIELD_TITLES: ReadonlyMap<string, string> = new Map([
   ...UNIT_SHEET.sections.flatMap((s) => s.fields).map((x) => [x.key, x.header] as const),
-  ...TABLE_SHEETS.flatMap((s) => s.fields.filter((x) => x.key !== PARENT_KEY)
-    .map((x) => [[...(s.child ? ['projects', '*'] : []), ...s.path, '*', x.key].join('.'), columnTitle(x)] as const)),
+  ...TABLE_SHEETS.flatMap((s) =>
+    s.fields
+      .filter((x) => x.key !== PARENT_KEY)
+      .map((x) => [[...(s.child ? ['projects', '*'] : []), ...s.path, '*', x.key].join('.'), columnTitle(x)] as const),
+  ),
 ]);
 
 /** Last path steps of amount fields, so a YAML writer can print them with two decimals. */
 export const AMOUNT_KEYS: ReadonlySet<string> = new Set(
   [...UNIT_SHEET.sections.flatMap((s) => s.fields), ...TABLE_SHEETS.flatMap((s) => s.fields)]
-    .filter((x) => x.kind === 'amount' || x.kind === 'signedAmount').map((x) => x.key.split('.').pop()!),
+    .filter((x) => x.kind === 'amount' || x.kind === 'signedAmount')
+    .map((x) => x.key.split('.').pop()!),
 );
 
 /** "6.00", "113.41", "-1.5": decimal text a double holds exactly (no leading zeros, at most 15 digits), so it may become a number. */

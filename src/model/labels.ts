@@ -191,7 +191,8 @@ export function labelPath(path: readonly PropertyKey[]): string {
     if (typeof step === 'number') {
       const last = parts.pop() ?? '';
       parts.push(`${last}第${step + 1}项`);
-    } else if (step === 'unit' && parts.length > 0) parts.push('度量单位'); // Note: only the top-level `unit` is 单位
+    } else if (step === 'unit' && parts.length > 0)
+      parts.push('度量单位'); // Note: only the top-level `unit` is 单位
     else parts.push(FIELD_LABELS[String(step)] ?? String(step));
   }
   return parts.join(' › ');

@@ -45,9 +45,25 @@ export const ProfileSchema = z.strictObject({
  * writing it in profile.yaml is an error): the values under which the shared code that might look at it does nothing.
  */
 export const PROFILE_NEUTRAL: Readonly<Partial<Record<keyof z.input<typeof ProfileSchema>, unknown>>> = {
-  maxScore: 100, executionWeight: 0, gradeBands: [{ min: 0, label: '—' }], defaultWeights: {}, lessThanRule: 'ratio', equalRule: 'as-positive',
-  executionLowThreshold: 0, overachievementRatio: 10, percentValueStyle: 'with-sign', narrativeGrouping: false, sharePlaces: 2,
-  noDeviationText: '', noDeviationPhrases: [], framework: {}, level1Aliases: {}, level2Aliases: {}, rateLikeKeywords: [], defaults: {}, notes: {},
+  maxScore: 100,
+  executionWeight: 0,
+  gradeBands: [{ min: 0, label: '—' }],
+  defaultWeights: {},
+  lessThanRule: 'ratio',
+  equalRule: 'as-positive',
+  executionLowThreshold: 0,
+  overachievementRatio: 10,
+  percentValueStyle: 'with-sign',
+  narrativeGrouping: false,
+  sharePlaces: 2,
+  noDeviationText: '',
+  noDeviationPhrases: [],
+  framework: {},
+  level1Aliases: {},
+  level2Aliases: {},
+  rateLikeKeywords: [],
+  defaults: {},
+  notes: {},
 };
 
 /** A validated regional profile. */

@@ -71,12 +71,16 @@ export const BlockSchema = z.strictObject({
   lead: CellDeclSchema,
   /** An item field of the block's repeated rows: the lead cell starts again at the item where it is true. */
   restartAt: Path.optional(),
-  rows: z.array(z.unknown().transform((v, ctx): z.output<typeof Cells> | z.output<typeof EachRowsSchema> => {
-    const parsed = (Array.isArray(v) ? Cells : EachRowsSchema).safeParse(v);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path, message: issue.message } as never);
-    return z.NEVER;
-  })).min(1),
+  rows: z
+    .array(
+      z.unknown().transform((v, ctx): z.output<typeof Cells> | z.output<typeof EachRowsSchema> => {
+        const parsed = (Array.isArray(v) ? Cells : EachRowsSchema).safeParse(v);
+        if (parsed.success) return parsed.data;
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path, message: issue.message } as never);
+        return z.NEVER;
+      }),
+    )
+    .min(1),
 });
 
 const BlockRowSchema = z.strictObject({ block: BlockSchema });
@@ -102,37 +106,42 @@ export const ColumnSchema = z.strictObject({
   present: z.boolean().default(true),
 });
 
-export const TableLayoutSchema = z.strictObject({
-  /** Table id and sheet name, with `{path}` view values: `project-{n}`, `项目{n}-{name}`. */
-  id: z.string().min(1),
-  sheetName: z.string().min(1),
-  title: z.string(),
-  subtitle: z.string().optional(),
-  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
-  /** Leading rows repeated on every page. */
-  headerRows: z.number().int().min(0).default(0),
-  columns: z.array(ColumnSchema).min(1),
-  /** How amount cells print unless a cell says otherwise (default 万元, 2 decimals, no separators). */
-  money: MoneyFormatSchema.default({}),
-  rows: z.array(RowDeclSchema).min(1),
-  /** Lines under the table, verbatim (with `{path}` values)… */
-  notes: z.array(z.string()).default([]),
-  /** …or taken from a view field (the profile's notes). */
-  notesFrom: Path.optional(),
-  /** Note: set by the loader to the declaration's file, so that a mistake found when composing names it. */
-  source: z.string().optional(),
-}).check((ctx) => {
-  const ids = ctx.value.columns.map((c) => c.id);
-  ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) ctx.issues.push({ code: 'custom', input: id, path: ['columns', i, 'id'], message: `列名 ${id} 重复` });
+export const TableLayoutSchema = z
+  .strictObject({
+    /** Table id and sheet name, with `{path}` view values: `project-{n}`, `项目{n}-{name}`. */
+    id: z.string().min(1),
+    sheetName: z.string().min(1),
+    title: z.string(),
+    subtitle: z.string().optional(),
+    orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+    /** Leading rows repeated on every page. */
+    headerRows: z.number().int().min(0).default(0),
+    columns: z.array(ColumnSchema).min(1),
+    /** How amount cells print unless a cell says otherwise (default 万元, 2 decimals, no separators). */
+    money: MoneyFormatSchema.default({}),
+    rows: z.array(RowDeclSchema).min(1),
+    /** Lines under the table, verbatim (with `{path}` values)… */
+    notes: z.array(z.string()).default([]),
+    /** …or taken from a view field (the profile's notes). */
+    notesFrom: Path.optional(),
+    /** Note: set by the loader to the declaration's file, so that a mistake found when composing names it. */
+    source: z.string().optional(),
+  })
+  .check((ctx) => {
+    const ids = ctx.value.columns.map((c) => c.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.issues.push({ code: 'custom', input: id, path: ['columns', i, 'id'], message: `列名 ${id} 重复` });
+    });
+    if (!ctx.value.columns.some((c) => c.present)) ctx.issues.push({ code: 'custom', input: ctx.value.columns, path: ['columns'], message: '至少应保留一列' });
+    const problem = gridProblem(ctx.value.rows, ctx.value.columns.length);
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value.rows, path: ['rows', ...problem.path], message: problem.message });
   });
-  if (!ctx.value.columns.some((c) => c.present)) ctx.issues.push({ code: 'custom', input: ctx.value.columns, path: ['columns'], message: '至少应保留一列' });
-  const problem = gridProblem(ctx.value.rows, ctx.value.columns.length);
-  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value.rows, path: ['rows', ...problem.path], message: problem.message });
-});
 
 /** One row as the grid check sees it: each cell's span, and the path of its entry in the declaration. */
-interface ShapeRow { readonly spans: readonly (readonly [cols: number, rows: number])[]; readonly path: readonly (string | number)[] }
+interface ShapeRow {
+  readonly spans: readonly (readonly [cols: number, rows: number])[];
+  readonly path: readonly (string | number)[];
+}
 
 const shape = (cells: readonly CellDecl[]): (readonly [number, number])[] => cells.map((c) => [c.cols ?? 1, c.rows ?? 1] as const);
 
@@ -153,7 +162,9 @@ function gridProblem(rows: readonly RowDecl[], width: number): { path: (string |
   const busy = new Array<number>(width).fill(0);
   for (const [k, row] of flat.entries()) {
     let col = 0;
-    const skip = () => { while (col < width && busy[col]! > 0) col++; };
+    const skip = () => {
+      while (col < width && busy[col]! > 0) col++;
+    };
     for (const [cols, span] of row.spans) {
       skip();
       if (col + cols > width) return { path: [...row.path], message: `这一行的单元格超出了声明的 ${width} 列` };

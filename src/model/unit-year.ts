@@ -25,7 +25,14 @@ export const Text = scalar.transform((v) => String(v).trim());
 /** Non-empty free text. */
 export const RequiredText = Text.refine((s) => s.length > 0, { error: '不能为空' });
 /** Multi-line narrative text: keeps line breaks, trims each line. */
-export const Prose = scalar.transform((v) => String(v).replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n'));
+export const Prose = scalar.transform((v) =>
+  String(v)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n'),
+);
 /** Narrative text that must not be blank. */
 export const RequiredProse = Prose.refine((s) => s.length > 0, { error: '不能为空' });
 
@@ -43,7 +50,11 @@ export function amount(unit: AmountUnit, opts: { allowNegative?: boolean } = {})
       return z.NEVER;
     }
     if (decimalsOf(text) > MAX_DECIMALS[unit]) {
-      ctx.addIssue({ code: 'custom', input: v, message: `以${unit}填报的金额最多${MAX_DECIMALS[unit]}位小数（实际为“${text}”）${unit === '万元' ? '；如需精确到元，请把 amountUnit 改为 元 并以元填报' : ''}` });
+      ctx.addIssue({
+        code: 'custom',
+        input: v,
+        message: `以${unit}填报的金额最多${MAX_DECIMALS[unit]}位小数（实际为“${text}”）${unit === '万元' ? '；如需精确到元，请把 amountUnit 改为 元 并以元填报' : ''}`,
+      });
       return z.NEVER;
     }
     if (parsed.isNegative() && !opts.allowNegative) {
@@ -78,7 +89,11 @@ export const Points = scalar.transform((v, ctx): Decimal => {
     return z.NEVER;
   }
   if (parsed.decimalPlaces() > MAX_POINT_DECIMALS) {
-    ctx.addIssue({ code: 'custom', input: v, message: `分值和得分最多${MAX_POINT_DECIMALS}位小数（实际为“${String(v).trim()}”，有${parsed.decimalPlaces()}位小数），例如 30 或 9.5` });
+    ctx.addIssue({
+      code: 'custom',
+      input: v,
+      message: `分值和得分最多${MAX_POINT_DECIMALS}位小数（实际为“${String(v).trim()}”，有${parsed.decimalPlaces()}位小数），例如 30 或 9.5`,
+    });
     return z.NEVER;
   }
   return parsed;
@@ -89,12 +104,21 @@ export const Points = scalar.transform((v, ctx): Decimal => {
  * (it must, or the prototype would change), so it is refused here by name instead of vanishing (issue 10).
  */
 export function ownRecord<T extends z.ZodType>(value: T) {
-  return z.preprocess((v, ctx) => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, '__proto__')) {
-      ctx.addIssue({ code: 'custom', input: v, path: ['__proto__'], params: { unknownKey: true }, message: '未知字段“__proto__”：不能用作键名；请改用细则中的名称。' });
-    }
-    return v;
-  }, z.record(z.string(), value));
+  return z.preprocess(
+    (v, ctx) => {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, '__proto__')) {
+        ctx.addIssue({
+          code: 'custom',
+          input: v,
+          path: ['__proto__'],
+          params: { unknownKey: true },
+          message: '未知字段“__proto__”：不能用作键名；请改用细则中的名称。',
+        });
+      }
+      return v;
+    },
+    z.record(z.string(), value),
+  );
 }
 
 /** 年度: a four-digit year. */
@@ -138,10 +162,12 @@ export const Indicator = z.strictObject({
   actual: RequiredText,
   weight: Points.optional(),
   score: Points.optional(),
-  scoreOverride: z.strictObject({
-    value: Points,
-    reason: Text.refine((s) => [...s].length >= 5, { error: '调分理由至少5个字' }),
-  }).optional(),
+  scoreOverride: z
+    .strictObject({
+      value: Points,
+      reason: Text.refine((s) => [...s].length >= 5, { error: '调分理由至少5个字' }),
+    })
+    .optional(),
   achievement: z.enum(ACHIEVEMENTS, { error: '应为 met（达成）、partial（部分达成）或 unmet（未达成）' }).optional(),
   deviationReason: Prose.optional(),
 });
@@ -149,28 +175,30 @@ export const Indicator = z.strictObject({
 const YearGoal = z.strictObject({ year: Year, goal: RequiredText, achieved: Prose.optional() });
 
 /** 部门年度重点工作任务: linked to a project (amounts come from it) or standing alone with its own amounts. */
-const KeyTask = (u: AmountUnit) => z.strictObject({
-  project: Text.optional(),
-  name: Text.optional(),
-  fundingLevel: RequiredText,
-  description: RequiredProse,
-  approved: z.strictObject({ appropriation: amount(u), other: amount(u).optional() }).optional(),
-  spent: amount(u).optional(),
-  lowExecutionReason: Prose.optional(),
-});
+const KeyTask = (u: AmountUnit) =>
+  z.strictObject({
+    project: Text.optional(),
+    name: Text.optional(),
+    fundingLevel: RequiredText,
+    description: RequiredProse,
+    approved: z.strictObject({ appropriation: amount(u), other: amount(u).optional() }).optional(),
+    spent: amount(u).optional(),
+    lowExecutionReason: Prose.optional(),
+  });
 
-const Project = (u: AmountUnit) => z.strictObject({
-  id: RequiredText,
-  name: RequiredText,
-  supervisor: Text.optional(),
-  implementer: Text.optional(),
-  funds: z.strictObject({ current: FundLine(u), carryover: FundLine(u).optional(), other: FundLine(u).optional() }),
-  adjustments: z.array(Adjustment(u)).optional(),
-  executionWeight: Points.optional(),
-  goal: z.strictObject({ expected: RequiredProse, achieved: RequiredProse }),
-  indicators: z.array(Indicator).min(1, { error: '至少填写一个绩效指标' }),
-  otherNotes: Prose.optional(),
-});
+const Project = (u: AmountUnit) =>
+  z.strictObject({
+    id: RequiredText,
+    name: RequiredText,
+    supervisor: Text.optional(),
+    implementer: Text.optional(),
+    funds: z.strictObject({ current: FundLine(u), carryover: FundLine(u).optional(), other: FundLine(u).optional() }),
+    adjustments: z.array(Adjustment(u)).optional(),
+    executionWeight: Points.optional(),
+    goal: z.strictObject({ expected: RequiredProse, achieved: RequiredProse }),
+    indicators: z.array(Indicator).min(1, { error: '至少填写一个绩效指标' }),
+    otherNotes: Prose.optional(),
+  });
 
 const Narrative = z.strictObject({
   overview: RequiredProse,
@@ -194,11 +222,13 @@ export function unitYearSchema(u: AmountUnit) {
     year: Year,
     amountUnit: z.enum(AMOUNT_UNITS, { error: '金额单位应为“万元”或“元”' }).default('万元'),
     reportDate: DateText.optional(),
-    options: z.strictObject({
-      percentValueStyle: z.enum(['with-sign', 'bare'], { error: '应为 with-sign（如 100.00%）或 bare（如 100）' }).optional(),
-      narrativeGrouping: z.boolean({ error: '应为 true 或 false' }).optional(),
-      narrativeLayout: z.enum(['table', 'prose'], { error: '应为 table（按表格排版，如公开样表）或 prose（按标题和段落排版）' }).optional(),
-    }).optional(),
+    options: z
+      .strictObject({
+        percentValueStyle: z.enum(['with-sign', 'bare'], { error: '应为 with-sign（如 100.00%）或 bare（如 100）' }).optional(),
+        narrativeGrouping: z.boolean({ error: '应为 true 或 false' }).optional(),
+        narrativeLayout: z.enum(['table', 'prose'], { error: '应为 table（按表格排版，如公开样表）或 prose（按标题和段落排版）' }).optional(),
+      })
+      .optional(),
     unit: z.strictObject({ name: RequiredText, code: RequiredText }),
     narrative: Narrative,
     finance: z.strictObject({

@@ -36,8 +36,9 @@ export const PROFILES: { readonly [K in ProfileId]: ProfileDefinition<AnyUnit, u
 };
 
 /** Input schema factory per profile id, as load/validate.ts takes them (the first is the default). */
-export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> =
-  Object.fromEntries(PROFILE_IDS.map((id) => [id, PROFILES[id].inputSchema]));
+export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> = Object.fromEntries(
+  PROFILE_IDS.map((id) => [id, PROFILES[id].inputSchema]),
+);
 
 /** What the loader checks profile.yaml against for a profile with code, or undefined for an id without code. */
 export const profileRules = (id: string): ProfileRules | undefined =>

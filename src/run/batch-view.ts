@@ -90,10 +90,14 @@ function statusText(o: UnitOutcome): string {
   const errors = o.diagnostics.length - warnings;
   const extra = warnings > 0 ? `（${warnings} 个警告）` : '';
   switch (o.status) {
-    case 'built': return `已生成${extra}`;
-    case 'checked': return `通过检查${extra}`;
-    case 'skipped': return '未改变，跳过';
-    case 'failed': return `失败（${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}）`;
+    case 'built':
+      return `已生成${extra}`;
+    case 'checked':
+      return `通过检查${extra}`;
+    case 'skipped':
+      return '未改变，跳过';
+    case 'failed':
+      return `失败（${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}）`;
   }
 }
 
@@ -105,7 +109,11 @@ export function summaryLine(b: BatchResult, write: boolean): string {
   const count = (s: UnitOutcome['status']) => b.units.filter((u) => u.status === s).length;
   const mark = errors > 0 ? '✖' : warnings > 0 ? '⚠' : '✔';
   const parts = write
-    ? [`${b.units.length} 个单位中 ${count('built')} 个已生成`, ...(count('skipped') > 0 ? [`${count('skipped')} 个未改变（跳过）`] : []), ...(count('failed') > 0 ? [`${count('failed')} 个失败`] : [])]
+    ? [
+        `${b.units.length} 个单位中 ${count('built')} 个已生成`,
+        ...(count('skipped') > 0 ? [`${count('skipped')} 个未改变（跳过）`] : []),
+        ...(count('failed') > 0 ? [`${count('failed')} 个失败`] : []),
+      ]
     : [`${b.units.length} 个单位中 ${count('checked')} 个通过检查`];
   return `${mark} ${errors} 个错误，${warnings} 个警告；${parts.join('，')}；用时 ${(b.elapsedMs / 1000).toFixed(1)} 秒`;
 }

@@ -61,8 +61,15 @@ export interface BatchResult {
 export async function runBatch(args: readonly string[], ctx: RunContext, opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const { files, rejected, missing } = await expandInputs(args, ctx.fs);
-  const stop = (more: Partial<BatchResult>): BatchResult =>
-    ({ units: [], missing, exitCode: ExitCode.InvalidInput, elapsedMs: performance.now() - started, removed: [], problems: [], ...more });
+  const stop = (more: Partial<BatchResult>): BatchResult => ({
+    units: [],
+    missing,
+    exitCode: ExitCode.InvalidInput,
+    elapsedMs: performance.now() - started,
+    removed: [],
+    problems: [],
+    ...more,
+  });
   let lock: LockResult | undefined;
   try {
     lock = opts.write && files.length > 0 ? await acquireLock(ctx.outDir, new Date()) : undefined;
@@ -83,14 +90,25 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     let summaryWorkbook: string | undefined;
     if (opts.write && files.length > 0) {
       try {
-        summaryWorkbook = await writeSummaryWorkbook(settled.units.map((u) => u.row), ctx);
+        summaryWorkbook = await writeSummaryWorkbook(
+          settled.units.map((u) => u.row),
+          ctx,
+        );
       } catch (e) {
         if (!isFsError(e)) throw e;
         problems.push(writeProblem(e, '写入汇总表', join(ctx.outDir, SUMMARY_NAME)));
       }
     }
     const exit = exitCode(settled.units, missing, problems);
-    return { units: settled.units, removed: settled.removed, missing, exitCode: exit, elapsedMs: performance.now() - started, problems, ...(summaryWorkbook ? { summaryWorkbook } : {}) };
+    return {
+      units: settled.units,
+      removed: settled.removed,
+      missing,
+      exitCode: exit,
+      elapsedMs: performance.now() - started,
+      problems,
+      ...(summaryWorkbook ? { summaryWorkbook } : {}),
+    };
   } finally {
     if (lock?.ok) await lock.release();
   }
@@ -98,7 +116,11 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
 
 /** Skips the units the manifest shows unchanged, runs the rest, and reports outcomes in input order. */
 async function runAll(
-  files: readonly string[], hashes: readonly (string | null)[], manifest: Manifest | undefined, ctx: RunContext, opts: BatchOptions,
+  files: readonly string[],
+  hashes: readonly (string | null)[],
+  manifest: Manifest | undefined,
+  ctx: RunContext,
+  opts: BatchOptions,
   rejected: ReadonlyMap<string, Diagnostic>,
 ): Promise<UnitOutcome[]> {
   const total = files.length;
@@ -117,11 +139,13 @@ async function runAll(
     }
   };
   const recipe = recipeHasher(ctx);
-  const unchanged = await Promise.all(files.map(async (file, index) => {
-    const entry = manifest?.units[manifestKey(file)];
-    const hash = hashes[index] ?? null;
-    return !opts.force && hash !== null && entry && (await isUpToDate(entry, hash, await recipe(entry.profile), ctx)) ? entry : undefined;
-  }));
+  const unchanged = await Promise.all(
+    files.map(async (file, index) => {
+      const entry = manifest?.units[manifestKey(file)];
+      const hash = hashes[index] ?? null;
+      return !opts.force && hash !== null && entry && (await isUpToDate(entry, hash, await recipe(entry.profile), ctx)) ? entry : undefined;
+    }),
+  );
   const todo: { index: number; file: string }[] = [];
   for (const [index, file] of files.entries()) {
     const entry = unchanged[index];
@@ -137,9 +161,16 @@ async function runAll(
 /** A unit the manifest shows unchanged: its stored row and files, and no diagnostics (it was not run). */
 function skippedOutcome(file: string, entry: ManifestEntry, outDir: string): UnitOutcome {
   return {
-    file, status: 'skipped', diagnostics: [], outputs: entry.outputs.map((o) => join(outDir, o.path)), files: entry.outputs, staged: [],
-    ...(entry.profile ? { profile: entry.profile } : {}), row: { ...entry.row, file },
-    ...(entry.row.year !== null ? { year: entry.row.year } : {}), unitName: entry.row.unitName,
+    file,
+    status: 'skipped',
+    diagnostics: [],
+    outputs: entry.outputs.map((o) => join(outDir, o.path)),
+    files: entry.outputs,
+    staged: [],
+    ...(entry.profile ? { profile: entry.profile } : {}),
+    row: { ...entry.row, file },
+    ...(entry.row.year !== null ? { year: entry.row.year } : {}),
+    unitName: entry.row.unitName,
   };
 }
 
@@ -149,7 +180,13 @@ function skippedOutcome(file: string, entry: ManifestEntry, outDir: string): Uni
  * files a rebuilt unit wrote last time but not this time, and saves the manifest. A unit that failed for any
  * reason keeps its last good outputs, and the manifest keeps owning them.
  */
-async function settle(files: readonly string[], hashes: readonly (string | null)[], units: readonly UnitOutcome[], manifest: Manifest, ctx: RunContext): Promise<{ units: UnitOutcome[]; removed: string[]; problems: Diagnostic[] }> {
+async function settle(
+  files: readonly string[],
+  hashes: readonly (string | null)[],
+  units: readonly UnitOutcome[],
+  manifest: Manifest,
+  ctx: RunContext,
+): Promise<{ units: UnitOutcome[]; removed: string[]; problems: Diagnostic[] }> {
   const claims = new Map<string, number[]>();
   units.forEach((u, i) => {
     for (const f of u.files) claims.set(f.path, [...(claims.get(f.path) ?? []), i]);
@@ -161,7 +198,11 @@ async function settle(files: readonly string[], hashes: readonly (string | null)
       await Promise.all(u.staged.map((f) => ctx.fs.discard(f.temp).catch(() => undefined)));
       const other = units[clash[1]!]!.file;
       const d: Diagnostic = {
-        code: 'E-WRITE', severity: 'error', file: u.file, path: ['unit', 'code'], ...u.anchor,
+        code: 'E-WRITE',
+        severity: 'error',
+        file: u.file,
+        path: ['unit', 'code'],
+        ...u.anchor,
         message: `与 ${other} 会生成同一个文件 ${clash[0]}（年度、单位代号与名称相同，或代号清理成安全文件名后相同）：两个单位都不生成，请更正其中一个单位的代号或名称。`,
       };
       settled.push(failed(u, d));
@@ -185,14 +226,19 @@ async function settle(files: readonly string[], hashes: readonly (string | null)
     const good = u.status === 'built';
     if (good && before) stale.push(...before.outputs.filter((o) => !u.files.some((f) => f.path === o.path)).map((o) => ({ unit: i, path: o.path })));
     next[key] = {
-      input: hashes[i] ?? '', recipe: await recipe(u.profile), profile: u.profile ?? null,
-      built: good, outputs: good ? u.files : before?.outputs ?? [], row: u.row,
+      input: hashes[i] ?? '',
+      recipe: await recipe(u.profile),
+      profile: u.profile ?? null,
+      built: good,
+      outputs: good ? u.files : (before?.outputs ?? []),
+      row: u.row,
     };
   }
   // Note: an output now written by one input is no longer another's (an input that was renamed, say).
   const written = new Map(settled.flatMap((u, i) => (u.status === 'built' ? u.files.map((f) => [f.path, manifestKey(files[i]!)] as const) : [])));
   for (const [key, e] of Object.entries(next)) {
-    if (e.outputs.some((o) => written.has(o.path) && written.get(o.path) !== key)) next[key] = { ...e, built: false, outputs: e.outputs.filter((o) => !written.has(o.path) || written.get(o.path) === key) };
+    if (e.outputs.some((o) => written.has(o.path) && written.get(o.path) !== key))
+      next[key] = { ...e, built: false, outputs: e.outputs.filter((o) => !written.has(o.path) || written.get(o.path) === key) };
   }
   const owned = new Set(Object.values(next).flatMap((e) => e.outputs.map((o) => o.path)));
   const removed: string[] = [];
@@ -223,7 +269,15 @@ async function settle(files: readonly string[], hashes: readonly (string | null)
 
 /** The unit with one more error: failed, with no new files. */
 function failed(u: UnitOutcome, d: Diagnostic): UnitOutcome {
-  return { ...u, status: 'failed', outputs: [], files: [], staged: [], diagnostics: [...u.diagnostics, d], row: { ...u.row, outputs: [], errors: u.row.errors + 1 } };
+  return {
+    ...u,
+    status: 'failed',
+    outputs: [],
+    files: [],
+    staged: [],
+    diagnostics: [...u.diagnostics, d],
+    row: { ...u.row, outputs: [], errors: u.row.errors + 1 },
+  };
 }
 
 /**

@@ -13,7 +13,11 @@ import { PACKAGE_ROOT } from './context.js';
 const STAGES: readonly (readonly [CheckStage, string, string])[] = [
   ['load', '读取与校验', '输入文件读不了、不是合法的 YAML/JSON/填报工作簿，或不符合输入模式。该单位不生成文件。'],
   ['check', '一致性检查', 'DOMAIN.md §7 的检查，在生成之前对整份输入运行。'],
-  ['optional', '可选检查', '默认关闭；在格式目录 profile.yaml 的 `settings.optionalChecks` 中开启（`W-SCORE-EXEC-DIVERGENCE` 只在库调用 `check()` 时传入 `optional: true` 才运行）。'],
+  [
+    'optional',
+    '可选检查',
+    '默认关闭；在格式目录 profile.yaml 的 `settings.optionalChecks` 中开启（`W-SCORE-EXEC-DIVERGENCE` 只在库调用 `check()` 时传入 `optional: true` 才运行）。',
+  ],
   ['profile', '格式目录', '读取格式目录（profile.yaml、评分细则）时发现的问题。'],
   ['build', '生成', '`build` 写出文件时的问题。'],
   ['none', '未实现的代码', 'DOMAIN.md §7 列出、但现有格式不会报出的代码，及其原因。'],
@@ -58,7 +62,9 @@ export function renderCheckDocs(severities: Record<string, Record<string, string
     lines.push('', `## ${title}`, '', intro, '', '| 代码 | 级别 | 只用于 | 何时出现 | 示例信息 |', '|---|---|---|---|---|');
     for (const code of mine) {
       const e = CHECK_CATALOGUE[code];
-      const overrides = Object.entries(severities).filter(([, s]) => s[code]).map(([id, s]) => `${id}：${SEVERITY[s[code] as keyof typeof SEVERITY] ?? s[code]}`);
+      const overrides = Object.entries(severities)
+        .filter(([, s]) => s[code])
+        .map(([id, s]) => `${id}：${SEVERITY[s[code] as keyof typeof SEVERITY] ?? s[code]}`);
       const severity = [SEVERITY[defaultSeverity(code)], ...overrides].join('；');
       lines.push(`| \`${code}\` | ${severity} | ${e.profiles?.join('、') ?? ''} | ${cell(e.when)} | ${cell(e.example ?? '')} |`);
     }

@@ -106,7 +106,11 @@ export const nodeFs: FileSystem = {
   discard: (tmp) => rm(tmp, { force: true }),
   readdir: (p) => readdir(p),
   isDirectory: async (p) => (await stat(p)).isDirectory(),
-  exists: (p) => stat(p).then(() => true, () => false),
+  exists: (p) =>
+    stat(p).then(
+      () => true,
+      () => false,
+    ),
   remove: async (p) => {
     await rm(p, { force: true });
     await rmdir(dirname(p)).catch(() => undefined); // Note: only succeeds when the folder is empty

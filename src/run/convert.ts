@@ -33,7 +33,9 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   try {
     bytes = await ctx.fs.readFile(input);
   } catch (e) {
-    return { diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: input }] };
+    return {
+      diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: input }],
+    };
   }
   const read = await readInputFile(input, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
@@ -46,7 +48,12 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   // Note: a form made by `extends` converts between YAML and JSON; the entry workbook knows yunnan itself only.
   const formId = form.profile?.profile.id ?? unit.profile;
   if (formId !== 'yunnan' && target === 'xlsx') {
-    return { diagnostics: [...diagnostics, { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${formId}）。`), file: input, ...read.loaded.locate(['profile']) }] };
+    return {
+      diagnostics: [
+        ...diagnostics,
+        { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${formId}）。`), file: input, ...read.loaded.locate(['profile']) },
+      ],
+    };
   }
 
   const when = reportDate(ctx, unit.year, unit.reportDate);
@@ -55,8 +62,13 @@ export async function convertInput(input: string, output: string, ctx: RunContex
     const { profile } = await profileFor(ctx, unit.profile);
     out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });
   } else {
-    const text = target === 'json' ? `${JSON.stringify(read.loaded.data, null, 2)}\n`
-      : inputToYaml(read.loaded.data, ` jixiao 输入（${formId} 格式），由 jixiao convert 从 ${basename(input)} 转换。\n 各字段的填写说明见 jixiao init 写出的示例。`);
+    const text =
+      target === 'json'
+        ? `${JSON.stringify(read.loaded.data, null, 2)}\n`
+        : inputToYaml(
+            read.loaded.data,
+            ` jixiao 输入（${formId} 格式），由 jixiao convert 从 ${basename(input)} 转换。\n 各字段的填写说明见 jixiao init 写出的示例。`,
+          );
     out = new TextEncoder().encode(text);
   }
   await assertSameUnit(output, out, unit, ctx);
@@ -83,9 +95,16 @@ export interface ConvertIo {
 }
 
 /** `jixiao convert <input> <output>`: checks the names, converts, prints diagnostics and what was written. */
-export async function convertCommand(input: string, output: string, opts: { force: boolean; ctx: RunContext; io: ConvertIo; done?: string }): Promise<ExitCode> {
+export async function convertCommand(
+  input: string,
+  output: string,
+  opts: { force: boolean; ctx: RunContext; io: ConvertIo; done?: string },
+): Promise<ExitCode> {
   const { io } = opts;
-  const usage = (message: string) => { io.err(`${message}\n`); return ExitCode.Usage; };
+  const usage = (message: string) => {
+    io.err(`${message}\n`);
+    return ExitCode.Usage;
+  };
   if (!convertTarget(output)) return usage(`输出文件 ${output} 应以 .xlsx、.yaml、.yml 或 .json 结尾。`);
   if (resolve(input) === resolve(output)) return usage('输入文件与输出文件相同，请另取一个输出文件名。');
   if (io.exists(output) && !opts.force) return usage(`${output} 已存在；如需覆盖请加 --force。`);

@@ -38,7 +38,9 @@ export async function copyTemplates(profile: string, dir: string, opts: { force:
     io.err(`未能复制模板到 ${target}：${fsErrorMessage(e)}\n`);
     return ExitCode.InvalidInput;
   }
-  io.out(`已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n`
-    + `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）、表格版式（tables/*.yaml）后运行：jixiao build <输入> --templates ${dir}\n`);
+  io.out(
+    `已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n` +
+      `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）、表格版式（tables/*.yaml）后运行：jixiao build <输入> --templates ${dir}\n`,
+  );
   return ExitCode.Ok;
 }

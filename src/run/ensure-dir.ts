@@ -15,7 +15,13 @@ export async function ensureDir(dir: string): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      if (await stat(dir).then((s) => s.isDirectory(), () => false)) return;
+      if (
+        await stat(dir).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )
+      )
+        return;
       throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', errno: -20, syscall: 'mkdir', path: dir });
     }
     const parent = dirname(dir);
@@ -26,6 +32,13 @@ export async function ensureDir(dir: string): Promise<void> {
   try {
     await mkdir(dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir).then((s) => s.isDirectory(), () => false))) throw e;
+    if (
+      (e as NodeJS.ErrnoException).code !== 'EEXIST' ||
+      !(await stat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      throw e;
   }
 }

@@ -27,8 +27,20 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 const OPERATIONS: Readonly<Record<string, string>> = {
-  mkdir: '建立目录', open: '打开', write: '写入', read: '读取', rename: '写入（改名）', unlink: '删除', rmdir: '删除目录',
-  rm: '删除', scandir: '读取目录', stat: '访问', lstat: '访问', link: '建立', copyfile: '复制', realpath: '访问',
+  mkdir: '建立目录',
+  open: '打开',
+  write: '写入',
+  read: '读取',
+  rename: '写入（改名）',
+  unlink: '删除',
+  rmdir: '删除目录',
+  rm: '删除',
+  scandir: '读取目录',
+  stat: '访问',
+  lstat: '访问',
+  link: '建立',
+  copyfile: '复制',
+  realpath: '访问',
 };
 
 /** The Chinese reason for an errno code. */
@@ -48,7 +60,9 @@ export function fsErrorMessage(e: NodeJS.ErrnoException & { code: string }): str
 export function writeProblem(e: NodeJS.ErrnoException & { code: string }, what: string, target: string, file = target): Diagnostic {
   const unit = file !== target ? '；该单位上次生成的文件保持不变' : '';
   return {
-    code: 'E-WRITE', severity: 'error', file,
+    code: 'E-WRITE',
+    severity: 'error',
+    file,
     message: `${what}失败：${fsReason(e.code)}（${e.code}），${e.path ?? target}。请检查输出目录是否有写权限、磁盘是否已满、路径是否过长${unit}。`,
   };
 }

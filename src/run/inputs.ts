@@ -35,7 +35,10 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
   const files: string[] = [];
   const rejected = new Map<string, Diagnostic>();
   const missing: string[] = [];
-  const refuse = (path: string, message: string) => { files.push(path); rejected.set(path, reject(path, message)); };
+  const refuse = (path: string, message: string) => {
+    files.push(path);
+    rejected.set(path, reject(path, message));
+  };
 
   /** One entry found by a scan whose real root is `root`: a folder to walk, an input, a rejection, or nothing. */
   const visit = async (path: string, root: string): Promise<void> => {
@@ -49,22 +52,38 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
     }
     if (kind === 'directory') return walk(path, root);
     if (!isInput(name)) return;
-    if (kind === 'file') { files.push(path); return; }
-    if (kind === 'other') { refuse(path, '这不是普通文件（是命名管道、套接字或设备），不能作为输入；已跳过。'); return; }
+    if (kind === 'file') {
+      files.push(path);
+      return;
+    }
+    if (kind === 'other') {
+      refuse(path, '这不是普通文件（是命名管道、套接字或设备），不能作为输入；已跳过。');
+      return;
+    }
     // A symbolic link named like an input.
     let real: string;
     try {
       real = await fs.realpath(path);
     } catch (e) {
       const code = errno(e);
-      refuse(path, code === 'ELOOP' ? '符号链接构成循环（链接最终指回自身），无法读取；已跳过。'
-        : code === 'ENOENT' ? '符号链接指向的文件不存在（悬空链接）；已跳过。' : `无法解析符号链接（${code}）；已跳过。`);
+      refuse(
+        path,
+        code === 'ELOOP'
+          ? '符号链接构成循环（链接最终指回自身），无法读取；已跳过。'
+          : code === 'ENOENT'
+            ? '符号链接指向的文件不存在（悬空链接）；已跳过。'
+            : `无法解析符号链接（${code}）；已跳过。`,
+      );
       return;
     }
-    if (!inside(real, root)) { refuse(path, `符号链接指向所给文件夹之外（${real}）；为安全起见不读取文件夹以外的文件，请直接在命令行上给出该文件。`); return; }
+    if (!inside(real, root)) {
+      refuse(path, `符号链接指向所给文件夹之外（${real}）；为安全起见不读取文件夹以外的文件，请直接在命令行上给出该文件。`);
+      return;
+    }
     const target = await fs.entryKind(real, false).catch(() => 'other' as const);
     if (target === 'file') files.push(path);
-    else if (target === 'directory') return; // Note: a linked folder is never entered, whatever its name
+    else if (target === 'directory')
+      return; // Note: a linked folder is never entered, whatever its name
     else refuse(path, '符号链接指向的不是普通文件（命名管道、套接字或设备），不能作为输入；已跳过。');
   };
 
@@ -81,7 +100,9 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
     for (const [i, name] of names.entries()) {
       const p = join(dir, name);
       // Note: plain input files, the common case, need no second look.
-      if (kinds[i] === 'file') { if (isInput(name)) files.push(p); } else await visit(p, root);
+      if (kinds[i] === 'file') {
+        if (isInput(name)) files.push(p);
+      } else await visit(p, root);
     }
   };
 

@@ -75,7 +75,8 @@ export async function acquireLock(outDir: string, started: Date): Promise<LockRe
       } catch {
         continue; // another process took it over first
       }
-      if ((await readFile(aside, 'utf8').catch(() => null)) !== held) await link(aside, path).catch(() => undefined); // a fresh lock: put it back
+      if ((await readFile(aside, 'utf8').catch(() => null)) !== held)
+        await link(aside, path).catch(() => undefined); // a fresh lock: put it back
       else tookOver = true;
       await rm(aside, { force: true });
     }

@@ -42,7 +42,10 @@ export interface Manifest {
   readonly units: Readonly<Record<string, ManifestEntry>>;
 }
 
-const Exact = z.string().regex(/^-?\d+(\.\d+)?$/).nullable();
+const Exact = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .nullable();
 const RowSchema = z.strictObject({
   file: z.string(),
   year: z.number().int().nullable(),
@@ -63,11 +66,13 @@ const EntrySchema = z.strictObject({
   recipe: z.string().nullable(),
   profile: z.string().nullable(),
   built: z.boolean(),
-  outputs: z.array(z.strictObject({
-    path: z.string().refine(isOwnOutputPath, { error: '不是 jixiao 写出的单位文件路径' }),
-    size: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })),
+  outputs: z.array(
+    z.strictObject({
+      path: z.string().refine(isOwnOutputPath, { error: '不是 jixiao 写出的单位文件路径' }),
+      size: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
   row: RowSchema,
 });
 const ManifestSchema = z.strictObject({ format: z.literal(FORMAT), units: z.record(z.string(), EntrySchema) });
@@ -110,13 +115,19 @@ export async function readManifest(ctx: RunContext): Promise<ReadManifest> {
 }
 
 const ignored = (file: string, why: string): Diagnostic => ({
-  code: 'W-MANIFEST-IGNORED', severity: 'warning', file,
+  code: 'W-MANIFEST-IGNORED',
+  severity: 'warning',
+  file,
   message: `增量生成清单不可用（${why}），已忽略：本次全部重新生成，不删除任何旧文件。`,
 });
 
 /** Writes the manifest atomically, keys sorted, so a killed run leaves the old or the new one. */
 export async function writeManifest(ctx: RunContext, m: Manifest): Promise<void> {
-  const units = Object.fromEntries(Object.keys(m.units).sort().map((k) => [k, m.units[k]]));
+  const units = Object.fromEntries(
+    Object.keys(m.units)
+      .sort()
+      .map((k) => [k, m.units[k]]),
+  );
   await ctx.fs.writeAtomic(join(ctx.outDir, MANIFEST_NAME), new TextEncoder().encode(`${JSON.stringify({ format: FORMAT, units }, null, 1)}\n`));
 }
 
@@ -135,7 +146,8 @@ export function recipeHasher(ctx: RunContext): (profile: string | null | undefin
     if (!h) {
       h = profileFor(ctx, profile).then(
         (lp) => sha256(JSON.stringify({ tool: ctx.toolVersion, profile, sources: lp.sources, options: outputOptions(ctx) })),
-        () => null);
+        () => null,
+      );
       memo.set(profile, h);
     }
     return h;
@@ -148,8 +160,13 @@ export function recipeHasher(ctx: RunContext): (profile: string | null | undefin
  */
 export async function isUpToDate(entry: ManifestEntry | undefined, input: string, recipe: string | null, ctx: RunContext): Promise<boolean> {
   if (!entry?.built || entry.input !== input || recipe === null || entry.recipe !== recipe || entry.outputs.length === 0) return false;
-  const intact = await Promise.all(entry.outputs.map((o) => ctx.fs.readFile(join(ctx.outDir, o.path)).then(
-    (bytes) => bytes.byteLength === o.size && sha256(bytes) === o.sha256,
-    () => false)));
+  const intact = await Promise.all(
+    entry.outputs.map((o) =>
+      ctx.fs.readFile(join(ctx.outDir, o.path)).then(
+        (bytes) => bytes.byteLength === o.size && sha256(bytes) === o.sha256,
+        () => false,
+      ),
+    ),
+  );
   return intact.every(Boolean);
 }

@@ -39,7 +39,11 @@ export async function runPdfStep(outputs: readonly string[], opts: PdfStepOption
   }
   const started = performance.now();
   const outcomes = await convertToPdf(jobs, {
-    soffice, fontsConf: fontsConfFor(opts.templatesRoot), timeoutMs: opts.timeoutSeconds * 1000, env: opts.env, write: opts.write,
+    soffice,
+    fontsConf: fontsConfFor(opts.templatesRoot),
+    timeoutMs: opts.timeoutSeconds * 1000,
+    env: opts.env,
+    write: opts.write,
     ...(opts.workers ? { workers: opts.workers } : {}),
   });
   const problems = outcomes.flatMap((o) => ('diagnostic' in o ? [o.diagnostic] : []));
@@ -48,7 +52,9 @@ export async function runPdfStep(outputs: readonly string[], opts: PdfStepOption
     if (problems.length > 0) opts.err(formatDiagnostics(problems));
     opts.out(outcomes.flatMap((o) => ('written' in o ? [`已生成 ${o.written}\n`] : [])).join(''));
     const mark = problems.length > 0 ? '✖' : '✔';
-    opts.err(`${mark} PDF：${jobs.length} 个文件中 ${jobs.length - problems.length} 个已生成${problems.length > 0 ? `，${problems.length} 个失败` : ''}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
+    opts.err(
+      `${mark} PDF：${jobs.length} 个文件中 ${jobs.length - problems.length} 个已生成${problems.length > 0 ? `，${problems.length} 个失败` : ''}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`,
+    );
   }
   return { failed: problems.length > 0 };
 }

@@ -9,12 +9,16 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 
 /** The one line printed when LibreOffice is missing; DOCX and XLSX are written anyway. */
-export const INSTALL_HINT = '未找到 LibreOffice，未生成 PDF（DOCX/XLSX 已照常生成）。Debian/Ubuntu 安装：'
-  + 'sudo apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk；'
-  + 'Windows/macOS：从 https://www.libreoffice.org/download/ 安装，并把 soffice 所在目录加入 PATH（或设置 JIXIAO_SOFFICE=soffice 的完整路径）。';
+export const INSTALL_HINT =
+  '未找到 LibreOffice，未生成 PDF（DOCX/XLSX 已照常生成）。Debian/Ubuntu 安装：' +
+  'sudo apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk；' +
+  'Windows/macOS：从 https://www.libreoffice.org/download/ 安装，并把 soffice 所在目录加入 PATH（或设置 JIXIAO_SOFFICE=soffice 的完整路径）。';
 
 /** One conversion: a written DOCX/XLSX and the PDF to write next to it. */
-export interface PdfJob { readonly source: string; readonly target: string }
+export interface PdfJob {
+  readonly source: string;
+  readonly target: string;
+}
 
 /** The PDF written, or why not. */
 export type PdfOutcome = { readonly job: PdfJob; readonly written: string } | { readonly job: PdfJob; readonly diagnostic: Diagnostic };
@@ -45,9 +49,12 @@ export function findSoffice(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
   const names = platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
   const dirs = (env['PATH'] ?? env['Path'] ?? '').split(delimiter).filter((d) => d !== '');
   for (const dir of dirs) for (const name of names) if (isProgram(join(dir, name), platform)) return join(dir, name);
-  const usual = platform === 'darwin' ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
-    : platform === 'win32' ? [env['ProgramFiles'], env['ProgramFiles(x86)']].filter((d): d is string => !!d).map((d) => join(d, 'LibreOffice', 'program', 'soffice.exe'))
-    : [];
+  const usual =
+    platform === 'darwin'
+      ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
+      : platform === 'win32'
+        ? [env['ProgramFiles'], env['ProgramFiles(x86)']].filter((d): d is string => !!d).map((d) => join(d, 'LibreOffice', 'program', 'soffice.exe'))
+        : [];
   return usual.find((p) => isProgram(p, platform));
 }
 
@@ -66,22 +73,24 @@ export async function convertToPdf(jobs: readonly PdfJob[], opts: PdfOptions): P
   const outcomes: PdfOutcome[] = new Array<PdfOutcome>(jobs.length);
   let next = 0;
   const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), jobs.length));
-  await Promise.all(Array.from({ length: workers }, async () => {
-    let profile = await newProfile();
-    try {
-      for (let i = next++; i < jobs.length; i = next++) {
-        const { outcome, spoiled } = await convertOne(jobs[i]!, profile, opts);
-        outcomes[i] = outcome;
-        if (spoiled) {
-          // Note: a killed or silent LibreOffice may leave its profile locked; the next job gets a fresh one.
-          await rm(profile, { recursive: true, force: true });
-          profile = await newProfile();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      let profile = await newProfile();
+      try {
+        for (let i = next++; i < jobs.length; i = next++) {
+          const { outcome, spoiled } = await convertOne(jobs[i]!, profile, opts);
+          outcomes[i] = outcome;
+          if (spoiled) {
+            // Note: a killed or silent LibreOffice may leave its profile locked; the next job gets a fresh one.
+            await rm(profile, { recursive: true, force: true });
+            profile = await newProfile();
+          }
         }
+      } finally {
+        await rm(profile, { recursive: true, force: true });
       }
-    } finally {
-      await rm(profile, { recursive: true, force: true });
-    }
-  }));
+    }),
+  );
   return outcomes;
 }
 
@@ -104,14 +113,30 @@ const PROFILE_SEED = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 async function convertOne(job: PdfJob, profile: string, opts: PdfOptions): Promise<{ outcome: PdfOutcome; spoiled: boolean }> {
-  const fail = (code: DiagnosticCode, message: string, spoiled: boolean) =>
-    ({ outcome: { job, diagnostic: { code, severity: 'error' as const, file: job.source, message } }, spoiled });
+  const fail = (code: DiagnosticCode, message: string, spoiled: boolean) => ({
+    outcome: { job, diagnostic: { code, severity: 'error' as const, file: job.source, message } },
+    spoiled,
+  });
   const outDir = await mkdtemp(join(tmpdir(), 'jixiao-pdf-'));
   try {
-    const run = await runSoffice([
-      `-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nodefault', '--nofirststartwizard',
-      '--nolockcheck', '--nologo', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, job.source,
-    ], opts);
+    const run = await runSoffice(
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--invisible',
+        '--nodefault',
+        '--nofirststartwizard',
+        '--nolockcheck',
+        '--nologo',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        job.source,
+      ],
+      opts,
+    );
     const seconds = Math.round(opts.timeoutMs / 100) / 10;
     if (run.timedOut) return fail('E-PDF-TIMEOUT', `转换 PDF 超过 ${seconds} 秒，已终止 LibreOffice，未生成 PDF；可用 --pdf-timeout 放宽时限后重试。`, true);
     const produced = join(outDir, `${basename(job.source, extname(job.source))}.pdf`);
@@ -129,7 +154,13 @@ async function convertOne(job: PdfJob, profile: string, opts: PdfOptions): Promi
 
 const isPdf = (b: Uint8Array): boolean => b.length > 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-';
 
-interface SofficeRun { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly timedOut: boolean; readonly error?: string; readonly detail?: string }
+interface SofficeRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly timedOut: boolean;
+  readonly error?: string;
+  readonly detail?: string;
+}
 
 /** Runs soffice with FONTCONFIG_FILE set; on timeout kills its whole process group (soffice starts soffice.bin). */
 function runSoffice(args: readonly string[], opts: PdfOptions): Promise<SofficeRun> {
@@ -137,7 +168,9 @@ function runSoffice(args: readonly string[], opts: PdfOptions): Promise<SofficeR
     const group = process.platform !== 'win32';
     const child = spawn(opts.soffice, args, { env: { ...opts.env, FONTCONFIG_FILE: opts.fontsConf }, stdio: ['ignore', 'pipe', 'pipe'], detached: group });
     let output = '';
-    const keep = (chunk: Buffer) => { if (output.length < 4000) output += chunk.toString('utf8'); };
+    const keep = (chunk: Buffer) => {
+      if (output.length < 4000) output += chunk.toString('utf8');
+    };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     let timedOut = false;
@@ -145,11 +178,19 @@ function runSoffice(args: readonly string[], opts: PdfOptions): Promise<SofficeR
       timedOut = true;
       killTree(child.pid, group, () => child.kill('SIGKILL'));
     }, opts.timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); resolve({ code: null, signal: null, timedOut: false, error: e.message }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, signal: null, timedOut: false, error: e.message });
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       // Note: "failed to launch javaldx" is printed on every run and means nothing for a conversion.
-      const detail = output.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/javaldx|^convert /.test(l)).pop()?.slice(0, 200);
+      const detail = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !/javaldx|^convert /.test(l))
+        .pop()
+        ?.slice(0, 200);
       resolve({ code, signal, timedOut, ...(detail ? { detail } : {}) });
     });
   });

@@ -97,7 +97,13 @@ export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded:
   const data = loaded.data;
   const id = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['profile'] : undefined;
   if (typeof id !== 'string' || isProfileId(id) || safeSegment(id) !== id) return { loaded };
-  if (!(await ctx.fs.readText(join(ctx.templatesRoot, id, 'profile.yaml')).then(() => true, () => false))) return { loaded };
+  if (
+    !(await ctx.fs.readText(join(ctx.templatesRoot, id, 'profile.yaml')).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return { loaded };
   try {
     const profile = await profileFor(ctx, id);
     // Note: the base profile's input schema names its own id; the child's folder says which profile that is.
@@ -118,7 +124,13 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   try {
     bytes = await ctx.fs.readFile(file);
   } catch (e) {
-    return { file, outputs: [], diagnostics: [{ code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+    return {
+      file,
+      outputs: [],
+      diagnostics: [
+        { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+      ],
+    };
   }
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
@@ -131,7 +143,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   const unit = validated.unit;
   let lp: LoadedProfile;
   try {
-    lp = form.profile ?? await profileFor(ctx, unit.profile);
+    lp = form.profile ?? (await profileFor(ctx, unit.profile));
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
     return { file, outputs: [], diagnostics: [...early, ...e.diagnostics] };
@@ -139,7 +151,16 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
   const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
-  const base = { file, unitName: unit.unit.name, year: unit.year, derived, unit, profile: lp.profile.id, summary: module.summarize(unit, derived), anchor: loaded.locate(['unit', 'code']) };
+  const base = {
+    file,
+    unitName: unit.unit.name,
+    year: unit.year,
+    derived,
+    unit,
+    profile: lp.profile.id,
+    summary: module.summarize(unit, derived),
+    anchor: loaded.locate(['unit', 'code']),
+  };
   if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   try {
     const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);
@@ -149,7 +170,10 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     const docxPath = join(dir, `${name}.docx`);
     const xlsxPath = join(dir, `${name}.xlsx`);
     const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
-    const staged = await stageAll(ctx.fs, [[docxPath, docx], [xlsxPath, xlsx]]);
+    const staged = await stageAll(ctx.fs, [
+      [docxPath, docx],
+      [xlsxPath, xlsx],
+    ]);
     if (!opts.stage) await commitAll(ctx.fs, staged);
     const files = staged.map(({ temp: _temp, ...f }) => f);
     return { ...base, diagnostics, outputs: files.map((f) => f.path), files, ...(opts.stage ? { staged } : {}) };

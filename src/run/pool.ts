@@ -31,12 +31,28 @@ type Job = { readonly index: number; readonly file: string };
  * Note: the main thread runs units too, so `jobs` threads compute and only jobs−1 extra V8 heaps are paid for
  * (each busy heap is 150–200 MB).
  */
-export async function runUnits(files: readonly Job[], ctx: RunContext, write: boolean, jobs: number, onDone: (index: number, o: UnitOutcome) => void): Promise<void> {
-  const here = async (job: Job) => onDone(job.index, await runUnit(job.file, ctx, { write, stage: write }).then((r) => toOutcome(r, ctx.outDir, write), (e: unknown) => internalFailure(job.file, e)));
+export async function runUnits(
+  files: readonly Job[],
+  ctx: RunContext,
+  write: boolean,
+  jobs: number,
+  onDone: (index: number, o: UnitOutcome) => void,
+): Promise<void> {
+  const here = async (job: Job) =>
+    onDone(
+      job.index,
+      await runUnit(job.file, ctx, { write, stage: write }).then(
+        (r) => toOutcome(r, ctx.outDir, write),
+        (e: unknown) => internalFailure(job.file, e),
+      ),
+    );
   const script = workerScript();
   const queue = [...files];
   const size = Math.min(jobs, files.length);
-  const workers = size <= 1 || files.length < MIN_UNITS_FOR_WORKERS || !script || ctx.fs !== nodeFs ? [] : Array.from({ length: size - 1 }, () => startWorker(script, ctx, write, queue, onDone));
+  const workers =
+    size <= 1 || files.length < MIN_UNITS_FOR_WORKERS || !script || ctx.fs !== nodeFs
+      ? []
+      : Array.from({ length: size - 1 }, () => startWorker(script, ctx, write, queue, onDone));
   for (let job = queue.shift(); job; job = queue.shift()) await here(job);
   const retry = (await Promise.all(workers)).flat();
   // Note: units a failed worker had been sent ahead are back in the queue.
@@ -58,7 +74,10 @@ function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[],
     if (pending.length === 0) void worker.terminate();
   };
   worker.on('message', (reply: WorkerReply) => {
-    pending.splice(pending.findIndex((j) => j.index === reply.index), 1);
+    pending.splice(
+      pending.findIndex((j) => j.index === reply.index),
+      1,
+    );
     onDone(reply.index, reply.outcome);
     feed();
   });
@@ -70,10 +89,12 @@ function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[],
     else if (current) onDone(current.index, internalFailure(current.file, e));
   });
   feed();
-  return new Promise((resolve) => worker.on('exit', () => {
-    const [current, ...ahead] = pending.splice(0);
-    if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
-    queue.unshift(...ahead);
-    resolve(retry);
-  }));
+  return new Promise((resolve) =>
+    worker.on('exit', () => {
+      const [current, ...ahead] = pending.splice(0);
+      if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
+      queue.unshift(...ahead);
+      resolve(retry);
+    }),
+  );
 }

@@ -9,7 +9,10 @@ import { formatPath, labelPath } from '../model/labels.js';
  * Parts that are absent (file, place, path) are left out.
  */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
-  return ds.map(formatDiagnostic).map((l) => `${l}\n`).join('');
+  return ds
+    .map(formatDiagnostic)
+    .map((l) => `${l}\n`)
+    .join('');
 }
 
 /** Formats one diagnostic as a single line. */

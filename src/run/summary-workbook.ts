@@ -11,7 +11,9 @@ const collator = new Intl.Collator('zh-CN');
 
 /** Rows by 年度, then 单位名称 (pinyin order), then input file, so the same batch always gives the same order. */
 export function sortRows(rows: readonly SummaryRow[]): SummaryRow[] {
-  return [...rows].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || collator.compare(a.unitName, b.unitName) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...rows].sort(
+    (a, b) => (a.year ?? 0) - (b.year ?? 0) || collator.compare(a.unitName, b.unitName) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
 }
 
 /**

@@ -43,7 +43,10 @@ export function toOutcome(r: UnitResult, outDir: string, write: boolean): UnitOu
     files: (r.files ?? []).map((f) => ({ ...f, path: toRelative(outDir, f.path) })),
     staged: r.staged ?? [],
     ...(r.anchor ? { anchor: r.anchor } : {}),
-    row: summaryRow(r, r.outputs.map((o) => toRelative(outDir, o))),
+    row: summaryRow(
+      r,
+      r.outputs.map((o) => toRelative(outDir, o)),
+    ),
   };
 }
 
@@ -52,7 +55,7 @@ export const toRelative = (outDir: string, path: string): string => relative(out
 
 /** A unit whose run threw: a bug, reported as E-INTERNAL with the stack so the batch goes on. */
 export function internalFailure(file: string, e: unknown): UnitOutcome {
-  const stack = e instanceof Error ? e.stack ?? e.message : String(e);
+  const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
   const d: Diagnostic = { code: 'E-INTERNAL', severity: 'error', file, message: `这是程序缺陷，请附上输入文件报告问题。\n${stack}` };
   return toOutcome({ file, outputs: [], diagnostics: [d] }, '.', false);
 }

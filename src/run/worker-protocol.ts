@@ -9,6 +9,12 @@ export interface WorkerSetup {
 }
 
 /** A unit to run: its index in the batch and its input file. */
-export interface WorkerJob { readonly index: number; readonly file: string }
+export interface WorkerJob {
+  readonly index: number;
+  readonly file: string;
+}
 /** The answer to a job. */
-export interface WorkerReply { readonly index: number; readonly outcome: UnitOutcome }
+export interface WorkerReply {
+  readonly index: number;
+  readonly outcome: UnitOutcome;
+}

@@ -12,7 +12,12 @@ if (!port) throw new Error('run/worker.js runs only as a worker thread');
 // Note: the main thread sends a unit or two ahead; they run one after the other, never interleaved.
 let chain = Promise.resolve();
 port.on('message', (job: WorkerJob) => {
-  chain = chain.then(() => runUnit(job.file, ctx, { write: setup.write, stage: setup.write })
-    .then((r) => toOutcome(r, ctx.outDir, setup.write), (e: unknown) => internalFailure(job.file, e))
-    .then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply)));
+  chain = chain.then(() =>
+    runUnit(job.file, ctx, { write: setup.write, stage: setup.write })
+      .then(
+        (r) => toOutcome(r, ctx.outDir, setup.write),
+        (e: unknown) => internalFailure(job.file, e),
+      )
+      .then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply)),
+  );
 });

@@ -9,13 +9,20 @@ export const NOT_APPLICABLE = '—';
 /** The text a cell prints in DOCX and in print: "10.56", "100.00%", "40", "9.50", "—". */
 export function cellText(v: CellValue): string {
   switch (v.kind) {
-    case 'text': return v.text;
-    case 'amount': return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
-    case 'percent': return v.style === 'bare' ? formatAmount(v.value.times(HUNDRED), false, v.places ?? 2) : formatPercent(v.value, v.places ?? 2);
-    case 'score': return v.places !== undefined ? formatAmount(v.value, false, v.places) : v.fixed ? formatAmount(v.value) : formatScore(v.value);
-    case 'number': return formatPlain(v.value);
-    case 'na': return NOT_APPLICABLE;
-    case 'empty': return '';
+    case 'text':
+      return v.text;
+    case 'amount':
+      return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
+    case 'percent':
+      return v.style === 'bare' ? formatAmount(v.value.times(HUNDRED), false, v.places ?? 2) : formatPercent(v.value, v.places ?? 2);
+    case 'score':
+      return v.places !== undefined ? formatAmount(v.value, false, v.places) : v.fixed ? formatAmount(v.value) : formatScore(v.value);
+    case 'number':
+      return formatPlain(v.value);
+    case 'na':
+      return NOT_APPLICABLE;
+    case 'empty':
+      return '';
   }
 }
 
@@ -52,7 +59,8 @@ export function cellNumber(v: CellValue): XlsxNumber | null {
       return { value: toNumber(r), numFmt: r.isInteger() && !v.fixed ? '0' : '0.00' };
     }
     // Note: formatPlain keeps every written decimal, so the format shows exactly that many ('General' may not).
-    case 'number': return { value: toNumber(v.value), numFmt: fixedFormat(v.value.decimalPlaces()) };
+    case 'number':
+      return { value: toNumber(v.value), numFmt: fixedFormat(v.value.decimalPlaces()) };
     case 'text':
     case 'na':
     case 'empty':

@@ -64,7 +64,10 @@ function cellParagraphs(cell: Cell, keepNext: boolean): string {
   const role = cell.role ?? 'value';
   const props = rPr(role === 'header' || role === 'section' ? FONTS.heading : FONTS.body, SIZE.五号, cell.bold ?? false);
   const pPr = `<w:pPr>${keepNextXml(keepNext)}${spacing(0, CELL_SPACING.line)}${jc(cellAlignment(cell))}</w:pPr>`;
-  return cellText(cell.value).split('\n').map((t) => `<w:p>${pPr}${t === '' ? '' : run(t, props)}</w:p>`).join('');
+  return cellText(cell.value)
+    .split('\n')
+    .map((t) => `<w:p>${pPr}${t === '' ? '' : run(t, props)}</w:p>`)
+    .join('');
 }
 
 function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'restart' | 'continue'): string {
@@ -81,23 +84,29 @@ function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const row: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
+  const row: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`,
+  ];
   for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
   row.push('</w:tblGrid>');
   for (const [r, placed] of grid.rows.entries()) {
     const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
     // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
     const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-    row.push(`<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
-      `${r < table.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`);
+    row.push(
+      `<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
+      `${r < table.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
+    );
     const own = new Map(placed.map((p) => [p.col, p]));
-    for (let c = 0; c < grid.width;) {
+    for (let c = 0; c < grid.width; ) {
       const above = grid.coveredFromAbove[r]?.[c];
       const p = above ?? own.get(c);
       if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
-      row.push(above
-        ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${jc(cellAlignment(p.cell))}</w:pPr></w:p>`, 'continue')
-        : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''));
+      row.push(
+        above
+          ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${jc(cellAlignment(p.cell))}</w:pPr></w:p>`, 'continue')
+          : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''),
+      );
       c += p.colSpan;
     }
     row.push('</w:tr>');
@@ -112,8 +121,9 @@ function* tableXml(table: Table): Generator<string> {
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
 const handlers: Handlers = {
   title: (b) => [titleParagraph(b.text)],
-  heading: (b) => [para(spacing(0, 300) + indentXml(SIZE.三号),
-    run(b.text, rPr(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body, SIZE.三号)))],
+  heading: (b) => [
+    para(spacing(0, 300) + indentXml(SIZE.三号), run(b.text, rPr(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body, SIZE.三号))),
+  ],
   paragraph: (b) => [plainParagraph(b.text, SIZE.三号, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
   table: (b) => [
     titleParagraph(b.table.title),
@@ -123,8 +133,12 @@ const handlers: Handlers = {
   ],
   pageBreak: () => [para('', '<w:r><w:br w:type="page"/></w:r>')],
   // Note: the GB/T 9704 elements look the same on any page; they are written by docx-official.ts.
-  masthead: (b) => officialParts(b), docNumber: (b) => officialParts(b), attachments: (b) => officialParts(b),
-  signature: (b) => officialParts(b), attachmentMark: (b) => officialParts(b), colophon: (b) => officialParts(b),
+  masthead: (b) => officialParts(b),
+  docNumber: (b) => officialParts(b),
+  attachments: (b) => officialParts(b),
+  signature: (b) => officialParts(b),
+  attachmentMark: (b) => officialParts(b),
+  colophon: (b) => officialParts(b),
 };
 /** Dispatches a block to its handler; the Handlers type makes a new block type break the build until handled. */
 const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part[])(b);
@@ -153,5 +167,4 @@ export function* bodyChunks(sections: readonly DocSection[], sectionProperties: 
 }
 
 /** The content of `<w:body>` as one string (for small documents and tests). */
-export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string =>
-  [...bodyChunks(sections, sectionProperties)].join('');
+export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string => [...bodyChunks(sections, sectionProperties)].join('');

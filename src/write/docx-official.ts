@@ -4,8 +4,23 @@
  */
 import type { Block, Run } from '../model/doc.js';
 import {
-  BODY_CHAR, BODY_FIRST_LINE, CHAR_LAYOUT, COLOPHON_RULES, COLOPHON_SLACK, FONTS, LINE_PITCH, MASTHEAD_SIZES, MASTHEAD_TOP, NO_GRID_CHARACTER_SPACING,
-  OFFICIAL_TEXT_HEIGHT, OFFICIAL_TEXT_WIDTH, RED, RED_RULE, RULE_HEIGHT, SIZE, SMALL_CHAR,
+  BODY_CHAR,
+  BODY_FIRST_LINE,
+  CHAR_LAYOUT,
+  COLOPHON_RULES,
+  COLOPHON_SLACK,
+  FONTS,
+  LINE_PITCH,
+  MASTHEAD_SIZES,
+  MASTHEAD_TOP,
+  NO_GRID_CHARACTER_SPACING,
+  OFFICIAL_TEXT_HEIGHT,
+  OFFICIAL_TEXT_WIDTH,
+  RED,
+  RED_RULE,
+  RULE_HEIGHT,
+  SIZE,
+  SMALL_CHAR,
 } from './styles.js';
 import { escapeXml } from './xml-escape.js';
 
@@ -13,14 +28,21 @@ import { escapeXml } from './xml-escape.js';
 export type OfficialPart = { readonly p: true; readonly props: string; readonly content: string };
 const para = (props: string, content: string): OfficialPart => ({ p: true, props, content });
 
-interface RunStyle { readonly face: string; readonly size: number; readonly bold?: boolean; readonly color?: string }
+interface RunStyle {
+  readonly face: string;
+  readonly size: number;
+  readonly bold?: boolean;
+  readonly color?: string;
+}
 
 /** `<w:rPr>`: the four font slots with the east-Asian face, bold, colour, the no-grid spacing, size (schema order). */
 function rPr({ face, size, bold, color }: RunStyle): string {
   const latin = 'Times New Roman';
-  return `<w:rPr><w:rFonts w:ascii="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(face)}" w:hAnsi="${latin}" w:hint="eastAsia"/>`
-    + `${bold ? '<w:b/><w:bCs/>' : ''}${color ? `<w:color w:val="${color}"/>` : ''}`
-    + `${CHAR_LAYOUT === 'spacing' ? `<w:spacing w:val="${NO_GRID_CHARACTER_SPACING}"/>` : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+  return (
+    `<w:rPr><w:rFonts w:ascii="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(face)}" w:hAnsi="${latin}" w:hint="eastAsia"/>` +
+    `${bold ? '<w:b/><w:bCs/>' : ''}${color ? `<w:color w:val="${color}"/>` : ''}` +
+    `${CHAR_LAYOUT === 'spacing' ? `<w:spacing w:val="${NO_GRID_CHARACTER_SPACING}"/>` : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`
+  );
 }
 const run = (text: string, style: RunStyle): string => (text === '' ? '' : `<w:r>${rPr(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`);
 
@@ -28,9 +50,10 @@ const run = (text: string, style: RunStyle): string => (text === '' ? '' : `<w:r
 const EXACT = (before = 0) => `<w:spacing w:after="0" w:before="${before}" w:line="${LINE_PITCH}" w:lineRule="exact"/>`;
 const jc = (v: 'left' | 'center' | 'right' | 'both') => `<w:jc w:val="${v}"/>`;
 const ind = (a: { firstLine?: number; left?: number; right?: number; hanging?: number }) =>
-  `<w:ind${a.left !== undefined ? ` w:left="${a.left}"` : ''}${a.right !== undefined ? ` w:right="${a.right}"` : ''}`
-  + `${a.firstLine !== undefined ? ` w:firstLine="${a.firstLine}"` : ''}${a.hanging !== undefined ? ` w:hanging="${a.hanging}"` : ''}/>`;
-const border = (side: 'top' | 'bottom', size: number, color = '000000', space = 1) => `<w:${side} w:val="single" w:color="${color}" w:space="${space}" w:sz="${size}"/>`;
+  `<w:ind${a.left !== undefined ? ` w:left="${a.left}"` : ''}${a.right !== undefined ? ` w:right="${a.right}"` : ''}` +
+  `${a.firstLine !== undefined ? ` w:firstLine="${a.firstLine}"` : ''}${a.hanging !== undefined ? ` w:hanging="${a.hanging}"` : ''}/>`;
+const border = (side: 'top' | 'bottom', size: number, color = '000000', space = 1) =>
+  `<w:${side} w:val="single" w:color="${color}" w:space="${space}" w:sz="${size}"/>`;
 
 const BODY: RunStyle = { face: FONTS.body, size: SIZE.三号 };
 const HEADING_FACES = { 1: FONTS.heading, 2: FONTS.kai, 3: FONTS.body, 4: FONTS.body } as const;
@@ -72,21 +95,33 @@ const handlers: Handlers = {
     // extra leading sits above the glyphs, so the first line starts that much short of the 35 mm.
     const line = Math.round(size * 10 * 1.25);
     const before = MASTHEAD_TOP - Math.round((line - size * 10) / 2);
-    return b.lines.map((t, i) => para(`<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="${i === 0 ? before : 0}" w:line="${line}" w:lineRule="exact"/>${jc('center')}`,
-      run(t, { face: FONTS.title, size, color: RED })));
+    return b.lines.map((t, i) =>
+      para(
+        `<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="${i === 0 ? before : 0}" w:line="${line}" w:lineRule="exact"/>${jc('center')}`,
+        run(t, { face: FONTS.title, size, color: RED }),
+      ),
+    );
   },
   docNumber: (b) => [para(`<w:pBdr>${border('bottom', RED_RULE.size, RED, RED_RULE.space)}</w:pBdr>${EXACT()}${jc('center')}`, run(b.text, BODY))],
   // Note: a 2号 title would take two cells of a character grid per glyph; titles are never snapped to it.
   title: (b) => b.text.split('\n').map((t) => para(`<w:snapToGrid w:val="0"/>${EXACT()}${jc('center')}`, run(t, { face: FONTS.title, size: SIZE.二号 }))),
   // Note: a heading keeps with the paragraph after it, so it never ends a page alone.
-  heading: (b) => [para(`<w:keepNext/>${EXACT()}${ind({ firstLine: BODY_FIRST_LINE })}${jc('both')}`, run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 }))],
-  paragraph: (b) => [para(EXACT() + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + jc(b.align ? ALIGN_OF[b.align] : 'both'), bodyRuns(runsOf(b.text, b.runs)))],
-  attachments: (b) => b.items.map((item, i) => {
-    // Note: continuation lines align after 附件：, so the first line hangs back by those three characters.
-    const lead = i === 0 ? '附件：' : '';
-    const number = b.items.length > 1 ? `${i + 1}.` : '';
-    return para(EXACT() + ind({ left: BODY_FIRST_LINE + 3 * BODY_CHAR, hanging: i === 0 ? 3 * BODY_CHAR : 0 }) + jc('left'), run(`${lead}${number}${item}`, BODY));
-  }),
+  heading: (b) => [
+    para(`<w:keepNext/>${EXACT()}${ind({ firstLine: BODY_FIRST_LINE })}${jc('both')}`, run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 })),
+  ],
+  paragraph: (b) => [
+    para(EXACT() + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + jc(b.align ? ALIGN_OF[b.align] : 'both'), bodyRuns(runsOf(b.text, b.runs))),
+  ],
+  attachments: (b) =>
+    b.items.map((item, i) => {
+      // Note: continuation lines align after 附件：, so the first line hangs back by those three characters.
+      const lead = i === 0 ? '附件：' : '';
+      const number = b.items.length > 1 ? `${i + 1}.` : '';
+      return para(
+        EXACT() + ind({ left: BODY_FIRST_LINE + 3 * BODY_CHAR, hanging: i === 0 ? 3 * BODY_CHAR : 0 }) + jc('left'),
+        run(`${lead}${number}${item}`, BODY),
+      );
+    }),
   signature: (b) => {
     const at = b.placement === 'gbt' ? signatureIndents(b.signatory, b.date) : { signatory: 2, date: 2 };
     return [
@@ -96,13 +131,18 @@ const handlers: Handlers = {
   },
   attachmentMark: (b) => [para(EXACT() + jc('left'), run(b.text, { face: FONTS.heading, size: SIZE.三号 }))],
   colophon: (b) => colophon(b),
-  table: () => { throw new Error('tables go in form sections, not in official ones'); },
+  table: () => {
+    throw new Error('tables go in form sections, not in official ones');
+  },
   pageBreak: () => [para('', '<w:r><w:br w:type="page"/></w:r>')],
 };
 
 /** A paragraph that only draws a rule of the 版记 (its bottom border), 1 pt high and off the line grid. */
 const rule = (size: number): OfficialPart =>
-  para(`<w:pBdr>${border('bottom', size, '000000', 0)}</w:pBdr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${RULE_HEIGHT}" w:lineRule="exact"/>`, '');
+  para(
+    `<w:pBdr>${border('bottom', size, '000000', 0)}</w:pBdr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${RULE_HEIGHT}" w:lineRule="exact"/>`,
+    '',
+  );
 
 /**
  * 版记: thick rule, optional 抄送, thin rule, 印发机关 left and 印发日期 right, optional 份数, thick rule, in 4号 and
@@ -121,13 +161,20 @@ function colophon(b: Extract<Block, { type: 'colophon' }>): OfficialPart[] {
     rules.push(rule(COLOPHON_RULES.thin));
     text.push(para(EXACT() + ind({ left: 4 * SMALL_CHAR, right: SMALL_CHAR, hanging: 3 * SMALL_CHAR }) + jc('left'), run(cc, small)));
   }
-  const printed = [para(`<w:tabs><w:tab w:val="right" w:pos="${OFFICIAL_TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>${EXACT()}${ind({ left: SMALL_CHAR })}${jc('left')}`,
-    `${run(b.printedBy, small)}<w:r><w:tab/></w:r>${run(`${b.printedOn}印发`, small)}`)];
+  const printed = [
+    para(
+      `<w:tabs><w:tab w:val="right" w:pos="${OFFICIAL_TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>${EXACT()}${ind({ left: SMALL_CHAR })}${jc('left')}`,
+      `${run(b.printedBy, small)}<w:r><w:tab/></w:r>${run(`${b.printedOn}印发`, small)}`,
+    ),
+  ];
   if (b.copies) printed.push(para(EXACT() + ind({ right: SMALL_CHAR }) + jc('right'), run(b.copies, small)));
   lines += printed.length;
   rules.push(rule(COLOPHON_RULES.thick));
   const used = lines * LINE_PITCH + rules.length * RULE_HEIGHT;
-  const filler = para(`<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${Math.max(RULE_HEIGHT, OFFICIAL_TEXT_HEIGHT - used - COLOPHON_SLACK)}" w:lineRule="exact"/>`, '');
+  const filler = para(
+    `<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${Math.max(RULE_HEIGHT, OFFICIAL_TEXT_HEIGHT - used - COLOPHON_SLACK)}" w:lineRule="exact"/>`,
+    '',
+  );
   const [first, ...rest] = rules;
   return b.cc.length > 0 ? [filler, first!, text[0]!, rest[0]!, ...printed, rest[1]!] : [filler, first!, ...printed, rest[0]!];
 }

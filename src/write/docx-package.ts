@@ -1,7 +1,5 @@
 /** DOCX 外壳：样式、页脚、节属性等固定部件由 docx 库按各节版式生成一次并缓存；正文另由 docx-body.ts 写出。 */
-import {
-  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions,
-} from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import type { DocSection } from '../model/doc.js';
 import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
@@ -24,15 +22,22 @@ export interface DocxShell {
 
 /** The document-wide options: metadata and the default run (仿宋_GB2312 三号). */
 export const documentOptions = (title: string) => ({
-  creator: 'jixiao', lastModifiedBy: 'jixiao', title,
+  creator: 'jixiao',
+  lastModifiedBy: 'jixiao',
+  title,
   styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.三号, language: { value: 'en-US', eastAsia: 'zh-CN' } } } } },
 });
 
 /** “— n —” centred in 宋体 四号. */
-const pageFooter = () => new Footer({ children: [new Paragraph({
-  alignment: AlignmentType.CENTER,
-  children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.四号, font: font(FONTS.song) })],
-})] });
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.四号, font: font(FONTS.song) })],
+      }),
+    ],
+  });
 
 /** A section's page (A4, margins by orientation) and footer, without its content. */
 export function sectionFrame(orientation: DocSection['orientation']): Omit<ISectionOptions, 'children'> {
@@ -68,7 +73,10 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
   // Note: an official (GB/T 9704) document gets its page frames and odd/even page numbers from official-page.ts.
   const official = isOfficial(sections);
   const options = official ? withOfficialOptions(documentOptions(TITLE_MARK)) : documentOptions(TITLE_MARK);
-  const document = new Document({ ...options, sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })) });
+  const document = new Document({
+    ...options,
+    sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })),
+  });
   // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
   const parts = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
   const text = (name: string) => strFromU8(parts.find(([n]) => n === name)?.[1] ?? new Uint8Array());

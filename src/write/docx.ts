@@ -11,12 +11,16 @@ export async function docToDocx(doc: Doc, when: Date): Promise<Uint8Array> {
   const shell = await docxShell(doc.sections);
   // Note: encoded piece by piece into one buffer; one string of the whole body was quadratic-ish in time and
   // memory for very large tables and hits V8's string length limit near 500 MB (issue 10).
-  const documentXml = utf8Concat((function* () {
-    yield shell.head;
-    yield* bodyChunks(doc.sections, shell.sectionProperties);
-    yield shell.tail;
-  })());
-  const parts = shell.parts.map(([name, data]): OoxmlPart =>
-    name === 'word/document.xml' ? [name, documentXml] : name === 'docProps/core.xml' ? [name, shell.coreXml(escapeXml(doc.title))] : [name, data]);
+  const documentXml = utf8Concat(
+    (function* () {
+      yield shell.head;
+      yield* bodyChunks(doc.sections, shell.sectionProperties);
+      yield shell.tail;
+    })(),
+  );
+  const parts = shell.parts.map(
+    ([name, data]): OoxmlPart =>
+      name === 'word/document.xml' ? [name, documentXml] : name === 'docProps/core.xml' ? [name, shell.coreXml(escapeXml(doc.title))] : [name, data],
+  );
   return packOoxml(parts, when);
 }

@@ -20,5 +20,7 @@ export const INSTRUCTIONS: readonly (readonly [string, string])[] = [
   ['示例数据', '由 jixiao init --xlsx 写出的工作簿带有虚构的示例单位，请逐项改成本单位的内容，多余的行整行删除。'],
   ['各工作表', ''],
   [UNIT_SHEET.name, '单位基本信息、部门整体收支、自评情况各节文字、部门职责与总体目标：一行一个字段，填在“填写内容”列。'],
-  ...TABLE_SHEETS.map((s) => [s.name, `每行${s.row}。列：${s.fields.map((f) => (f.hint ? `${columnTitle(f)}（${f.hint}）` : columnTitle(f))).join('；')}。`] as const),
+  ...TABLE_SHEETS.map(
+    (s) => [s.name, `每行${s.row}。列：${s.fields.map((f) => (f.hint ? `${columnTitle(f)}（${f.hint}）` : columnTitle(f))).join('；')}。`] as const,
+  ),
 ];

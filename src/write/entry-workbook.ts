@@ -1,8 +1,17 @@
 /** 填报工作簿写出：输入数据 → 中文 .xlsx（表头、列宽、冻结表头、下拉选项、金额校验、填写说明）。 */
 import ExcelJS from 'exceljs';
 import {
-  FIXED_LISTS, INSTRUCTIONS_SHEET, PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, headerRows, isPlainNumber,
-  type Field, type ListId, type TableSheet,
+  FIXED_LISTS,
+  INSTRUCTIONS_SHEET,
+  PARENT_KEY,
+  TABLE_SHEETS,
+  UNIT_SHEET,
+  YES_NO,
+  headerRows,
+  isPlainNumber,
+  type Field,
+  type ListId,
+  type TableSheet,
 } from '../model/entry-workbook.js';
 import { normalizeOoxml } from './reproducible.js';
 import { INSTRUCTIONS } from './entry-instructions.js';
@@ -24,7 +33,8 @@ const PAGE: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape
 const thin = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const HEADER: Partial<ExcelJS.Style> = {
-  font: { ...FONT, name: '黑体', bold: true }, border: box,
+  font: { ...FONT, name: '黑体', bold: true },
+  border: box,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
@@ -55,7 +65,9 @@ function addUnitSheet(wb: ExcelJS.Workbook, data: unknown, opts: EntryWorkbookOp
   const ws = wb.addWorksheet(UNIT_SHEET.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } });
   ws.columns = [{ width: 30 }, { width: 70 }, { width: 44 }, { width: 28 }];
   ws.getRow(1).values = ['字段', '填写内容', '填写说明', '字段代码（请勿修改）'];
-  ws.getRow(1).eachCell((c) => { c.style = HEADER; });
+  ws.getRow(1).eachCell((c) => {
+    c.style = HEADER;
+  });
   for (const section of UNIT_SHEET.sections) {
     const title = ws.addRow([section.title]);
     title.getCell(1).font = { ...FONT, name: '黑体', bold: true };
@@ -136,37 +148,70 @@ function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): vo
 /** The data-entry check of a field's cells; `first` is the top-left cell the relative formulas refer to. */
 function validation(field: Field, first: string, opts: EntryWorkbookOptions): ExcelJS.DataValidation | undefined {
   const list = (items: readonly string[], style: 'stop' | 'warning', error: string): ExcelJS.DataValidation => ({
-    type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`], showErrorMessage: true, errorStyle: style, errorTitle: field.header, error,
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${items.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: style,
+    errorTitle: field.header,
+    error,
   });
-  if (field.kind === 'choice') return list((field.choices ?? []).map(([shown]) => shown), 'stop', '请从下拉列表中选择。');
+  if (field.kind === 'choice')
+    return list(
+      (field.choices ?? []).map(([shown]) => shown),
+      'stop',
+      '请从下拉列表中选择。',
+    );
   if (field.kind === 'yesNo') return list(Object.keys(YES_NO), 'stop', '请选择“是”或“否”。');
   if (field.list) return listValidation(field, field.list, opts, list);
   const number = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: field.header } as const;
-  if (field.kind === 'amount') return { ...number, type: 'custom', formulae: [`AND(ISNUMBER(${first}),${first}>=0,ROUND(${first},2)=${first})`], error: '金额须为不小于0、最多两位小数的数字。' };
-  if (field.kind === 'signedAmount') return { ...number, type: 'custom', formulae: [`AND(ISNUMBER(${first}),ROUND(${first},2)=${first})`], error: '金额须为最多两位小数的数字（调减填负数）。' };
-  if (field.kind === 'points') return { ...number, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: '应为不小于0的数字，例如 10 或 9.5。' };
+  if (field.kind === 'amount')
+    return {
+      ...number,
+      type: 'custom',
+      formulae: [`AND(ISNUMBER(${first}),${first}>=0,ROUND(${first},2)=${first})`],
+      error: '金额须为不小于0、最多两位小数的数字。',
+    };
+  if (field.kind === 'signedAmount')
+    return { ...number, type: 'custom', formulae: [`AND(ISNUMBER(${first}),ROUND(${first},2)=${first})`], error: '金额须为最多两位小数的数字（调减填负数）。' };
+  if (field.kind === 'points')
+    return { ...number, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: '应为不小于0的数字，例如 10 或 9.5。' };
   if (field.kind === 'year') return { ...number, type: 'whole', operator: 'between', formulae: [1900, 2099], error: '年度应为四位数字年份，例如 2023。' };
   return undefined;
 }
 
 function listValidation(
-  field: Field, id: ListId, opts: EntryWorkbookOptions,
+  field: Field,
+  id: ListId,
+  opts: EntryWorkbookOptions,
   list: (items: readonly string[], style: 'stop' | 'warning', error: string) => ExcelJS.DataValidation,
 ): ExcelJS.DataValidation | undefined {
   // Note: Excel rejects a file whose inline list is longer than 255 characters; a profile's longer list gets no drop-down.
   const fits = (dv: ExcelJS.DataValidation) => (String(dv.formulae[0]).length <= 257 ? dv : undefined);
   switch (id) {
-    case 'level1': return fits(list(opts.lists.level1, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
-    case 'level2': return fits(list(opts.lists.level2, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
-    case 'nature': return list(FIXED_LISTS.nature, 'warning', '指标性质应为 ≥ > = ≤ < 或 定性。');
-    case 'fundingLevel': return list(FIXED_LISTS.fundingLevel, 'warning', '不是常用的项目级次，仍要使用吗？');
+    case 'level1':
+      return fits(list(opts.lists.level1, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
+    case 'level2':
+      return fits(list(opts.lists.level2, 'warning', '不在指标框架中，仍要使用吗？（会提示 W-LEVEL2-UNKNOWN）'));
+    case 'nature':
+      return list(FIXED_LISTS.nature, 'warning', '指标性质应为 ≥ > = ≤ < 或 定性。');
+    case 'fundingLevel':
+      return list(FIXED_LISTS.fundingLevel, 'warning', '不是常用的项目级次，仍要使用吗？');
     // Note: units are open-ended; the list only offers the common ones and never rejects a typed unit.
-    case 'unit': return { ...list(FIXED_LISTS.unit, 'warning', ''), showErrorMessage: false };
+    case 'unit':
+      return { ...list(FIXED_LISTS.unit, 'warning', ''), showErrorMessage: false };
     case 'projectIds': {
       const projects = TABLE_SHEETS.find((s) => s.name === '项目')!;
       const first = headerRows(projects) + 1;
-      return { type: 'list', allowBlank: true, formulae: [`'${projects.name}'!$A$${first}:$A$${first + VALIDATED_ROWS - 1}`],
-        showErrorMessage: true, errorStyle: 'warning', errorTitle: field.header, error: '“项目”表中没有这个项目标识。' };
+      return {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${projects.name}'!$A$${first}:$A$${first + VALIDATED_ROWS - 1}`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: field.header,
+        error: '“项目”表中没有这个项目标识。',
+      };
     }
   }
 }
@@ -190,7 +235,8 @@ function toCell(field: Field, value: unknown): ExcelJS.CellValue {
 function rowsOf(sheet: TableSheet, data: unknown): unknown[] {
   if (!sheet.child) return asArray(valueAt(data, sheet.path.join('.')));
   return asArray(valueAt(data, 'projects')).flatMap((p) =>
-    asArray(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })));
+    asArray(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })),
+  );
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -16,15 +16,19 @@ export type OoxmlPart = readonly [name: string, data: Uint8Array | string];
  */
 export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
   // Note: JSZip adds directory entries ("xl/", "_rels/"); Word, Excel and LibreOffice do not need them.
-  const entries = Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith('/')).map(([name, bytes]): [string, Uint8Array] => [name, cleanPart(name, bytes)]);
+  const entries = Object.entries(unzipSync(zip))
+    .filter(([name]) => !name.endsWith('/'))
+    .map(([name, bytes]): [string, Uint8Array] => [name, cleanPart(name, bytes)]);
   const ids = new Map<string, string>();
   for (const [name, bytes] of entries) {
     if (!name.endsWith('.rels')) continue;
     for (const [, id] of strFromU8(bytes).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
   }
   if (ids.size === 0) return packOoxml(entries, when);
-  return packOoxml(entries.map(([name, bytes]): OoxmlPart =>
-    (isXmlPart(name) ? [name, strFromU8(bytes).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, bytes])), when);
+  return packOoxml(
+    entries.map(([name, bytes]): OoxmlPart => (isXmlPart(name) ? [name, strFromU8(bytes).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, bytes])),
+    when,
+  );
 }
 
 const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);

@@ -11,7 +11,10 @@ const font = (name: string): Partial<ExcelJS.Font> => ({ name, size: CELL_FONT_S
 const thin = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-type Value = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'number'; readonly value: number; readonly numFmt: string } | { readonly kind: 'na' };
+type Value =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number; readonly numFmt: string }
+  | { readonly kind: 'na' };
 const text = (t: string): Value => ({ kind: 'text', text: t });
 const int = (n: number): Value => ({ kind: 'number', value: n, numFmt: '0' });
 /** A decimal text through the unit workbooks' own rounding and formats, so both show the same figure. */
@@ -19,8 +22,10 @@ const decimal = (s: string | null, kind: 'amount' | 'percent' | 'score'): Value 
   const n = s === null ? null : cellNumber({ kind, value: new Money(s) });
   return n ? { kind: 'number', ...n } : { kind: 'na' };
 };
-const projectText = (r: SummaryRow) => r.projects
-  .map((p) => [p.name, p.score === null ? NOT_APPLICABLE : formatScore(new Money(p.score)), p.grade ?? ''].filter((x) => x !== '').join(' ')).join('；');
+const projectText = (r: SummaryRow) =>
+  r.projects
+    .map((p) => [p.name, p.score === null ? NOT_APPLICABLE : formatScore(new Money(p.score)), p.grade ?? ''].filter((x) => x !== '').join(' '))
+    .join('；');
 
 /** The columns of 汇总表: header, width in Excel units, and the cell of a row. */
 const COLUMNS: readonly { readonly header: string; readonly width: number; readonly cell: (r: SummaryRow) => Value }[] = [
@@ -61,7 +66,12 @@ export async function summaryToXlsx(rows: readonly SummaryRow[], when: Date): Pr
     const key = `${String(left)}|${numFmt ?? ''}`;
     let style = styles.get(key);
     if (!style) {
-      style = { font: font('仿宋_GB2312'), alignment: { horizontal: left ? 'left' : 'center', vertical: 'middle', wrapText: true }, border, ...(numFmt ? { numFmt } : {}) };
+      style = {
+        font: font('仿宋_GB2312'),
+        alignment: { horizontal: left ? 'left' : 'center', vertical: 'middle', wrapText: true },
+        border,
+        ...(numFmt ? { numFmt } : {}),
+      };
       styles.set(key, style);
     }
     return style;

@@ -30,7 +30,9 @@ export function placeCells(table: Table): Grid {
   table.rows.forEach((cells, r) => {
     const placed: PlacedCell[] = [];
     let col = 0;
-    const skipCovered = () => { while (col < width && covered[r]![col]) col++; };
+    const skipCovered = () => {
+      while (col < width && covered[r]![col]) col++;
+    };
     skipCovered();
     for (const cell of cells) {
       const colSpan = cell.colSpan ?? 1;
@@ -40,10 +42,11 @@ export function placeCells(table: Table): Grid {
       for (let dc = 0; dc < colSpan; dc++) assert.ok(!covered[r]![col + dc], `table "${table.id}" row ${r} spans over a merged cell at column ${col + dc}`);
       const p: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
       placed.push(p);
-      for (let dr = 1; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) {
-        assert.ok(!covered[r + dr]![col + dc], `table "${table.id}" row ${r + dr} has two spans over column ${col + dc}`);
-        covered[r + dr]![col + dc] = p;
-      }
+      for (let dr = 1; dr < rowSpan; dr++)
+        for (let dc = 0; dc < colSpan; dc++) {
+          assert.ok(!covered[r + dr]![col + dc], `table "${table.id}" row ${r + dr} has two spans over column ${col + dc}`);
+          covered[r + dr]![col + dc] = p;
+        }
       col += colSpan;
       skipCovered();
     }

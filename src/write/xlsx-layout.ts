@@ -20,7 +20,7 @@ const ROW_PADDING = 6;
 export function columnWidths(table: Table): number[] {
   const total = table.orientation === 'landscape' ? 150 : 100;
   const sum = table.columns.reduce((a, b) => a + b, 0);
-  return table.columns.map((w) => Math.round(((sum > 0 ? w / sum : 1 / table.columns.length) * total) * 10) / 10);
+  return table.columns.map((w) => Math.round((sum > 0 ? w / sum : 1 / table.columns.length) * total * 10) / 10);
 }
 
 /** Display width of a text in width units: full-width (CJK) characters count 2, half-width ones 1. */
@@ -44,8 +44,7 @@ export function wrappedLines(text: string, width: number, fontSize = CELL_FONT_S
 }
 
 /** Row height in points for a number of lines at a font size. */
-export const heightForLines = (lines: number, fontSize = CELL_FONT_SIZE): number =>
-  Math.ceil((lines * fontSize * LINE_FACTOR + ROW_PADDING) * 10) / 10;
+export const heightForLines = (lines: number, fontSize = CELL_FONT_SIZE): number => Math.ceil((lines * fontSize * LINE_FACTOR + ROW_PADDING) * 10) / 10;
 
 /**
  * Estimated heights of the table rows: each row fits its tallest single-row cell; a cell spanning
@@ -56,13 +55,14 @@ export function rowHeights(grid: Grid, widths: readonly number[], textOf: (r: nu
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const need = (p: PlacedCell) => heightForLines(wrappedLines(textOf(p.row, p.col), spanWidth(p.col, p.colSpan)));
   for (const row of grid.rows) for (const p of row) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row]!, need(p));
-  for (const row of grid.rows) for (const p of row) {
-    if (p.rowSpan === 1) continue;
-    const rows = heights.slice(p.row, p.row + p.rowSpan);
-    const lack = need(p) - rows.reduce((a, b) => a + b, 0);
-    if (lack <= 0) continue;
-    const extra = Math.ceil((lack / p.rowSpan) * 10) / 10;
-    for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r] = Math.round((heights[r]! + extra) * 10) / 10;
-  }
+  for (const row of grid.rows)
+    for (const p of row) {
+      if (p.rowSpan === 1) continue;
+      const rows = heights.slice(p.row, p.row + p.rowSpan);
+      const lack = need(p) - rows.reduce((a, b) => a + b, 0);
+      if (lack <= 0) continue;
+      const extra = Math.ceil((lack / p.rowSpan) * 10) / 10;
+      for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r] = Math.round((heights[r]! + extra) * 10) / 10;
+    }
   return heights;
 }

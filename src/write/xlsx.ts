@@ -69,13 +69,21 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const frozen = titleRows + table.headerRows;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
-      paperSize: A4, orientation: table.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      horizontalCentered: true, margins: MARGINS, printTitlesRow: `1:${frozen}`,
+      paperSize: A4,
+      orientation: table.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+      printTitlesRow: `1:${frozen}`,
     },
     headerFooter: { oddFooter: FOOTER },
     views: [{ state: 'frozen', xSplit: 0, ySplit: frozen }],
   });
-  widths.forEach((width, i) => { ws.getColumn(i + 1).width = width; });
+  widths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
 
   const fullRow = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
     ws.mergeCells(row, 1, row, grid.width);
@@ -85,34 +93,41 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     ws.getRow(row).height = height;
   };
   const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
-  fullRow(1, table.title, { font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred },
-    Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2));
+  fullRow(
+    1,
+    table.title,
+    { font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred },
+    Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2),
+  );
   if (table.subtitle !== undefined) {
-    fullRow(2, table.subtitle, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle },
-      heightForLines(wrappedLines(table.subtitle, total)));
+    fullRow(2, table.subtitle, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle }, heightForLines(wrappedLines(table.subtitle, total)));
   }
 
   const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
   const styleOf = sharedStyles();
   const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
-  for (const row of grid.rows) for (const p of row) {
-    const top = titleRows + 1 + p.row;
-    const left = p.col + 1;
-    const bottom = top + p.rowSpan - 1;
-    const right = left + p.colSpan - 1;
-    if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
-    const num = cellNumber(p.cell.value);
-    // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
-    const master = ws.getCell(top, left);
-    if (num) {
-      master.value = num.value;
-    } else {
-      const text = texts[p.row]?.get(p.col) ?? '';
-      if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
+  for (const row of grid.rows)
+    for (const p of row) {
+      const top = titleRows + 1 + p.row;
+      const left = p.col + 1;
+      const bottom = top + p.rowSpan - 1;
+      const right = left + p.colSpan - 1;
+      if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
+      const num = cellNumber(p.cell.value);
+      // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
+      const master = ws.getCell(top, left);
+      if (num) {
+        master.value = num.value;
+      } else {
+        const text = texts[p.row]?.get(p.col) ?? '';
+        if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
+      }
     }
-  }
-  heights.forEach((h, r) => { ws.getRow(titleRows + 1 + r).height = h; });
+  heights.forEach((h, r) => {
+    ws.getRow(titleRows + 1 + r).height = h;
+  });
 
   let row = titleRows + grid.rows.length;
   for (const note of table.notes) {
@@ -154,7 +169,14 @@ export function safeSheetName(wanted: string, used: readonly string[]): string {
   const base = cleaned === '' || cleaned.toLowerCase() === 'history' ? 'Sheet' : cleaned;
   const taken = new Set(used.map((u) => u.toLowerCase()));
   // Note: Excel counts UTF-16 units; never cut a surrogate pair in half.
-  const clip = (s: string, n: number) => { let out = ''; for (const ch of s) { if (out.length + ch.length > n) break; out += ch; } return out; };
+  const clip = (s: string, n: number) => {
+    let out = '';
+    for (const ch of s) {
+      if (out.length + ch.length > n) break;
+      out += ch;
+    }
+    return out;
+  };
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? '' : `(${i})`;
     const name = clip(base, 31 - suffix.length) + suffix;

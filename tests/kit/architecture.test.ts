@@ -16,8 +16,9 @@ function importGraph(): Map<string, string[]> {
       if (e.isDirectory()) walk(path);
       else if (e.name.endsWith('.ts')) {
         const text = readFileSync(path, 'utf8');
-        const targets = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)]
-          .map((m) => relative(SRC, normalize(join(dirname(path), m[1]!))).replace(/\.js$/, '.ts'));
+        const targets = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
+          relative(SRC, normalize(join(dirname(path), m[1]!))).replace(/\.js$/, '.ts'),
+        );
         graph.set(relative(SRC, path), targets);
       }
     }
@@ -37,19 +38,32 @@ describe('the layout of src', () => {
   it('has no import cycles', () => {
     // Tarjan's strongly connected components; a component of more than one file is a cycle.
     let index = 0;
-    const idx = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>();
+    const idx = new Map<string, number>(),
+      low = new Map<string, number>(),
+      stack: string[] = [],
+      on = new Set<string>();
     const cycles: string[][] = [];
     const visit = (v: string): void => {
-      idx.set(v, index); low.set(v, index); index += 1; stack.push(v); on.add(v);
+      idx.set(v, index);
+      low.set(v, index);
+      index += 1;
+      stack.push(v);
+      on.add(v);
       for (const w of graph.get(v) ?? []) {
         if (!graph.has(w)) continue;
-        if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-        else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+        if (!idx.has(w)) {
+          visit(w);
+          low.set(v, Math.min(low.get(v)!, low.get(w)!));
+        } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
       }
       if (low.get(v) === idx.get(v)) {
         const scc: string[] = [];
         let w: string;
-        do { w = stack.pop()!; on.delete(w); scc.push(w); } while (w !== v);
+        do {
+          w = stack.pop()!;
+          on.delete(w);
+          scc.push(w);
+        } while (w !== v);
         if (scc.length > 1) cycles.push(scc.sort());
       }
     };

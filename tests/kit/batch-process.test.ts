@@ -42,7 +42,10 @@ describe('jixiao build in a process of its own', () => {
     const r = await run(process.execPath, [CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
-    const order = r.stdout.split('\n').filter((l) => l.endsWith('.docx')).map((l) => /测试单位(\d+)/.exec(l)?.[1]);
+    const order = r.stdout
+      .split('\n')
+      .filter((l) => l.endsWith('.docx'))
+      .map((l) => /测试单位(\d+)/.exec(l)?.[1]);
     expect(order).toEqual(Array.from({ length: MIN_UNITS_FOR_WORKERS + 2 }, (_, i) => String(i)));
   });
 

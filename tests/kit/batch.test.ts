@@ -49,10 +49,17 @@ describe('regeneration', () => {
     expect(r.stderr).toContain('2 个单位中 1 个已生成，1 个未改变（跳过）');
     expect(r.stderr).toContain('已删除不再生成的旧文件 2 个');
     const now = unitDocuments(out).filter((f) => f.includes('A01'));
-    expect(now.map((f) => f.replace(/^.*[\\/]/, ''))).toEqual(['2023年度绩效自评-曲靖市沾益区发展和改革局.docx', '2023年度绩效自评-曲靖市沾益区发展和改革局.xlsx']);
+    expect(now.map((f) => f.replace(/^.*[\\/]/, ''))).toEqual([
+      '2023年度绩效自评-曲靖市沾益区发展和改革局.docx',
+      '2023年度绩效自评-曲靖市沾益区发展和改革局.xlsx',
+    ]);
     for (const f of old) expect(existsSync(join(out, f))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_NAME), 'utf8')) as Manifest;
-    expect(Object.values(manifest.units).flatMap((u) => u.outputs.map((o) => o.path)).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
+    expect(
+      Object.values(manifest.units)
+        .flatMap((u) => u.outputs.map((o) => o.path))
+        .sort(),
+    ).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
   });
 
   it('keeps the last good files of a unit that now fails, and runs it again next time instead of skipping it', async () => {
@@ -68,7 +75,11 @@ describe('regeneration', () => {
     expect(kept).toHaveLength(2);
     for (const f of kept) expect(hashTree(out)[f]).toBe(good[f]);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_NAME), 'utf8')) as Manifest;
-    expect(Object.values(manifest.units).flatMap((u) => u.outputs.map((o) => o.path)).sort()).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
+    expect(
+      Object.values(manifest.units)
+        .flatMap((u) => u.outputs.map((o) => o.path))
+        .sort(),
+    ).toEqual(unitDocuments(out).map((f) => f.split('\\').join('/')));
     const again = await build([dir, '-o', out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('2 个单位中 0 个已生成，1 个未改变（跳过），1 个失败');
@@ -99,7 +110,10 @@ describe('regeneration', () => {
   it('runs as a library call, without progress callbacks', async () => {
     const { dir, out } = twoUnits();
     const r = await runBatch([dir], await testContext(out), { write: true });
-    expect(r.units.map((u) => [u.file.slice(dir.length + 1), u.status])).toEqual([['a.yaml', 'built'], ['b.yaml', 'built']]);
+    expect(r.units.map((u) => [u.file.slice(dir.length + 1), u.status])).toEqual([
+      ['a.yaml', 'built'],
+      ['b.yaml', 'built'],
+    ]);
     expect(r.summaryWorkbook).toBe(join(out, '汇总表.xlsx'));
     expect((await runBatch([dir], await testContext(out), { write: true })).units.map((u) => u.status)).toEqual(['skipped', 'skipped']);
   });
@@ -141,10 +155,38 @@ describe('summary workbook 汇总表.xlsx', () => {
     await build([dir, '-o', out]);
     const bytes = new Uint8Array(readFileSync(join(out, '汇总表.xlsx')));
     const rows = await xlsxSheetRows(bytes, '汇总表');
-    expect(rows[0]).toEqual(['年度', '单位名称', '金额单位', '预算数', '执行数', '执行率', '部门得分', '部门等级', '项目数', '项目得分', '警告数', '错误数', '生成的文件', '输入文件']);
+    expect(rows[0]).toEqual([
+      '年度',
+      '单位名称',
+      '金额单位',
+      '预算数',
+      '执行数',
+      '执行率',
+      '部门得分',
+      '部门等级',
+      '项目数',
+      '项目得分',
+      '警告数',
+      '错误数',
+      '生成的文件',
+      '输入文件',
+    ]);
     // Note: pinyin order: 财政局 (cai), 民政局 (min), 审计局 (shen).
     expect(rows.slice(1).map((r) => r[1])).toEqual(['曲靖市沾益区财政局', '曲靖市沾益区民政局', '曲靖市沾益区审计局']);
-    expect(rows[1]!.slice(0, 12)).toEqual(['2023', '曲靖市沾益区财政局', '万元', '20.00', '19.50', '97.50%', '—', '—', '1', '财政资金监督检查工作经费 99.75 优', '1', '0']);
+    expect(rows[1]!.slice(0, 12)).toEqual([
+      '2023',
+      '曲靖市沾益区财政局',
+      '万元',
+      '20.00',
+      '19.50',
+      '97.50%',
+      '—',
+      '—',
+      '1',
+      '财政资金监督检查工作经费 99.75 优',
+      '1',
+      '0',
+    ]);
     expect(rows[1]![12]).toBe('2023/A01/2023年度绩效自评-曲靖市沾益区财政局.docx\n2023/A01/2023年度绩效自评-曲靖市沾益区财政局.xlsx');
     // Note: a failed unit has no files; the empty cell is left out of the displayed row.
     expect(rows[2]!.slice(1, 3)).toEqual(['曲靖市沾益区民政局', '万元']);
@@ -176,8 +218,16 @@ describe('inputs', () => {
     mkdirSync(join(dir, 'sub', 'deep'), { recursive: true });
     writeUnits(dir, { 'a.yaml': A, 'b.yml': B, 'notes.txt': 'x', 'sub/deep/c.json': JSON.stringify({}) });
     const out = tempDir();
-    const files = async (pattern: string) => (await build([join(dir, pattern), '-o', out, '--format', 'json'])).stderr
-      .split('\n').flatMap((l) => /^\[\s*\d+\/\d+\] (.*)：/.exec(l)?.[1] ?? []).map((f) => f.slice(dir.length + 1).split('\\').join('/'));
+    const files = async (pattern: string) =>
+      (await build([join(dir, pattern), '-o', out, '--format', 'json'])).stderr
+        .split('\n')
+        .flatMap((l) => /^\[\s*\d+\/\d+\] (.*)：/.exec(l)?.[1] ?? [])
+        .map((f) =>
+          f
+            .slice(dir.length + 1)
+            .split('\\')
+            .join('/'),
+        );
     expect(await files('*.yaml')).toEqual(['a.yaml']);
     expect(await files('?.y*ml')).toEqual(['a.yaml', 'b.yml']);
     expect(await files('{a,b}.*')).toEqual(['a.yaml', 'b.yml']);

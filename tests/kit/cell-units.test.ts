@@ -24,12 +24,19 @@ describe('百元 amounts', () => {
   });
 
   it('always equal the 万元 text without its point, and the XLSX shows the DOCX text', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (micro) => {
-      const x = scaled(micro, 6);
-      const hundred: CellValue = { kind: 'amount', value: x, unit: '百元' };
-      expect(cellText(hundred)).toBe(cellText({ kind: 'amount', value: x }).replace('.', '').replace(/^(-?)0+(?=\d)/, '$1').replace(/^-0$/, '0'));
-      expect(shown(hundred)).toBe(cellText(hundred));
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (micro) => {
+        const x = scaled(micro, 6);
+        const hundred: CellValue = { kind: 'amount', value: x, unit: '百元' };
+        expect(cellText(hundred)).toBe(
+          cellText({ kind: 'amount', value: x })
+            .replace('.', '')
+            .replace(/^(-?)0+(?=\d)/, '$1')
+            .replace(/^-0$/, '0'),
+        );
+        expect(shown(hundred)).toBe(cellText(hundred));
+      }),
+    );
   });
 });
 
@@ -46,9 +53,11 @@ describe('percentages', () => {
 
   it('the XLSX number shown with its format equals the DOCX text, for every style and 0–3 places', () => {
     const fraction = fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }).map((n) => scaled(n, 8));
-    fc.assert(fc.property(fraction, fc.constantFrom('sign' as const, 'bare' as const), fc.integer({ min: 0, max: 3 }), (x, style, places) => {
-      const value: CellValue = { kind: 'percent', value: x, style, places };
-      expect(shown(value)).toBe(cellText(value));
-    }));
+    fc.assert(
+      fc.property(fraction, fc.constantFrom('sign' as const, 'bare' as const), fc.integer({ min: 0, max: 3 }), (x, style, places) => {
+        const value: CellValue = { kind: 'percent', value: x, style, places };
+        expect(shown(value)).toBe(cellText(value));
+      }),
+    );
   });
 });

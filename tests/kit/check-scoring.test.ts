@@ -4,58 +4,119 @@ import { codesAndPaths, diagnosticsOf, expectFires, expectQuiet, project, parse,
 const P0I0 = ['projects', 0, 'indicators', 0] as const;
 
 /** P2's 效益 line (分值 30) made 定性: 培训组织规范, with the given actual, achievement and score. */
-const qualitative = (actual: string, extra: { achievement?: 'met' | 'partial' | 'unmet'; score?: string } = {}): RawUnit => withChange((u) => {
-  const ind = projectIndicator(u, 1, 1);
-  Object.assign(ind, { name: '培训组织规范性', nature: '定性', target: '规范', actual, ...extra });
-  delete ind.unit;
-  ind.deviationReason = '个别班次签到不全，已整改。';
-});
+const qualitative = (actual: string, extra: { achievement?: 'met' | 'partial' | 'unmet'; score?: string } = {}): RawUnit =>
+  withChange((u) => {
+    const ind = projectIndicator(u, 1, 1);
+    Object.assign(ind, { name: '培训组织规范性', nature: '定性', target: '规范', actual, ...extra });
+    delete ind.unit;
+    ind.deviationReason = '个别班次签到不全，已整改。';
+  });
 
 describe('§7.5 E-SCORE-OVER-WEIGHT', () => {
   it('accepts a score exactly equal to 分值', () => {
-    expect(codesAndPaths(diagnosticsOf(withChange((u) => { projectIndicator(u, 0, 0).score = '50'; })))).toEqual([]);
+    expect(
+      codesAndPaths(
+        diagnosticsOf(
+          withChange((u) => {
+            projectIndicator(u, 0, 0).score = '50';
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
   it('fires 0.01 over 分值', () => {
-    expectFires(withChange((u) => { projectIndicator(u, 0, 0).score = '50.01'; }), 'E-SCORE-OVER-WEIGHT', [...P0I0, 'score']);
+    expectFires(
+      withChange((u) => {
+        projectIndicator(u, 0, 0).score = '50.01';
+      }),
+      'E-SCORE-OVER-WEIGHT',
+      [...P0I0, 'score'],
+    );
   });
   it('fires for an override above 分值', () => {
-    expectFires(withChange((u) => { projectIndicator(u, 0, 0).scoreOverride = { value: '51', reason: '专家复核加分处理' }; }), 'E-SCORE-OVER-WEIGHT', [...P0I0, 'scoreOverride', 'value']);
+    expectFires(
+      withChange((u) => {
+        projectIndicator(u, 0, 0).scoreOverride = { value: '51', reason: '专家复核加分处理' };
+      }),
+      'E-SCORE-OVER-WEIGHT',
+      [...P0I0, 'scoreOverride', 'value'],
+    );
   });
 });
 
 describe('§7.5 E-SCORE-NEGATIVE', () => {
   it('fires for 分值 0', () => {
-    expectFires(withChange((u) => { projectIndicator(u, 0, 2).weight = '0'; }), 'E-SCORE-NEGATIVE', ['projects', 0, 'indicators', 2, 'weight']);
+    expectFires(
+      withChange((u) => {
+        projectIndicator(u, 0, 2).weight = '0';
+      }),
+      'E-SCORE-NEGATIVE',
+      ['projects', 0, 'indicators', 2, 'weight'],
+    );
   });
   it('does not fire for positive 分值', () => {
-    expectQuiet(withChange(() => {}), 'E-SCORE-NEGATIVE');
+    expectQuiet(
+      withChange(() => {}),
+      'E-SCORE-NEGATIVE',
+    );
   });
 });
 
 describe('§7.5 E-WEIGHT-TOTAL', () => {
   it('fires when 执行率分值 + Σ 分值 ≠ 100', () => {
-    expectFires(withChange((u) => { projectIndicator(u, 0, 0).weight = '49'; }), 'E-WEIGHT-TOTAL', ['projects', 0, 'indicators']);
+    expectFires(
+      withChange((u) => {
+        projectIndicator(u, 0, 0).weight = '49';
+      }),
+      'E-WEIGHT-TOTAL',
+      ['projects', 0, 'indicators'],
+    );
   });
   it('counts the project execution weight', () => {
-    const raw = withChange((u) => { project(u, 0).executionWeight = '20'; projectIndicator(u, 0, 0).weight = '40'; });
+    const raw = withChange((u) => {
+      project(u, 0).executionWeight = '20';
+      projectIndicator(u, 0, 0).weight = '40';
+    });
     expectQuiet(raw, 'E-WEIGHT-TOTAL');
-    expectFires(withChange((u) => { project(u, 0).executionWeight = '20'; }), 'E-WEIGHT-TOTAL', ['projects', 0, 'indicators']);
+    expectFires(
+      withChange((u) => {
+        project(u, 0).executionWeight = '20';
+      }),
+      'E-WEIGHT-TOTAL',
+      ['projects', 0, 'indicators'],
+    );
   });
 });
 
 describe('§7.5 W-WEIGHT-LEVEL1', () => {
   it('fires when a 一级指标 sum differs from the default 50 / 30 / 10', () => {
-    expectFires(withChange((u) => { projectIndicator(u, 0, 0).weight = '40'; projectIndicator(u, 0, 1).weight = '40'; }), 'W-WEIGHT-LEVEL1', ['projects', 0, 'indicators']);
+    expectFires(
+      withChange((u) => {
+        projectIndicator(u, 0, 0).weight = '40';
+        projectIndicator(u, 0, 1).weight = '40';
+      }),
+      'W-WEIGHT-LEVEL1',
+      ['projects', 0, 'indicators'],
+    );
   });
   it('reads 一级指标 through the aliases (完成指标 = 产出指标)', () => {
-    expect(codesAndPaths(diagnosticsOf(withChange((u) => { projectIndicator(u, 0, 0).level1 = '完成指标'; })))).toEqual([]);
+    expect(
+      codesAndPaths(
+        diagnosticsOf(
+          withChange((u) => {
+            projectIndicator(u, 0, 0).level1 = '完成指标';
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('§7.5 E-SCORE-UNJUSTIFIED', () => {
-  const missed = (score: string) => withChange((u) => {
-    Object.assign(projectIndicator(u, 0, 0), { actual: '8', score, deviationReason: '供货延迟，已督促供应商。' });   // rule: 50 × 8 ÷ 10 = 40
-  });
+  const missed = (score: string) =>
+    withChange((u) => {
+      Object.assign(projectIndicator(u, 0, 0), { actual: '8', score, deviationReason: '供货延迟，已督促供应商。' }); // rule: 50 × 8 ÷ 10 = 40
+    });
   it('fires for a stated score 0.01 above the rule', () => {
     expectFires(missed('40.01'), 'E-SCORE-UNJUSTIFIED', [...P0I0, 'score']);
   });

@@ -17,7 +17,8 @@ describe('jixiao build', () => {
     const { io, stderr } = memoryIo(env);
     expect(await main(['build', inputPath('zhanyi-czj-2023.yaml'), '--out', out], io)).toBe(0);
     expect(listFiles(join(out, '2023', 'ZY-CZJ')).filter((f) => !f.endsWith('.tmp'))).toEqual([
-      '2023年度绩效自评-曲靖市沾益区财政局.docx', '2023年度绩效自评-曲靖市沾益区财政局.xlsx',
+      '2023年度绩效自评-曲靖市沾益区财政局.docx',
+      '2023年度绩效自评-曲靖市沾益区财政局.xlsx',
     ]);
     expect(stderr()).toContain('1 个单位中 1 个已生成');
   });
@@ -65,7 +66,10 @@ describe('jixiao build', () => {
   it('sanitises unit names and codes before they become paths', async () => {
     const dir = tempDir();
     const out = tempDir();
-    writeFileSync(join(dir, 'evil.yaml'), MINIMAL_YAML.replace(/code: .*/, 'code: "../../etc/CON"').replace(/(unit:\n\s+name: ).*/, '$1"a/b\\\\c:d*?<>|..单位"'));
+    writeFileSync(
+      join(dir, 'evil.yaml'),
+      MINIMAL_YAML.replace(/code: .*/, 'code: "../../etc/CON"').replace(/(unit:\n\s+name: ).*/, '$1"a/b\\\\c:d*?<>|..单位"'),
+    );
     const { io } = memoryIo(env);
     expect(await main(['build', join(dir, 'evil.yaml'), '-o', out], io)).toBe(0);
     const files = unitDocuments(out);
@@ -96,7 +100,10 @@ describe('jixiao check', () => {
   it('prints machine-readable diagnostics with --format json', async () => {
     const { io, stdout } = memoryIo(env);
     await main(['check', '--format', 'json', inputPath('zhanyi-renda-2023.yaml')], io);
-    const lines = stdout().trim().split('\n').map((l) => JSON.parse(l) as { code: string; line?: number });
+    const lines = stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { code: string; line?: number });
     expect(lines.some((l) => l.code === 'W-INCOME-EXPENSE-GAP')).toBe(true);
     expect(lines.every((l) => typeof l.code === 'string')).toBe(true);
   });

@@ -24,28 +24,50 @@ const LONG = '依法履行监督职责，完成年度监督计划，组织开展
 
 /** Row spans over two and three rows (one over a column span), a long splittable row, bold, several lines, empty cells. */
 const shapes = (orientation: Table['orientation'], notes: string[]): Table => ({
-  id: 'shapes', sheetName: 'shapes', title: `表格 <${orientation}> & “引号” 'x'`, orientation, headerRows: 2, columns: [2, 1.5, 1.5, 1.5, 1, 1], notes,
+  id: 'shapes',
+  sheetName: 'shapes',
+  title: `表格 <${orientation}> & “引号” 'x'`,
+  orientation,
+  headerRows: 2,
+  columns: [2, 1.5, 1.5, 1.5, 1, 1],
+  notes,
   rows: [
     [h('项目', { rowSpan: 3, colSpan: 2 }), h('资金（万元）', { colSpan: 3 }), h('得分', { rowSpan: 2 })],
     [h('年初'), h('全年'), h('执行')],
     [v({ kind: 'amount', value: new Money('10.555') }), v({ kind: 'empty' }, { rowSpan: 2 }), v({ kind: 'na' }), v({ kind: 'score', value: new Money('9.5') })],
-    [{ value: { kind: 'text', text: '第一行\n\n第三行\u0001' }, role: 'text', colSpan: 2, bold: true }, v({ kind: 'percent', value: new Money('0.88') }),
-      v({ kind: 'text', text: 'a&b' }), v({ kind: 'number', value: new Money('0.50') })],
-    [{ value: { kind: 'text', text: '说明' }, role: 'label' }, { value: { kind: 'text', text: LONG }, role: 'text', colSpan: 5 }],
+    [
+      { value: { kind: 'text', text: '第一行\n\n第三行\u0001' }, role: 'text', colSpan: 2, bold: true },
+      v({ kind: 'percent', value: new Money('0.88') }),
+      v({ kind: 'text', text: 'a&b' }),
+      v({ kind: 'number', value: new Money('0.50') }),
+    ],
+    [
+      { value: { kind: 'text', text: '说明' }, role: 'label' },
+      { value: { kind: 'text', text: LONG }, role: 'text', colSpan: 5 },
+    ],
     [{ value: { kind: 'text', text: '一、分节' }, role: 'section', colSpan: 6, bold: true }],
   ],
 });
 
 const everything: Doc = {
-  id: 'all', fileBase: 'all', title: '全部块 & <标题>',
+  id: 'all',
+  fileBase: 'all',
+  title: '全部块 & <标题>',
   sections: [
-    { orientation: 'portrait', blocks: [
-      { type: 'title', text: '标题' },
-      { type: 'heading', level: 1, text: '一、一级' }, { type: 'heading', level: 2, text: '（一）二级' }, { type: 'heading', level: 3, text: '1. 三级' },
-      { type: 'paragraph', text: '两端对齐，首行缩进。', indent: true }, { type: 'paragraph', text: '居中', align: 'center' },
-      { type: 'paragraph', text: '右', align: 'right' }, { type: 'paragraph', text: '左', align: 'left' },
-      { type: 'table', table: { ...shapes('portrait', []), subtitle: '部门：某单位' } },
-    ] },
+    {
+      orientation: 'portrait',
+      blocks: [
+        { type: 'title', text: '标题' },
+        { type: 'heading', level: 1, text: '一、一级' },
+        { type: 'heading', level: 2, text: '（一）二级' },
+        { type: 'heading', level: 3, text: '1. 三级' },
+        { type: 'paragraph', text: '两端对齐，首行缩进。', indent: true },
+        { type: 'paragraph', text: '居中', align: 'center' },
+        { type: 'paragraph', text: '右', align: 'right' },
+        { type: 'paragraph', text: '左', align: 'left' },
+        { type: 'table', table: { ...shapes('portrait', []), subtitle: '部门：某单位' } },
+      ],
+    },
     { orientation: 'landscape', blocks: [{ type: 'table', table: shapes('landscape', ['备注：', '1. 说明。']) }, { type: 'pageBreak' }] },
     { orientation: 'landscape', blocks: [] },
     { orientation: 'portrait', blocks: [{ type: 'paragraph', text: '末节' }] },

@@ -18,7 +18,9 @@ const env = { SOURCE_DATE_EPOCH: '1711843200' };
 const SAMPLES = ['zhanyi-renda-2023.yaml', 'zhanyi-czj-2023.yaml'];
 
 let ctx: RunContext;
-beforeAll(async () => { ctx = await testContext(tempDir()); });
+beforeAll(async () => {
+  ctx = await testContext(tempDir());
+});
 
 /** Reads and validates an input file, failing the test on a schema error. */
 async function load(file: string): Promise<{ unit: AnyUnit; data: unknown }> {
@@ -88,7 +90,9 @@ describe('the generated workbook', () => {
   /** The column letter under a header text in the last header row. */
   const column = (ws: ExcelJS.Worksheet, headerRow: number, title: string) => {
     let found = '';
-    ws.getRow(headerRow).eachCell((c) => { if (c.value === title && !found) found = c.address.replace(/\d+$/, ''); });
+    ws.getRow(headerRow).eachCell((c) => {
+      if (c.value === title && !found) found = c.address.replace(/\d+$/, '');
+    });
     expect(found, title).not.toBe('');
     return found;
   };
@@ -126,7 +130,9 @@ describe('the generated workbook', () => {
     expect(sheet('调整预算').getCell('B2').dataValidation.formulae[0]).toBe('AND(ISNUMBER(B2),ROUND(B2,2)=B2)');
     const unitSheet = sheet('单位');
     let basic = '';
-    unitSheet.eachRow((row) => { if (row.getCell(4).value === 'finance.basicExpenditure') basic = row.getCell(2).address; });
+    unitSheet.eachRow((row) => {
+      if (row.getCell(4).value === 'finance.basicExpenditure') basic = row.getCell(2).address;
+    });
     expect(unitSheet.getCell(basic).value).toBe(1157.34);
     expect(unitSheet.getCell(basic).dataValidation).toMatchObject({ type: 'custom' });
   });
@@ -140,14 +146,18 @@ describe('the generated workbook', () => {
 
 describe('errors in a workbook are located at cells', () => {
   let workbook: string;
-  beforeAll(async () => { workbook = await convert(inputPath('zhanyi-czj-2023.yaml'), 'czj.xlsx'); });
+  beforeAll(async () => {
+    workbook = await convert(inputPath('zhanyi-czj-2023.yaml'), 'czj.xlsx');
+  });
   const problems = async (file: string) => {
     const read = await readInputFile(file, readFileSync(file));
     return read.loaded && read.diagnostics.length === 0 ? validateUnit<AnyUnit>(read.loaded, INPUT_SCHEMAS).diagnostics : read.diagnostics;
   };
 
   it('puts a bad amount at its cell, and prints it as file.xlsx!Sheet!C7', async () => {
-    const file = await editWorkbook(workbook, (wb) => { wb.getWorksheet('项目')!.getCell('F4').value = '八百'; });
+    const file = await editWorkbook(workbook, (wb) => {
+      wb.getWorksheet('项目')!.getCell('F4').value = '八百';
+    });
     const ds = await problems(file);
     expect(ds).toMatchObject([{ code: 'E-SCHEMA', path: ['projects', 1, 'funds', 'current', 'adjustedBudget'], cell: '项目!F4' }]);
     expect(formatDiagnostic(ds[0]!)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!项目!F4  error  E-SCHEMA  `));
@@ -155,20 +165,28 @@ describe('errors in a workbook are located at cells', () => {
   });
 
   it('reports a column it does not know at its header, so typed data is never dropped silently', async () => {
-    const file = await editWorkbook(workbook, (wb) => { wb.getWorksheet('收入')!.getCell('C1').value = '备注'; });
+    const file = await editWorkbook(workbook, (wb) => {
+      wb.getWorksheet('收入')!.getCell('C1').value = '备注';
+    });
     expect(await problems(file)).toMatchObject([{ code: 'E-UNKNOWN-KEY', cell: '收入!C1', actual: '备注' }]);
   });
 
   it('puts a missing value at the empty cell, and a child row with an unknown project at its 项目标识', async () => {
     const file = await editWorkbook(workbook, (wb) => {
       wb.getWorksheet('项目指标')!.getCell('D5').value = null;
-      wb.getWorksheet('单位')!.eachRow((row) => { if (row.getCell(4).value === 'unit.name') row.getCell(2).value = null; });
+      wb.getWorksheet('单位')!.eachRow((row) => {
+        if (row.getCell(4).value === 'unit.name') row.getCell(2).value = null;
+      });
     });
-    expect(await problems(file)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'E-REQUIRED', path: ['unit', 'name'], cell: expect.stringMatching(/^单位!B\d+$/) }),
-      expect.objectContaining({ code: 'E-REQUIRED', path: ['projects', 0, 'indicators', 2, 'name'], cell: '项目指标!D5' }),
-    ]));
-    const orphan = await editWorkbook(workbook, (wb) => { wb.getWorksheet('项目指标')!.getCell('A7').value = 'nosuch'; });
+    expect(await problems(file)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'E-REQUIRED', path: ['unit', 'name'], cell: expect.stringMatching(/^单位!B\d+$/) }),
+        expect.objectContaining({ code: 'E-REQUIRED', path: ['projects', 0, 'indicators', 2, 'name'], cell: '项目指标!D5' }),
+      ]),
+    );
+    const orphan = await editWorkbook(workbook, (wb) => {
+      wb.getWorksheet('项目指标')!.getCell('A7').value = 'nosuch';
+    });
     expect(await problems(orphan)).toMatchObject([{ code: 'E-SCHEMA', cell: '项目指标!A7', actual: 'nosuch' }]);
   });
 

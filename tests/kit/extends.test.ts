@@ -110,16 +110,34 @@ describe('a form made by extends', () => {
       b: { 'profile.yaml': '# b\nextends: a\n' },
     });
     const lost = await runUnit(inputFor('lost'), await context(root), { write: false });
-    expect(lost.diagnostics).toEqual([expect.objectContaining({ code: 'E-PROFILE', file: join(root, 'lost', 'profile.yaml'), place: { line: 2, column: 10 }, message: expect.stringContaining('找不到格式“yunan”') })]);
+    expect(lost.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'E-PROFILE',
+        file: join(root, 'lost', 'profile.yaml'),
+        place: { line: 2, column: 10 },
+        message: expect.stringContaining('找不到格式“yunan”'),
+      }),
+    ]);
     const cycle = await runUnit(inputFor('a'), await context(root), { write: false });
-    expect(cycle.diagnostics).toEqual([expect.objectContaining({ code: 'E-PROFILE', file: join(root, 'b', 'profile.yaml'), place: { line: 2, column: 10 }, message: expect.stringContaining('a → b → a') })]);
+    expect(cycle.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'E-PROFILE',
+        file: join(root, 'b', 'profile.yaml'),
+        place: { line: 2, column: 10 },
+        message: expect.stringContaining('a → b → a'),
+      }),
+    ]);
   });
 
   it('reports a folder with neither code nor extends, and a child that names another id', async () => {
     const root = templatesRoot({ orphan: { 'profile.yaml': 'id: orphan\nname: 无\n' }, 'yunnan-xian': { 'profile.yaml': `id: xian\n${LOOK_ALIKE}` } });
     const orphan = await runUnit(inputFor('orphan'), await context(root), { write: false });
-    expect(orphan.diagnostics).toEqual([expect.objectContaining({ code: 'E-PROFILE', place: { line: 1, column: 1 }, message: expect.stringContaining('须写 extends') })]);
+    expect(orphan.diagnostics).toEqual([
+      expect.objectContaining({ code: 'E-PROFILE', place: { line: 1, column: 1 }, message: expect.stringContaining('须写 extends') }),
+    ]);
     const renamed = await runUnit(inputFor('yunnan-xian'), await context(root), { write: false });
-    expect(renamed.diagnostics).toEqual([expect.objectContaining({ code: 'E-PROFILE', place: { line: 1, column: 5 }, message: expect.stringContaining('目录名“yunnan-xian”') })]);
+    expect(renamed.diagnostics).toEqual([
+      expect.objectContaining({ code: 'E-PROFILE', place: { line: 1, column: 5 }, message: expect.stringContaining('目录名“yunnan-xian”') }),
+    ]);
   });
 });

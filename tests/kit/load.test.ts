@@ -104,7 +104,13 @@ describe('readInput: YAML', () => {
 
   it('refuses an alias bomb', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']] as const) bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ] as const)
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     const r = read(`${bomb.join('\n')}\n`);
     expect(r.loaded).toBeUndefined();
     expect(r.diagnostics).toMatchObject([{ code: 'E-INPUT-SYNTAX', place: { line: 1, column: 1 } }]);
@@ -125,7 +131,9 @@ describe('readInput: YAML', () => {
   });
 
   it('reports a second document as E-INPUT-SYNTAX', () => {
-    expect(read('year: 2023\n---\nyear: 2024\n').diagnostics).toMatchObject([{ code: 'E-INPUT-SYNTAX', place: { line: 2, column: 1 }, actual: 'MULTIPLE_DOCS' }]);
+    expect(read('year: 2023\n---\nyear: 2024\n').diagnostics).toMatchObject([
+      { code: 'E-INPUT-SYNTAX', place: { line: 2, column: 1 }, actual: 'MULTIPLE_DOCS' },
+    ]);
   });
 });
 
@@ -154,7 +162,9 @@ describe('readInput: JSON', () => {
   });
 
   it('reports duplicate keys in JSON', () => {
-    expect(read('{"year": 2023,\n "year": 2024}', 'unit.json').diagnostics).toMatchObject([{ code: 'E-INPUT-SYNTAX', actual: 'DUPLICATE_KEY', place: { line: 2, column: 2 } }]);
+    expect(read('{"year": 2023,\n "year": 2024}', 'unit.json').diagnostics).toMatchObject([
+      { code: 'E-INPUT-SYNTAX', actual: 'DUPLICATE_KEY', place: { line: 2, column: 2 } },
+    ]);
   });
 
   it('reports a JSON root that is a list as E-SCHEMA', () => {
@@ -172,10 +182,13 @@ describe('readInput: JSON', () => {
     };
     fc.assert(fc.property(fc.jsonValue(), (v) => findJsonSyntaxError(JSON.stringify(v, null, 2)) === undefined));
     const token = fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '"a"', '"\\u00e9"', '"\\q"', '1', '-0.5e3', '01', '1.', 'true', 'nul', '"', '\\');
-    fc.assert(fc.property(fc.array(token, { maxLength: 12 }), (parts) => {
-      const s = parts.join('');
-      expect(findJsonSyntaxError(s) === undefined).toBe(parses(s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(findJsonSyntaxError(s) === undefined).toBe(parses(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('checks deeply nested JSON without overflowing the stack', () => {

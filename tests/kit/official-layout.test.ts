@@ -23,8 +23,10 @@ import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 let parts: Record<string, string>;
 const xml = (name: string): string => parts[name] ?? '';
 /** The `<w:p>`s whose text is exactly `text`, in document order. */
-const paragraphs = (text: string): string[] => [...xml('word/document.xml').matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map(([p]) => p)
-  .filter((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') === text);
+const paragraphs = (text: string): string[] =>
+  [...xml('word/document.xml').matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)]
+    .map(([p]) => p)
+    .filter((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') === text);
 /** The first `<w:p>` whose text is exactly `text`. */
 function paragraph(text: string): string {
   const [found] = paragraphs(text);

@@ -17,7 +17,12 @@ import { ROOT, inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const hasSoffice = findSoffice(process.env) !== undefined;
 const hasPoppler = ['pdftotext', 'pdffonts', 'pdftoppm'].every((tool) => {
-  try { execFileSync(tool, ['-v'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 });
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1711843200' };
 const FONTS_CONF = fontsConfFor(join(ROOT, 'templates'));
@@ -37,11 +42,18 @@ describe('build --pdf with LibreOffice', () => {
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       for (const s of ['曲靖市沾益区财政局', '113.41', '财政专网信息化建设专项资金']) expect(text, pdf).toContain(s);
       expect(text).not.toContain('□');
-      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).map((l) => l.split(/\s+/)[0]!).filter((n) => n !== '');
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .map((l) => l.split(/\s+/)[0]!)
+        .filter((n) => n !== '');
       // Note: Noto CJK ships as one collection whose shared CFF names every face "…CJKjp-…", whichever face (SC here)
       // was chosen; a Japanese-only family (IPA, Takao, VL Gothic, MS Mincho, "… JP") would show in its own name.
       expect(fonts.filter((n) => /JP|IPA|Takao|VL-?Gothic|MS-?(Mincho|Gothic)|Hiragino|Meiryo|Yu(Gothic|Mincho)/.test(n))).toEqual([]);
-      expect(fonts.every((n) => /\+(NotoSerifCJK|NotoSansCJK|ARPL|LiberationSerif|LiberationSans|WenQuanYi|Carlito|DejaVu)/.test(n)), fonts.join(' ')).toBe(true);
+      expect(
+        fonts.every((n) => /\+(NotoSerifCJK|NotoSansCJK|ARPL|LiberationSerif|LiberationSans|WenQuanYi|Carlito|DejaVu)/.test(n)),
+        fonts.join(' '),
+      ).toBe(true);
     }
     expect(execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' })).toContain('100.00%');
     expect(listFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -49,8 +61,27 @@ describe('build --pdf with LibreOffice', () => {
 
   it.skipIf(!hasSoffice || !hasPoppler)('never shapes Chinese text with Japanese glyph forms, even under a Japanese locale', async () => {
     const dir = tempDir();
-    const docx = (lang: string) => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [
-      new TextRun({ text: '直骨角', size: 96, font: { eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312' }, language: { eastAsia: lang } })] })] }] }));
+    const docx = (lang: string) =>
+      Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun({
+                      text: '直骨角',
+                      size: 96,
+                      font: { eastAsia: '仿宋_GB2312', ascii: '仿宋_GB2312', hAnsi: '仿宋_GB2312' },
+                      language: { eastAsia: lang },
+                    }),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      );
     writeFileSync(join(dir, 'zh.docx'), await docx('zh-CN'));
     writeFileSync(join(dir, 'ja.docx'), await docx('ja-JP'));
     const wb = new ExcelJS.Workbook();
@@ -58,13 +89,21 @@ describe('build --pdf with LibreOffice', () => {
     writeFileSync(join(dir, 'cell.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
     const run = async (name: string, locale: string) => {
       const [o] = await convertToPdf([{ source: join(dir, name), target: join(dir, `${name}-${locale}.pdf`) }], {
-        soffice: findSoffice(process.env)!, fontsConf: FONTS_CONF, timeoutMs: 60_000, env: { ...process.env, LANG: locale, LC_ALL: locale }, write: nodeFs.writeAtomic });
+        soffice: findSoffice(process.env)!,
+        fontsConf: FONTS_CONF,
+        timeoutMs: 60_000,
+        env: { ...process.env, LANG: locale, LC_ALL: locale },
+        write: nodeFs.writeAtomic,
+      });
       expect(o && 'written' in o, JSON.stringify(o)).toBe(true);
       execFileSync('pdftoppm', ['-r', '40', '-png', '-singlefile', join(dir, `${name}-${locale}.pdf`), join(dir, `${name}-${locale}`)]);
       return readFileSync(join(dir, `${name}-${locale}.png`));
     };
     const [zh, ja, cellJa, cellC] = await Promise.all([
-      run('zh.docx', 'ja_JP.UTF-8'), run('ja.docx', 'ja_JP.UTF-8'), run('cell.xlsx', 'ja_JP.UTF-8'), run('cell.xlsx', 'C.UTF-8'),
+      run('zh.docx', 'ja_JP.UTF-8'),
+      run('ja.docx', 'ja_JP.UTF-8'),
+      run('cell.xlsx', 'ja_JP.UTF-8'),
+      run('cell.xlsx', 'C.UTF-8'),
     ]);
     // 直骨角 differ between the Japanese and the Chinese forms: text marked zh-CN must not look like text marked ja-JP.
     expect(Buffer.compare(zh, ja)).not.toBe(0);
@@ -78,7 +117,11 @@ describe('build --pdf without LibreOffice', () => {
     const out = tempDir();
     const { io, stderr } = memoryIo({ SOURCE_DATE_EPOCH: '1711843200', PATH: '' });
     expect(await main(['build', inputPath('zhanyi-czj-2023.yaml'), '-o', out, '--pdf'], io)).toBe(0);
-    expect(stderr().split('\n').filter((l) => l.includes('LibreOffice'))).toEqual([INSTALL_HINT]);
+    expect(
+      stderr()
+        .split('\n')
+        .filter((l) => l.includes('LibreOffice')),
+    ).toEqual([INSTALL_HINT]);
     expect(INSTALL_HINT).toContain('apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk');
     expect(INSTALL_HINT).toMatch(/Windows\/macOS/);
     expect(listFiles(join(out, '2023', 'ZY-CZJ'))).toEqual(['2023年度绩效自评-曲靖市沾益区财政局.docx', '2023年度绩效自评-曲靖市沾益区财政局.xlsx']);
@@ -110,7 +153,10 @@ describe.skipIf(process.platform === 'win32')('the LibreOffice pool', () => {
     mkdirSync(join(dir, 'bin'));
     writeFileSync(soffice, FAKE_SOFFICE);
     chmodSync(soffice, 0o755);
-    const job = (name: string) => { writeFileSync(join(dir, name), 'x'); return { source: join(dir, name), target: pdfTarget(join(dir, name)) }; };
+    const job = (name: string) => {
+      writeFileSync(join(dir, name), 'x');
+      return { source: join(dir, name), target: pdfTarget(join(dir, name)) };
+    };
     return { dir, soffice, job, log: join(dir, 'profiles.log') };
   };
   const codeOf = (o: PdfOutcome | undefined) => (o && 'diagnostic' in o ? o.diagnostic.code : 'ok');
@@ -118,9 +164,22 @@ describe.skipIf(process.platform === 'win32')('the LibreOffice pool', () => {
   it('reports a timeout, a silent exit and a failure per file, and still converts the rest', async () => {
     const { soffice, job, log, dir } = setup();
     const jobs = [job('a-slow.docx'), job('b-silent.docx'), job('c-broken.xlsx'), job('d.docx'), job('e.xlsx')];
-    const outcomes = await convertToPdf(jobs, { soffice, fontsConf: FONTS_CONF, timeoutMs: 2000, workers: 2, env: { ...process.env, FAKE_LOG: log }, write: nodeFs.writeAtomic });
+    const outcomes = await convertToPdf(jobs, {
+      soffice,
+      fontsConf: FONTS_CONF,
+      timeoutMs: 2000,
+      workers: 2,
+      env: { ...process.env, FAKE_LOG: log },
+      write: nodeFs.writeAtomic,
+    });
     expect(outcomes.map(codeOf)).toEqual(['E-PDF-TIMEOUT', 'E-PDF', 'E-PDF', 'ok', 'ok']);
-    expect(outcomes.map((o) => ('diagnostic' in o ? o.diagnostic.file : undefined))).toEqual([jobs[0]!.source, jobs[1]!.source, jobs[2]!.source, undefined, undefined]);
+    expect(outcomes.map((o) => ('diagnostic' in o ? o.diagnostic.file : undefined))).toEqual([
+      jobs[0]!.source,
+      jobs[1]!.source,
+      jobs[2]!.source,
+      undefined,
+      undefined,
+    ]);
     expect(JSON.stringify(outcomes[2])).toContain('source file could not be loaded');
     expect(readFileSync(join(dir, 'd.pdf'), 'utf8')).toContain(FONTS_CONF);
     expect(existsSync(join(dir, 'e-表格.pdf'))).toBe(true);
@@ -132,8 +191,18 @@ describe.skipIf(process.platform === 'win32')('the LibreOffice pool', () => {
     const { soffice, job, log } = setup();
     const profiles = async (jobs: ReturnType<typeof job>[], workers: number) => {
       writeFileSync(log, '');
-      await convertToPdf(jobs, { soffice, fontsConf: FONTS_CONF, timeoutMs: 10_000, workers, env: { ...process.env, FAKE_LOG: log }, write: nodeFs.writeAtomic });
-      return readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replace('-env:UserInstallation=file://', ''));
+      await convertToPdf(jobs, {
+        soffice,
+        fontsConf: FONTS_CONF,
+        timeoutMs: 10_000,
+        workers,
+        env: { ...process.env, FAKE_LOG: log },
+        write: nodeFs.writeAtomic,
+      });
+      return readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.replace('-env:UserInstallation=file://', ''));
     };
     // Note: the two "wait" jobs take 0.3 s each, so both workers are converting at the same time.
     const parallel = await profiles([job('a-wait.docx'), job('b-wait.docx')], 2);

@@ -50,22 +50,37 @@ describe('profile.yaml: every mistake is E-PROFILE at file:line:col', () => {
 
   it('reports a misspelt setting at its key, with the key it most likely meant', async () => {
     const { root, file } = copyWith('yunnan', (t) => t.replace('  narrativeLayout: table', '  narativeLayout: prose'));
-    expect(await problems(root, 'yunnan')).toEqual([{
-      code: 'E-PROFILE', file, place: placeOf(file, 'narativeLayout'), message: expect.stringContaining('是否想写“narrativeLayout”'),
-    }]);
+    expect(await problems(root, 'yunnan')).toEqual([
+      {
+        code: 'E-PROFILE',
+        file,
+        place: placeOf(file, 'narativeLayout'),
+        message: expect.stringContaining('是否想写“narrativeLayout”'),
+      },
+    ]);
   });
 
   it('rejects a misspelt value of narrativeLayout instead of silently printing the table', async () => {
     const { root, file } = copyWith('yunnan', (t) => t.replace('  narrativeLayout: table', '  narrativeLayout: prosa'));
-    expect(await problems(root, 'yunnan')).toEqual([{
-      code: 'E-PROFILE', file, place: placeOf(file, 'prosa'), message: expect.stringMatching(/^settings\.narrativeLayout：应为 table.*或 prose/),
-    }]);
+    expect(await problems(root, 'yunnan')).toEqual([
+      {
+        code: 'E-PROFILE',
+        file,
+        place: placeOf(file, 'prosa'),
+        message: expect.stringMatching(/^settings\.narrativeLayout：应为 table.*或 prose/),
+      },
+    ]);
   });
 
   it('reports a misspelt top-level key with did-you-mean', async () => {
     const { root, file } = copyWith('gansu', (t) => t.replace('executionWeight: 10', 'executionWeigth: 10'));
     const found = await problems(root, 'gansu');
-    expect(found).toContainEqual({ code: 'E-PROFILE', file, place: placeOf(file, 'executionWeigth'), message: expect.stringContaining('是否想写“executionWeight”') });
+    expect(found).toContainEqual({
+      code: 'E-PROFILE',
+      file,
+      place: placeOf(file, 'executionWeigth'),
+      message: expect.stringContaining('是否想写“executionWeight”'),
+    });
   });
 
   it('reports a wrong type where the value is written', async () => {
@@ -83,28 +98,45 @@ describe('profile.yaml: every mistake is E-PROFILE at file:line:col', () => {
 
   it('rejects a key the profile never reads (sichuan grades come from settings.grades, not gradeBands)', async () => {
     const { root, file } = copyWith('sichuan', (t) => t.replace('lessThanRule: ratio', 'gradeBands:\n  - { min: 0, label: 差 }\nlessThanRule: ratio'));
-    expect(await problems(root, 'sichuan')).toEqual([{
-      code: 'E-PROFILE', file, place: placeOf(file, 'gradeBands:'), message: expect.stringContaining('格式 sichuan 不使用此项'),
-    }]);
+    expect(await problems(root, 'sichuan')).toEqual([
+      {
+        code: 'E-PROFILE',
+        file,
+        place: placeOf(file, 'gradeBands:'),
+        message: expect.stringContaining('格式 sichuan 不使用此项'),
+      },
+    ]);
   });
 
   it('rejects an optional check the profile does not have instead of ignoring it', async () => {
     const { root, file } = copyWith('gansu', (t) => t.replace('  optionalChecks: []', '  optionalChecks: [W-ENUM-COUNT, W-NARRATIVE-FIGURE]'));
-    expect(await problems(root, 'gansu')).toEqual([{
-      code: 'E-PROFILE', file, place: placeOf(file, 'W-NARRATIVE-FIGURE'), message: expect.stringMatching(/^settings\.optionalChecks\.1：应为 W-ENUM-COUNT、W-FOREIGN-TERMS 之一/),
-    }]);
+    expect(await problems(root, 'gansu')).toEqual([
+      {
+        code: 'E-PROFILE',
+        file,
+        place: placeOf(file, 'W-NARRATIVE-FIGURE'),
+        message: expect.stringMatching(/^settings\.optionalChecks\.1：应为 W-ENUM-COUNT、W-FOREIGN-TERMS 之一/),
+      },
+    ]);
   });
 
   it('rejects a misspelt diagnostic code in severity', async () => {
     const { root, file } = copyWith('sichuan', (t) => t.replace('  W-ADJUSTMENT-UNEXPLAINED: error', '  W-ADJUSTMENT-UNEXPLAINEDD: error'));
-    expect(await problems(root, 'sichuan')).toEqual([{
-      code: 'E-PROFILE', file, place: placeOf(file, 'W-ADJUSTMENT-UNEXPLAINEDD'), message: 'severity.W-ADJUSTMENT-UNEXPLAINEDD：没有这个检查代码，是否想写“W-ADJUSTMENT-UNEXPLAINED”？',
-    }]);
+    expect(await problems(root, 'sichuan')).toEqual([
+      {
+        code: 'E-PROFILE',
+        file,
+        place: placeOf(file, 'W-ADJUSTMENT-UNEXPLAINEDD'),
+        message: 'severity.W-ADJUSTMENT-UNEXPLAINEDD：没有这个检查代码，是否想写“W-ADJUSTMENT-UNEXPLAINED”？',
+      },
+    ]);
   });
 
   it('reports a missing required key at the start of the mapping', async () => {
     const { root, file } = copyWith('gansu', (t) => t.replace('maxScore: 100\n', ''));
-    expect(await problems(root, 'gansu')).toEqual([{ code: 'E-PROFILE', file, place: placeOf(file, 'id: gansu'), message: 'maxScore：缺少此项（格式文件的必填设置）。' }]);
+    expect(await problems(root, 'gansu')).toEqual([
+      { code: 'E-PROFILE', file, place: placeOf(file, 'id: gansu'), message: 'maxScore：缺少此项（格式文件的必填设置）。' },
+    ]);
   });
 
   it('gives a unit the profile problems with their place when it is built, never E-INTERNAL', async () => {

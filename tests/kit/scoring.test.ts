@@ -6,7 +6,12 @@ import { parseNature, parseValue } from '../../src/derive/indicator-value.js';
 
 const m = (x: string | number) => new Money(x);
 const rules = { lessThanRule: 'ratio', equalRule: 'as-positive' } as const;
-const bands = [{ min: 90, label: '优' }, { min: 80, label: '良' }, { min: 60, label: '中' }, { min: 0, label: '差' }];
+const bands = [
+  { min: 90, label: '优' },
+  { min: 80, label: '良' },
+  { min: 60, label: '中' },
+  { min: 0, label: '差' },
+];
 
 describe('budget-execution score (DOMAIN.md §5.2)', () => {
   it('scores 10 × 80.18% = 8.02 for 33.13 of 41.32', () => {
@@ -40,17 +45,32 @@ describe('quantitative indicators (DOMAIN.md §5.3)', () => {
   });
   it('never leaves [0, w] and is rounded to 2 decimals', () => {
     const natures = ['≥', '>', '=', '≤', '<'] as const;
-    fc.assert(fc.property(fc.constantFrom(...natures), fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 1, max: 100 }),
-      (n, t, a, w) => {
-        const s = quantitativeScore(n, m(t).div(100), m(a).div(100), m(w), rules);
-        expect(s.greaterThanOrEqualTo(0) && s.lessThanOrEqualTo(w)).toBe(true);
-        expect(s.decimalPlaces()).toBeLessThanOrEqual(2);
-      }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...natures),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (n, t, a, w) => {
+          const s = quantitativeScore(n, m(t).div(100), m(a).div(100), m(w), rules);
+          expect(s.greaterThanOrEqualTo(0) && s.lessThanOrEqualTo(w)).toBe(true);
+          expect(s.decimalPlaces()).toBeLessThanOrEqual(2);
+        },
+      ),
+    );
   });
 });
 
 describe('grades (DOMAIN.md §5.6)', () => {
-  it.each([['100', '优'], ['90.00', '优'], ['89.99', '良'], ['80', '良'], ['60.00', '中'], ['59.99', '差'], ['0', '差']])('%s → %s', (total, g) => {
+  it.each([
+    ['100', '优'],
+    ['90.00', '优'],
+    ['89.99', '良'],
+    ['80', '良'],
+    ['60.00', '中'],
+    ['59.99', '差'],
+    ['0', '差'],
+  ])('%s → %s', (total, g) => {
     expect(grade(m(total), bands)).toBe(g);
   });
 });
@@ -64,16 +84,27 @@ describe('shares of a total (DOMAIN.md §4.5)', () => {
     expect(largestRemainderShares(parts, 1).map((x) => x?.toFixed(1))).toEqual(['85.2', '6.6', '3.6', '4.6']);
   });
   it('always adds up to exactly 100 for any non-zero group', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (cents, places) => {
-      fc.pre(cents.some((c) => c > 0));
-      const shares = largestRemainderShares(cents.map((c) => m(c).div(100)), places);
-      expect(sum(shares.map((s) => s ?? m(0))).toFixed(places)).toBe(m(100).toFixed(places));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (cents, places) => {
+        fc.pre(cents.some((c) => c > 0));
+        const shares = largestRemainderShares(
+          cents.map((c) => m(c).div(100)),
+          places,
+        );
+        expect(sum(shares.map((s) => s ?? m(0))).toFixed(places)).toBe(m(100).toFixed(places));
+      }),
+    );
   });
 });
 
 describe('indicator values (DOMAIN.md §6.4–6.5)', () => {
-  it.each([['>=', '≥'], ['大于等于', '≥'], ['＝', '='], ['不超过', '≤'], ['定性', '定性']])('reads nature %s as %s', (text, n) => {
+  it.each([
+    ['>=', '≥'],
+    ['大于等于', '≥'],
+    ['＝', '='],
+    ['不超过', '≤'],
+    ['定性', '定性'],
+  ])('reads nature %s as %s', (text, n) => {
     expect(parseNature(text)).toBe(n);
   });
   it('splits ≥50个 into comparator, number and unit', () => {
@@ -86,9 +117,17 @@ describe('indicator values (DOMAIN.md §6.4–6.5)', () => {
     expect(parseValue('2023年12月31日前').kind).toBe('text');
   });
   it.each([
-    ['不低于95%', '≥', '95', '%'], ['不少于50个', '≥', '50', '个'], ['不超过90万元', '≤', '90', '万元'], ['不高于5%', '≤', '5', '%'],
-    ['达到100%', '≥', '100', '%'], ['95%以上', '≥', '95', '%'], ['100人次及以上', '≥', '100', '人次'], ['2天以内', '≤', '2', '天'],
-    ['5%以下', '≤', '5', '%'], ['≥95%以上', '≥', '95', '%'], ['１０个以上', '≥', '10', '个'],
+    ['不低于95%', '≥', '95', '%'],
+    ['不少于50个', '≥', '50', '个'],
+    ['不超过90万元', '≤', '90', '万元'],
+    ['不高于5%', '≤', '5', '%'],
+    ['达到100%', '≥', '100', '%'],
+    ['95%以上', '≥', '95', '%'],
+    ['100人次及以上', '≥', '100', '人次'],
+    ['2天以内', '≤', '2', '天'],
+    ['5%以下', '≤', '5', '%'],
+    ['≥95%以上', '≥', '95', '%'],
+    ['１０个以上', '≥', '10', '个'],
   ])('reads the comparison word of %s as %s %s %s', (text, comparator, value, unit) => {
     const v = parseValue(text);
     expect(v.kind === 'number' && [v.comparator, v.value.toString(), v.unit]).toEqual([comparator, value, unit]);

@@ -32,7 +32,10 @@ function edit(file: string, from: string, to: string): void {
 }
 
 /** The 1-based line of the first occurrence of `piece` in a file. */
-const lineOf = (file: string, piece: string): number => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(piece)) + 1;
+const lineOf = (file: string, piece: string): number =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(piece)) + 1;
 
 /** Builds the gansu sample with a templates root, the way `build --templates` does. */
 async function build(root: string): Promise<UnitResult> {
@@ -68,7 +71,13 @@ describe('jixiao templates copy', () => {
 
 describe('build --templates with a broken template', () => {
   const cases = [
-    { name: 'a syntax error (a tag missing a brace)', file: 'report.md.hbs', piece: '{{narrative.problems}}', to: '{{narrative.problems}', message: '模板语法错误' },
+    {
+      name: 'a syntax error (a tag missing a brace)',
+      file: 'report.md.hbs',
+      piece: '{{narrative.problems}}',
+      to: '{{narrative.problems}',
+      message: '模板语法错误',
+    },
     { name: 'an unknown field', file: 'report.md.hbs', piece: '{{narrative.mandate}}', to: '{{narrative.mandat}}', message: '模板引用了不存在的字段“mandat”' },
     { name: 'an unknown helper', file: 'title.md.hbs', piece: '{{issuer}}', to: '{{upper issuer}}', message: 'upper' },
   ];
@@ -99,7 +108,9 @@ describe('build --templates with a broken template', () => {
     edit(join(dir, 'report.md.hbs'), '{{narrative.resultUse}}', '{{narrative.resultUsed}}');
     const { io, stderr } = memoryIo({ SOURCE_DATE_EPOCH: '1711843200' });
     expect(await main(['build', GANSU, '--templates', root, '-o', tempDir(), '-j', '1'], io)).toBe(ExitCode.Template);
-    expect(stderr()).toMatch(new RegExp(`${join(dir, 'report.md.hbs').replace(/[.\\]/g, '\\$&')}:${lineOf(join(dir, 'report.md.hbs'), 'resultUsed')}:\\d+  error  E-TEMPLATE`));
+    expect(stderr()).toMatch(
+      new RegExp(`${join(dir, 'report.md.hbs').replace(/[.\\]/g, '\\$&')}:${lineOf(join(dir, 'report.md.hbs'), 'resultUsed')}:\\d+  error  E-TEMPLATE`),
+    );
     expect(stderr()).toContain('E-TEMPLATE');
     expect(stderr()).not.toMatch(/\n\s+at /);
   });

@@ -69,11 +69,13 @@ describe('validateUnit: problems are reported by code and place', () => {
     const text = edit('        executed: 19.50\n', '');
     const { unit, diagnostics } = validate(text);
     expect(unit).toBeUndefined();
-    expect(diagnostics).toMatchObject([{ code: 'E-REQUIRED', severity: 'error', file: 'unit.yaml', path: EXECUTED_PATH, place: placeOf(text, 'initialBudget:') }]);
+    expect(diagnostics).toMatchObject([
+      { code: 'E-REQUIRED', severity: 'error', file: 'unit.yaml', path: EXECUTED_PATH, place: placeOf(text, 'initialBudget:') },
+    ]);
   });
 
   it('reports missing top-level sections as E-REQUIRED', () => {
-    const text = edit('unit:\n  name: 曲靖市沾益区财政局\n  code: \'101001\'\n', '');
+    const text = edit("unit:\n  name: 曲靖市沾益区财政局\n  code: '101001'\n", '');
     expect(validate(text).diagnostics).toMatchObject([{ code: 'E-REQUIRED', path: ['unit'], place: { line: 2, column: 1 } }]);
   });
 
@@ -87,9 +89,13 @@ describe('validateUnit: problems are reported by code and place', () => {
   });
 
   it('reports wrong types as E-SCHEMA at the value', () => {
-    const text = edit('unit:\n  name: 曲靖市沾益区财政局\n  code: \'101001\'\n', 'unit: 曲靖市沾益区财政局\n');
+    const text = edit("unit:\n  name: 曲靖市沾益区财政局\n  code: '101001'\n", 'unit: 曲靖市沾益区财政局\n');
     expect(validate(text).diagnostics).toMatchObject([{ code: 'E-SCHEMA', path: ['unit'], place: placeOf(text, '曲靖市沾益区财政局') }]);
-    const list = edit('    funds:\n', '    funds: [1, 2]\n', edit('      current:\n        initialBudget: 20.00\n        adjustedBudget: 20.00\n        executed: 19.50\n', ''));
+    const list = edit(
+      '    funds:\n',
+      '    funds: [1, 2]\n',
+      edit('      current:\n        initialBudget: 20.00\n        adjustedBudget: 20.00\n        executed: 19.50\n', ''),
+    );
     expect(validate(list).diagnostics).toMatchObject([{ code: 'E-SCHEMA', path: ['projects', 0, 'funds'], place: placeOf(list, '[1, 2]') }]);
     const bool = edit('reportDate: 2024-03-31\n', 'reportDate: 2024-03-31\noptions:\n  narrativeGrouping: 是\n');
     expect(validate(bool).diagnostics).toMatchObject([{ code: 'E-SCHEMA', path: ['options', 'narrativeGrouping'], place: placeOf(bool, '是') }]);
@@ -105,15 +111,25 @@ describe('validateUnit: problems are reported by code and place', () => {
     ['-.inf', '-.inf'],
   ])('rejects %s as E-SCHEMA at the value', (_name, value) => {
     const text = edit('executed: 19.50', `executed: ${value}`);
-    expect(validate(text).diagnostics).toMatchObject([{ code: 'E-SCHEMA', path: EXECUTED_PATH, place: placeOf(text, value, 'executed:'), actual: `“${value}”` }]);
+    expect(validate(text).diagnostics).toMatchObject([
+      { code: 'E-SCHEMA', path: EXECUTED_PATH, place: placeOf(text, value, 'executed:'), actual: `“${value}”` },
+    ]);
   });
 
   it('reports an unknown key as E-UNKNOWN-KEY at the key, suggesting the right one', () => {
     const text = edit('executed: 19.50', 'excuted: 19.50');
     const { diagnostics } = validate(text);
-    expect(diagnostics).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'E-UNKNOWN-KEY', path: ['projects', 0, 'funds', 'current', 'excuted'], place: placeOf(text, 'excuted'), expected: 'executed', actual: 'excuted' }),
-    ]));
+    expect(diagnostics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'E-UNKNOWN-KEY',
+          path: ['projects', 0, 'funds', 'current', 'excuted'],
+          place: placeOf(text, 'excuted'),
+          expected: 'executed',
+          actual: 'excuted',
+        }),
+      ]),
+    );
     // the misspelt key also leaves 全年执行数 missing
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['E-REQUIRED', 'E-UNKNOWN-KEY']);
   });

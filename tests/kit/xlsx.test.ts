@@ -20,17 +20,30 @@ const GOAL = '依法履行监督职责，完成年度监督计划，组织开展
 
 /** A small 项目资金 block: two-row spans, column spans, every kind of value. */
 const sample: Table = {
-  id: 'sample', sheetName: '项目支出绩效自评表', title: '2023年度项目支出绩效自评表', subtitle: '部门：曲靖市沾益区人大常委会',
-  orientation: 'landscape', headerRows: 2, columns: [2, 1.5, 1.5, 1.5, 1, 1],
+  id: 'sample',
+  sheetName: '项目支出绩效自评表',
+  title: '2023年度项目支出绩效自评表',
+  subtitle: '部门：曲靖市沾益区人大常委会',
+  orientation: 'landscape',
+  headerRows: 2,
+  columns: [2, 1.5, 1.5, 1.5, 1, 1],
   rows: [
     [h('项目', { rowSpan: 2 }), h('资金（万元）', { colSpan: 3 }), h('执行率', { rowSpan: 2 }), h('得分', { rowSpan: 2 })],
     [h('年初预算数'), h('全年预算数'), h('全年执行数')],
-    [{ value: { kind: 'text', text: '年度资金总额' }, role: 'label', rowSpan: 2 },
-      v({ kind: 'amount', value: d('10.555') }), v({ kind: 'amount', value: d('12') }), v({ kind: 'amount', value: d('10.56') }),
-      v({ kind: 'percent', value: d('0.88') }), v({ kind: 'score', value: d('9.5') })],
+    [
+      { value: { kind: 'text', text: '年度资金总额' }, role: 'label', rowSpan: 2 },
+      v({ kind: 'amount', value: d('10.555') }),
+      v({ kind: 'amount', value: d('12') }),
+      v({ kind: 'amount', value: d('10.56') }),
+      v({ kind: 'percent', value: d('0.88') }),
+      v({ kind: 'score', value: d('9.5') }),
+    ],
     [v({ kind: 'empty' }), v({ kind: 'na' }), v({ kind: 'amount', value: d('-0.001') }), v({ kind: 'na' }), v({ kind: 'score', value: d('40') })],
-    [{ value: { kind: 'text', text: '年度目标' }, role: 'label' }, { value: { kind: 'text', text: GOAL }, role: 'text', colSpan: 4 },
-      v({ kind: 'number', value: d('0.50') })],
+    [
+      { value: { kind: 'text', text: '年度目标' }, role: 'label' },
+      { value: { kind: 'text', text: GOAL }, role: 'text', colSpan: 4 },
+      v({ kind: 'number', value: d('0.50') }),
+    ],
     [{ value: { kind: 'text', text: '一、部门年度目标' }, role: 'section', colSpan: 6, bold: true }],
   ],
   notes: ['备注：', '1. 涉密部门和涉密信息按保密规定不公开。'],
@@ -47,22 +60,48 @@ const sheetOf = async (bytes: Uint8Array, name = sample.sheetName) => {
 describe('tablesToXlsx', () => {
   it('stores numbers as numbers with their format, "—" as text, and leaves empty cells null', async () => {
     const bytes = await tablesToXlsx([sample], { title: sample.title, when: WHEN });
-    expect(await dumpXlsx(bytes)).toBe([
-      '== 项目支出绩效自评表 ==',
-      'merge A1:F1', 'merge A2:F2', 'merge A3:A4', 'merge B3:D3', 'merge E3:E4', 'merge F3:F4',
-      'merge A5:A6', 'merge B7:E7', 'merge A8:F8', 'merge A9:F9', 'merge A10:F10',
-      'A1 string "2023年度项目支出绩效自评表"',
-      'A2 string "部门：曲靖市沾益区人大常委会"',
-      'A3 string "项目"', 'B3 string "资金（万元）"', 'E3 string "执行率"', 'F3 string "得分"',
-      'B4 string "年初预算数"', 'C4 string "全年预算数"', 'D4 string "全年执行数"',
-      'A5 string "年度资金总额"', 'B5 number 10.56 [0.00]', 'C5 number 12 [0.00]', 'D5 number 10.56 [0.00]',
-      'E5 number 0.88 [0.00%]', 'F5 number 9.5 [0.00]',
-      'C6 string "—"', 'D6 number 0 [0.00]', 'E6 string "—"', 'F6 number 40 [0]',
-      'A7 string "年度目标"', `B7 string "${GOAL}"`, 'F7 number 0.5 [0.0]',
-      'A8 string "一、部门年度目标"',
-      'A9 string "备注："', 'A10 string "1. 涉密部门和涉密信息按保密规定不公开。"',
-      '',
-    ].join('\n'));
+    expect(await dumpXlsx(bytes)).toBe(
+      [
+        '== 项目支出绩效自评表 ==',
+        'merge A1:F1',
+        'merge A2:F2',
+        'merge A3:A4',
+        'merge B3:D3',
+        'merge E3:E4',
+        'merge F3:F4',
+        'merge A5:A6',
+        'merge B7:E7',
+        'merge A8:F8',
+        'merge A9:F9',
+        'merge A10:F10',
+        'A1 string "2023年度项目支出绩效自评表"',
+        'A2 string "部门：曲靖市沾益区人大常委会"',
+        'A3 string "项目"',
+        'B3 string "资金（万元）"',
+        'E3 string "执行率"',
+        'F3 string "得分"',
+        'B4 string "年初预算数"',
+        'C4 string "全年预算数"',
+        'D4 string "全年执行数"',
+        'A5 string "年度资金总额"',
+        'B5 number 10.56 [0.00]',
+        'C5 number 12 [0.00]',
+        'D5 number 10.56 [0.00]',
+        'E5 number 0.88 [0.00%]',
+        'F5 number 9.5 [0.00]',
+        'C6 string "—"',
+        'D6 number 0 [0.00]',
+        'E6 string "—"',
+        'F6 number 40 [0]',
+        'A7 string "年度目标"',
+        `B7 string "${GOAL}"`,
+        'F7 number 0.5 [0.0]',
+        'A8 string "一、部门年度目标"',
+        'A9 string "备注："',
+        'A10 string "1. 涉密部门和涉密信息按保密规定不公开。"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('shows the same text in XLSX as the DOCX cells print', async () => {
@@ -76,11 +115,12 @@ describe('tablesToXlsx', () => {
 
   it('puts a thin border on every cell of the table, merged or not', async () => {
     const { ws } = await sheetOf(await tablesToXlsx([sample], { title: sample.title, when: WHEN }));
-    for (let r = 3; r <= 8; r++) for (let c = 1; c <= 6; c++) {
-      const b = ws.getCell(r, c).border;
-      for (const side of ['top', 'left', 'bottom', 'right'] as const) expect(b?.[side]?.style, `${ws.getCell(r, c).address} ${side}`).toBe('thin');
-    }
-    expect(ws.getCell('A1').border?.top).toBeUndefined();                         // the title has none
+    for (let r = 3; r <= 8; r++)
+      for (let c = 1; c <= 6; c++) {
+        const b = ws.getCell(r, c).border;
+        for (const side of ['top', 'left', 'bottom', 'right'] as const) expect(b?.[side]?.style, `${ws.getCell(r, c).address} ${side}`).toBe('thin');
+      }
+    expect(ws.getCell('A1').border?.top).toBeUndefined(); // the title has none
   });
 
   it('sets fonts, alignment and row heights', async () => {
@@ -98,15 +138,22 @@ describe('tablesToXlsx', () => {
     expect(ws.getCell('B7').alignment).toMatchObject({ horizontal: 'left', vertical: 'top', wrapText: true });
     expect(ws.getRow(1).height).toBe(36);
     for (let r = 1; r <= 10; r++) expect(ws.getRow(r).height, `row ${r}`).toBeGreaterThan(20);
-    expect(ws.getRow(7).height).toBeGreaterThan(ws.getRow(5).height! * 1.5);       // the long goal wraps
+    expect(ws.getRow(7).height).toBeGreaterThan(ws.getRow(5).height! * 1.5); // the long goal wraps
     const widths = ws.columns.map((c) => c.width ?? 0);
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(150, 0);
   });
 
   it('prints on A4 with repeated title and header rows, a page footer and frozen panes', async () => {
     const { wb, ws } = await sheetOf(await tablesToXlsx([sample], { title: sample.title, when: WHEN }));
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      horizontalCentered: true, printTitlesRow: '1:4' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: '1:4',
+    });
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(wb.creator).toBe('jixiao');
@@ -135,12 +182,18 @@ describe('safeSheetName', () => {
 });
 
 describe('normalizeOoxml', () => {
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   const at = async <T>(iso: string, build: () => Promise<T>): Promise<T> => {
-    vi.useFakeTimers({ toFake: ['Date'] });                                       // Note: JSZip and docx stamp "now"
+    vi.useFakeTimers({ toFake: ['Date'] }); // Note: JSZip and docx stamp "now"
     vi.setSystemTime(new Date(iso));
-    try { return await build(); } finally { vi.useRealTimers(); }
+    try {
+      return await build();
+    } finally {
+      vi.useRealTimers();
+    }
   };
 
   it('makes two XLSX builds at different wall-clock times byte-identical', async () => {
@@ -167,15 +220,22 @@ describe('normalizeOoxml', () => {
   });
 
   it('normalises docx output: random rIds, core.xml dates and zip times', async () => {
-    const build = () => Packer.toBuffer(new Document({ creator: 'jixiao', sections: [{ children: [new Paragraph({ children: [
-      new ExternalHyperlink({ link: 'https://example.com/', children: [new TextRun('链接')] })] })] }] }));
+    const build = () =>
+      Packer.toBuffer(
+        new Document({
+          creator: 'jixiao',
+          sections: [{ children: [new Paragraph({ children: [new ExternalHyperlink({ link: 'https://example.com/', children: [new TextRun('链接')] })] })] }],
+        }),
+      );
     const a = await at('2025-01-01T08:00:00Z', build);
     const b = await at('2025-06-30T17:59:58Z', build);
     expect(sha256(a)).not.toBe(sha256(b));
     const na = normalizeOoxml(a, WHEN);
     expect(sha256(na)).toBe(sha256(normalizeOoxml(b, WHEN)));
     const files = unzipSync(na);
-    const text = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    const text = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(text).not.toMatch(/rId[A-Za-z0-9_-]{21}/);
     expect(strFromU8(files['word/_rels/document.xml.rels']!)).toContain('Id="rIdX1"');
     expect(strFromU8(files['docProps/core.xml']!)).toMatch(/<dcterms:created[^>]*>2024-03-31T00:00:00Z</);
@@ -186,10 +246,11 @@ describe('normalizeOoxml', () => {
     const saved = process.env.TZ;
     return zip.then((bytes) => {
       const hashes = ['UTC', 'Asia/Shanghai', 'America/New_York'].map((tz) => {
-        process.env.TZ = tz;                                                     // Note: Node honours TZ changes at run time
+        process.env.TZ = tz; // Note: Node honours TZ changes at run time
         return sha256(normalizeOoxml(bytes, WHEN));
       });
-      if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
       expect(new Set(hashes).size).toBe(1);
     });
   });
@@ -219,35 +280,47 @@ describe('cellText and cellNumber agree', () => {
   });
 
   it('amounts: the XLSX number shown with its format equals the DOCX text (cents)', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), (cents) => {
-      const value: CellValue = { kind: 'amount', value: scaled(cents, 2) };
-      expect(shown(value)).toBe(cellText(value));
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), (cents) => {
+        const value: CellValue = { kind: 'amount', value: scaled(cents, 2) };
+        expect(shown(value)).toBe(cellText(value));
+      }),
+    );
   });
 
   it('amounts: the same holds for unrounded amounts and half-cent ties', () => {
     const micro = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }).map((m) => scaled(m, 6));
     const ties = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((c) => scaled(c * 10n + 5n, 3));
-    fc.assert(fc.property(fc.oneof(micro, ties), (x) => {
-      const value: CellValue = { kind: 'amount', value: x };
-      expect(shown(value)).toBe(cellText(value));
-    }));
+    fc.assert(
+      fc.property(fc.oneof(micro, ties), (x) => {
+        const value: CellValue = { kind: 'amount', value: x };
+        expect(shown(value)).toBe(cellText(value));
+      }),
+    );
   });
 
   it('percents: the XLSX fraction shown as 0.00% equals the DOCX text', () => {
     const fraction = fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }).map((n) => scaled(n, 8));
     const ties = fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }).map((n) => scaled(n * 10n + 5n, 5));
-    fc.assert(fc.property(fc.oneof(fraction, ties), (x) => {
-      const value: CellValue = { kind: 'percent', value: x };
-      expect(shown(value)).toBe(cellText(value));
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fraction, ties), (x) => {
+        const value: CellValue = { kind: 'percent', value: x };
+        expect(shown(value)).toBe(cellText(value));
+      }),
+    );
   });
 
   it('scores and plain numbers: the XLSX number shown with its format equals the DOCX text', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.integer({ min: 0, max: 4 }),
-      fc.constantFrom('score' as const, 'number' as const), (n, places, kind) => {
-        const value: CellValue = { kind, value: scaled(n, places) };
-        expect(shown(value)).toBe(cellText(value));
-      }));
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('score' as const, 'number' as const),
+        (n, places, kind) => {
+          const value: CellValue = { kind, value: scaled(n, places) };
+          expect(shown(value)).toBe(cellText(value));
+        },
+      ),
+    );
   });
 });

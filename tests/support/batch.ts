@@ -27,11 +27,22 @@ export async function build(args: readonly string[], env: NodeJS.ProcessEnv = EN
 /** Every file under `dir`, relative and sorted. */
 export const listFiles = (dir: string): string[] =>
   (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }) : [])
-    .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 
 /** The units' documents under out/<year>/<code>/ (not the manifest, not 汇总表). */
 export const unitDocuments = (dir: string): string[] => listFiles(dir).filter((f) => /^\d{4}[\\/].*\.(docx|xlsx)$/.test(f));
 
 /** sha256 of every file under `dir` (except the manifest, whose paths are absolute), by relative path. */
-export const hashTree = (dir: string): Record<string, string> => Object.fromEntries(listFiles(dir).filter((f) => f !== '.jixiao-manifest.json')
-  .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+export const hashTree = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    listFiles(dir)
+      .filter((f) => f !== '.jixiao-manifest.json')
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );

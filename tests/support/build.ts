@@ -4,7 +4,11 @@ import { runUnit, type UnitResult } from '../../src/run/pipeline.js';
 import { inputPath, tempDir, testContext } from './fixtures.js';
 
 /** What one build of inputs/<name> gives: the unit result and the bytes of its DOCX and XLSX. */
-export interface Built { readonly result: UnitResult; readonly docx: Uint8Array; readonly xlsx: Uint8Array }
+export interface Built {
+  readonly result: UnitResult;
+  readonly docx: Uint8Array;
+  readonly xlsx: Uint8Array;
+}
 
 /** Builds inputs/<name> with the fixed test date. */
 export async function buildInput(name: string): Promise<Built> {

@@ -3,8 +3,19 @@
  * must match byte for byte (tests/docx-writer.test.ts). Kept in tests only; jixiao writes the body as text.
  */
 import {
-  BorderStyle, Document, HeightRule, Packer, PageBreak, Paragraph,
-  Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
@@ -21,10 +32,17 @@ function cellParagraphs(cell: Cell, keepNext: boolean): Paragraph[] {
   const role = cell.role ?? 'value';
   const face = role === 'header' || role === 'section' ? FONTS.heading : FONTS.body;
   const alignment = role === 'text' || role === 'section' ? ALIGN.left : ALIGN.center;
-  return cellText(cell.value).split('\n').map((t) => new Paragraph({
-    alignment, spacing: CELL_SPACING, keepNext,
-    children: t === '' ? [] : [new TextRun({ text: t, font: font(face), size: SIZE.五号, bold: cell.bold ?? false })],
-  }));
+  return cellText(cell.value)
+    .split('\n')
+    .map(
+      (t) =>
+        new Paragraph({
+          alignment,
+          spacing: CELL_SPACING,
+          keepNext,
+          children: t === '' ? [] : [new TextRun({ text: t, font: font(face), size: SIZE.五号, bold: cell.bold ?? false })],
+        }),
+    );
 }
 
 function tableToDocx(table: Table): DocxTable {
@@ -40,35 +58,47 @@ function tableToDocx(table: Table): DocxTable {
       tableHeader: r < table.headerRows,
       cantSplit: longest < CANT_SPLIT_MAX_CHARS,
       height: { value: 300, rule: HeightRule.ATLEAST },
-      children: placed.map((p) => new TableCell({
-        children: cellParagraphs(p.cell, keepNext),
-        borders, margins: CELL_MARGINS, verticalAlign: VerticalAlign.CENTER,
-        width: { size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-        ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}),
-        ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}),
-      })),
+      children: placed.map(
+        (p) =>
+          new TableCell({
+            children: cellParagraphs(p.cell, keepNext),
+            borders,
+            margins: CELL_MARGINS,
+            verticalAlign: VerticalAlign.CENTER,
+            width: { size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+            ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}),
+            ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}),
+          }),
+      ),
     });
   });
   return new DocxTable({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
 }
 
-const titleParagraph = (text: string) => new Paragraph({
-  alignment: ALIGN.center, spacing: { before: 0, after: 160, line: 240, lineRule: CELL_SPACING.lineRule },
-  children: [new TextRun({ text, font: font(FONTS.title), size: SIZE.小二 })],
-});
-const plainParagraph = (text: string, size: number, alignment: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left, indent = false) => new Paragraph({
-  alignment, spacing: { before: 0, after: 0, line: size > SIZE.五号 ? 300 : 240, lineRule: CELL_SPACING.lineRule },
-  ...(indent ? { indent: { firstLine: 2 * size * 10 } } : {}),
-  children: [new TextRun({ text, font: font(FONTS.body), size })],
-});
+const titleParagraph = (text: string) =>
+  new Paragraph({
+    alignment: ALIGN.center,
+    spacing: { before: 0, after: 160, line: 240, lineRule: CELL_SPACING.lineRule },
+    children: [new TextRun({ text, font: font(FONTS.title), size: SIZE.小二 })],
+  });
+const plainParagraph = (text: string, size: number, alignment: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left, indent = false) =>
+  new Paragraph({
+    alignment,
+    spacing: { before: 0, after: 0, line: size > SIZE.五号 ? 300 : 240, lineRule: CELL_SPACING.lineRule },
+    ...(indent ? { indent: { firstLine: 2 * size * 10 } } : {}),
+    children: [new TextRun({ text, font: font(FONTS.body), size })],
+  });
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Out[] };
 const handlers: Handlers = {
   title: (b) => [titleParagraph(b.text)],
-  heading: (b) => [new Paragraph({
-    spacing: { before: 0, after: 0, line: 300, lineRule: CELL_SPACING.lineRule }, indent: { firstLine: 2 * SIZE.三号 * 10 },
-    children: [new TextRun({ text: b.text, font: font(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body), size: SIZE.三号 })],
-  })],
+  heading: (b) => [
+    new Paragraph({
+      spacing: { before: 0, after: 0, line: 300, lineRule: CELL_SPACING.lineRule },
+      indent: { firstLine: 2 * SIZE.三号 * 10 },
+      children: [new TextRun({ text: b.text, font: font(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body), size: SIZE.三号 })],
+    }),
+  ],
   paragraph: (b) => [plainParagraph(b.text, SIZE.三号, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
   table: (b) => [
     titleParagraph(b.table.title),
@@ -78,8 +108,12 @@ const handlers: Handlers = {
   ],
   pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
   // Note: the GB/T 9704 elements of official documents are not part of this reference (tests/official-docx.test.ts covers them).
-  masthead: notInReference, docNumber: notInReference, attachments: notInReference, signature: notInReference,
-  attachmentMark: notInReference, colophon: notInReference,
+  masthead: notInReference,
+  docNumber: notInReference,
+  attachments: notInReference,
+  signature: notInReference,
+  attachmentMark: notInReference,
+  colophon: notInReference,
 };
 function notInReference(b: Block): never {
   throw new Error(`the docx-library reference does not write "${b.type}" blocks`);

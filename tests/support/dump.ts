@@ -4,8 +4,18 @@ import { strFromU8, unzipSync } from 'fflate';
 
 const unescapeXml = (s: string): string =>
   s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : e === 'amp' ? '&'
-      : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'quot'
+          ? '"'
+          : e === 'apos'
+            ? "'"
+            : e === 'amp'
+              ? '&'
+              : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+  );
 
 const documentXml = (bytes: Uint8Array): string => {
   const entry = unzipSync(bytes)['word/document.xml'];
@@ -18,11 +28,13 @@ export function dumpDocx(bytes: Uint8Array): string {
   const xml = documentXml(bytes);
   const text = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : '⏎')).join('');
   const lines: string[] = [];
-  for (const [b] of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {     // Note: our tables never nest
+  for (const [b] of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    // Note: our tables never nest
     if (b.startsWith('<w:tbl>')) {
       for (const [row] of b.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) {
         const cells = [...row.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c = '']) =>
-          /<w:vMerge\/>|w:val="continue"/.test(c) ? '↑' : text(c) + (/<w:gridSpan /.test(c) ? '〔跨列〕' : ''));
+          /<w:vMerge\/>|w:val="continue"/.test(c) ? '↑' : text(c) + (/<w:gridSpan /.test(c) ? '〔跨列〕' : ''),
+        );
         lines.push(`| ${cells.join(' | ')} |`);
       }
     } else {
@@ -39,14 +51,18 @@ export function dumpDocx(bytes: Uint8Array): string {
  */
 export function docxTables(bytes: Uint8Array): string[][][] {
   const xml = documentXml(bytes);
-  const paragraphText = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
-    .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n')).join('');
+  const paragraphText = (p: string) =>
+    [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+      .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n'))
+      .join('');
   const cellText = (c: string) => [...c.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => paragraphText(p)).join('\n');
   return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([tbl]) =>
     [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) =>
       [...row.matchAll(/<w:tc(?: [^>]*)?>([\s\S]*?)<\/w:tc>/g)]
         .filter(([, c = '']) => !/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/.test(c))
-        .map(([, c = '']) => cellText(c))));
+        .map(([, c = '']) => cellText(c)),
+    ),
+  );
 }
 
 /** A spreadsheet number as a viewer shows it under our formats: '0', '0.00', '0.00%', or 'General'. */
@@ -98,14 +114,16 @@ export async function dumpXlsx(bytes: Uint8Array): Promise<string> {
   wb.eachSheet((ws) => {
     lines.push(`== ${ws.name} ==`);
     for (const range of [...ws.model.merges].sort(byAddress)) lines.push(`merge ${range}`);
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (isCovered(cell)) return;
-      const type = TYPE_NAMES[cell.type] ?? String(cell.type);
-      const v = cell.value;
-      const value = typeof v === 'number' ? String(v) : JSON.stringify(stringOf(v) ?? v);
-      const fmt = cell.numFmt && cell.numFmt !== 'General' ? ` [${cell.numFmt}]` : '';
-      lines.push(`${cell.address} ${type} ${value}${fmt}`);
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (isCovered(cell)) return;
+        const type = TYPE_NAMES[cell.type] ?? String(cell.type);
+        const v = cell.value;
+        const value = typeof v === 'number' ? String(v) : JSON.stringify(stringOf(v) ?? v);
+        const fmt = cell.numFmt && cell.numFmt !== 'General' ? ` [${cell.numFmt}]` : '';
+        lines.push(`${cell.address} ${type} ${value}${fmt}`);
+      }),
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -124,7 +142,7 @@ export async function xlsxSheetRows(bytes: Uint8Array, sheetName: string): Promi
     row.eachCell((cell) => {
       if (isCovered(cell)) return;
       const v = cell.value;
-      const text = typeof v === 'number' ? formatByNumFmt(v, cell.numFmt) : stringOf(v) ?? String(v ?? '');
+      const text = typeof v === 'number' ? formatByNumFmt(v, cell.numFmt) : (stringOf(v) ?? String(v ?? ''));
       if (text !== '') cells.push(text);
     });
     if (cells.length > 0) rows.push(cells);

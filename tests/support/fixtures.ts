@@ -22,5 +22,17 @@ export function testContext(outDir: string, opts: { strict?: boolean } = {}): Pr
 export function memoryIo(env: NodeJS.ProcessEnv = {}): { io: Io; stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { io: { out: (s) => { out += s; }, err: (s) => { err += s; }, env }, stdout: () => out, stderr: () => err };
+  return {
+    io: {
+      out: (s) => {
+        out += s;
+      },
+      err: (s) => {
+        err += s;
+      },
+      env,
+    },
+    stdout: () => out,
+    stderr: () => err,
+  };
 }

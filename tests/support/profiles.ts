@@ -12,5 +12,8 @@ export const shippedProfile = (id: string): Profile => {
   // Note: as load/profile.ts does, the keys the profile does not read get their neutral values.
   const unused = isProfileId(id) ? Object.keys(PROFILES[id].unusedKeys) : [];
   const neutral = Object.fromEntries(unused.map((k) => [k, PROFILE_NEUTRAL[k as keyof typeof PROFILE_NEUTRAL]]));
-  return withTables(ProfileSchema.parse({ ...neutral, ...YAML.parse(readFileSync(join(ROOT, 'templates', id, 'profile.yaml'), 'utf8')) }), join(ROOT, 'templates', id));
+  return withTables(
+    ProfileSchema.parse({ ...neutral, ...YAML.parse(readFileSync(join(ROOT, 'templates', id, 'profile.yaml'), 'utf8')) }),
+    join(ROOT, 'templates', id),
+  );
 };

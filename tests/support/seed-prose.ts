@@ -29,16 +29,29 @@ export function seedParagraphs(file: string, opts: { from?: number; until: RegEx
 
 /** The paragraphs of a DOCX dump (tests/support/dump.ts), table rows left out, normalised. */
 export const dumpParagraphs = (dump: string): string[] =>
-  dump.split('\n').filter((l) => l !== '' && !l.startsWith('| ')).map((l) => norm(l.replace(/^\[[^\]]+\] /, ''))).filter((l) => l !== '');
+  dump
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('| '))
+    .map((l) => norm(l.replace(/^\[[^\]]+\] /, '')))
+    .filter((l) => l !== '');
 
 /** Seed paragraphs that jixiao prints differently, each block in place of the other, with the reason. */
-export interface ProseDifference { readonly seed: readonly string[]; readonly ours: readonly string[]; readonly why: string }
+export interface ProseDifference {
+  readonly seed: readonly string[];
+  readonly ours: readonly string[];
+  readonly why: string;
+}
 
 /**
  * Walks both lists in step: where a known difference's seed block starts, both sides must show exactly their
  * blocks; everywhere else the paragraphs must be equal. Returns the differences that were never met.
  */
-export function compareProse(ours: readonly string[], seed: readonly string[], known: readonly ProseDifference[], expectEqual: (a: string, b: string, what: string) => void): ProseDifference[] {
+export function compareProse(
+  ours: readonly string[],
+  seed: readonly string[],
+  known: readonly ProseDifference[],
+  expectEqual: (a: string, b: string, what: string) => void,
+): ProseDifference[] {
   const unused = new Set(known);
   let i = 0;
   let k = 0;

@@ -5,11 +5,19 @@ import { join } from 'node:path';
 /** Copies of the published seed reports (from ../shared/seeds), kept with the tests so they never move under them. */
 export const SEEDS_DIR = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 
-export interface SeedTable { readonly title: string; readonly rows: string[][] }
+export interface SeedTable {
+  readonly title: string;
+  readonly rows: string[][];
+}
 
 /** Cell text normalised for comparison: no tags, no white space, half-width brackets as full-width. */
 export function norm(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/^#+/, '');
+  return s
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/^#+/, '');
 }
 
 /** Non-empty normalised cells of a row. */
@@ -68,7 +76,10 @@ export function seedCellTables(file: string): SeedTable[] {
         blank = false;
       } else if (line.trim() === '') blank = true;
       else if (TABLE_END(line)) break;
-      else { row![row!.length - 1] += `\n${line}`; blank = false; }
+      else {
+        row![row!.length - 1] += `\n${line}`;
+        blank = false;
+      }
     }
     out.push({ title: m[1]!, rows: raw.map(cells).filter((r) => r.length > 0) });
     i = j - 1;

@@ -10,7 +10,9 @@ export function tablesOf(dir: string): Record<string, TableLayout> {
   const tablesDir = join(dir, 'tables');
   if (!existsSync(tablesDir)) return {};
   const out: Record<string, TableLayout> = {};
-  for (const f of readdirSync(tablesDir).filter((x) => x.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(tablesDir)
+    .filter((x) => x.endsWith('.yaml'))
+    .sort()) {
     const r = parseTableLayout(readFileSync(join(tablesDir, f), 'utf8'), join(tablesDir, f));
     if (!('layout' in r)) throw new Error(r.diagnostics.map(diagnosticLine).join('\n'));
     out[f.replace(/\.yaml$/, '')] = r.layout;

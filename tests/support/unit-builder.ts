@@ -22,10 +22,21 @@ export type RawKeyTask = RawUnit['dept']['keyTasks'][number];
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The yunnan profile as shipped. */
-export const yunnan: Profile = withTables(ProfileSchema.parse(YAML.parse(readFileSync(join(ROOT, 'templates', 'yunnan', 'profile.yaml'), 'utf8'))), join(ROOT, 'templates', 'yunnan'));
+export const yunnan: Profile = withTables(
+  ProfileSchema.parse(YAML.parse(readFileSync(join(ROOT, 'templates', 'yunnan', 'profile.yaml'), 'utf8'))),
+  join(ROOT, 'templates', 'yunnan'),
+);
 
-const indicator = (level1: string, level2: string, name: string, nature: string, target: string, unit: string, actual: string, weight?: string): RawIndicator =>
-  ({ level1, level2, name, nature, target, unit, actual, ...(weight !== undefined ? { weight } : {}) });
+const indicator = (
+  level1: string,
+  level2: string,
+  name: string,
+  nature: string,
+  target: string,
+  unit: string,
+  actual: string,
+  weight?: string,
+): RawIndicator => ({ level1, level2, name, nature, target, unit, actual, ...(weight !== undefined ? { weight } : {}) });
 
 /**
  * A small complete unit that raises no diagnostic at all: 2 projects (30.00 and 20.00 万元, fully executed) with
@@ -169,7 +180,8 @@ export const diagnosticsOf = (raw: RawUnit, opts: CheckOptions = {}, profile: Pr
 export const withCode = (ds: readonly Diagnostic[], code: string): Diagnostic[] => ds.filter((d) => d.code === code);
 
 /** Code and path only, for assertions that never look at the wording. */
-export const codesAndPaths = (ds: readonly Diagnostic[]): { code: string; path: readonly PropertyKey[] | undefined }[] => ds.map((d) => ({ code: d.code, path: d.path }));
+export const codesAndPaths = (ds: readonly Diagnostic[]): { code: string; path: readonly PropertyKey[] | undefined }[] =>
+  ds.map((d) => ({ code: d.code, path: d.path }));
 
 /** Asserts that checking `raw` reports `code` at `path`. */
 export function expectFires(raw: RawUnit, code: string, path: readonly PropertyKey[], opts: CheckOptions = {}): Diagnostic {

@@ -22,7 +22,9 @@ export function ooxmlErrors(zip: Uint8Array): string[] {
 
 /** Every .docx/.xlsx file under a folder (recursively). */
 export function officeFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(docx|xlsx)$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 /** `file › part: error` for every generated file under a folder. */

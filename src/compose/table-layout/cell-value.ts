@@ -21,7 +21,8 @@ function amountValue(x: Decimal, from: MoneyUnit, decl: CellDecl, layout: TableL
   const inWan = from === '元' ? x.div(TEN_THOUSAND) : x;
   const value = unit === '元' ? (from === '元' ? x : x.times(TEN_THOUSAND)) : inWan;
   return {
-    kind: 'amount', value,
+    kind: 'amount',
+    value,
     ...(unit !== '万元' ? { unit } : {}),
     ...(places !== undefined ? { places } : {}),
     ...(grouping ? { grouping } : {}),
@@ -35,7 +36,8 @@ function percentValue(x: Decimal, decl: CellDecl, scope: Scope): CellValue {
   // Note: trimWhole prints a whole percentage without decimals ("100%") and any other with `places` ("80.18%"), as the gansu money block does.
   const shown = decl.trimWhole && roundTo(x.times(HUNDRED), places).isInteger() ? 0 : places;
   return {
-    kind: 'percent', value: x,
+    kind: 'percent',
+    value: x,
     ...(decl.percent === 'bare' ? { style: 'bare' as const } : {}),
     ...(given !== undefined || decl.trimWhole ? { places: shown } : {}),
   };
@@ -55,11 +57,15 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
   const x = v as Decimal;
   if (x.isZero() && decl.zero !== undefined && decl.zero !== 'print') return decl.zero === 'na' ? NA : EMPTY;
   switch (decl.format) {
-    case 'amount': return amountValue(x, scope.root.amountUnit ?? '万元', decl, layout);
-    case 'percent': return percentValue(x, decl, scope);
+    case 'amount':
+      return amountValue(x, scope.root.amountUnit ?? '万元', decl, layout);
+    case 'percent':
+      return percentValue(x, decl, scope);
     // Note: without places a score prints whole when whole ("40") and else with 2 decimals ("9.50").
-    case 'score': return { kind: 'score', value: x, ...(decl.places === 2 ? { fixed: true } : decl.places !== undefined ? { places: decl.places } : {}) };
-    case 'number': return { kind: 'number', value: x };
+    case 'score':
+      return { kind: 'score', value: x, ...(decl.places === 2 ? { fixed: true } : decl.places !== undefined ? { places: decl.places } : {}) };
+    case 'number':
+      return { kind: 'number', value: x };
     case 'text':
     case undefined:
       throw new UnknownFieldError(`字段 ${path} 是数值，应写 format（amount、percent、score 或 number）`);
@@ -68,8 +74,14 @@ function fieldValue(decl: CellDecl, scope: Scope, layout: TableLayout): CellValu
 
 /** The document cell of a declared cell; spans are set by the composer. */
 export function cellOf(decl: CellDecl, scope: Scope, layout: TableLayout): Cell {
-  const value: CellValue = decl.text !== undefined ? { kind: 'text', text: interpolate(decl.text, scope) }
-    : decl.value !== undefined ? (decl.value === 'na' ? NA : EMPTY) : fieldValue(decl, scope, layout);
+  const value: CellValue =
+    decl.text !== undefined
+      ? { kind: 'text', text: interpolate(decl.text, scope) }
+      : decl.value !== undefined
+        ? decl.value === 'na'
+          ? NA
+          : EMPTY
+        : fieldValue(decl, scope, layout);
   const role: CellRole = decl.role ?? (decl.text !== undefined ? 'header' : value.kind === 'text' ? 'label' : 'value');
   const bold = decl.bold ?? role === 'section';
   return { value, role, ...(bold ? { bold: true } : {}) };

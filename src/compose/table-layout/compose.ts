@@ -49,10 +49,15 @@ function rowOf(cells: Cells, scope: Scope): Row {
 function eachRows(spec: Each, scope: Scope): Row[] {
   const items = itemsOf(scope, spec.each);
   const mergeIdx = spec.cells.flatMap((c, i) => (c.merge ? [i] : []));
-  const keyOf = (item: Readonly<Record<string, unknown>>, upTo: number) => JSON.stringify(mergeIdx.filter((i) => i <= upTo).map((i) => {
-    const c = spec.cells[i]!;
-    return c.field !== undefined ? lookup({ ...scope, item }, c.field) : interpolate(c.text ?? '', { ...scope, item });
-  }));
+  const keyOf = (item: Readonly<Record<string, unknown>>, upTo: number) =>
+    JSON.stringify(
+      mergeIdx
+        .filter((i) => i <= upTo)
+        .map((i) => {
+          const c = spec.cells[i]!;
+          return c.field !== undefined ? lookup({ ...scope, item }, c.field) : interpolate(c.text ?? '', { ...scope, item });
+        }),
+    );
   const rows: Row[] = [];
   const open = new Map<number, Pending>();
   let k = 0;
@@ -85,7 +90,9 @@ function blockRows(block: { readonly lead: CellDecl; readonly restartAt?: string
       const items = itemsOf(scope, r.each);
       const expanded = eachRows(r, scope);
       if (block.restartAt !== undefined) {
-        items.forEach((item, i) => { if (lookup({ ...scope, item }, block.restartAt!) === true) starts.push(rows.length + i); });
+        items.forEach((item, i) => {
+          if (lookup({ ...scope, item }, block.restartAt!) === true) starts.push(rows.length + i);
+        });
       }
       rows.push(...expanded);
     } else rows.push(rowOf(r, scope));
@@ -120,7 +127,9 @@ function place(rows: readonly Row[], layout: TableLayout): Cell[][] {
   return rows.map((row, r) => {
     let col = 0;
     const out: Cell[] = [];
-    const skipBusy = () => { while (col < width && busy[col]! > 0) col++; };
+    const skipBusy = () => {
+      while (col < width && busy[col]! > 0) col++;
+    };
     for (const p of row) {
       skipBusy();
       if (col + p.colSpan > width) throw new LayoutError(`第 ${r + 1} 行超出 ${width} 列`);
@@ -175,8 +184,14 @@ function build(layout: TableLayout, view: TableView): Table {
   const notes = [...layout.notes.map((n) => interpolate(n, scope)), ...(Array.isArray(fromView) ? (fromView as string[]) : [])];
   const subtitle = layout.subtitle === undefined ? undefined : interpolate(layout.subtitle, scope);
   return {
-    id, sheetName: sheetName(interpolate(layout.sheetName, scope)), title: interpolate(layout.title, scope),
-    columns: widths(layout), headerRows: layout.headerRows, rows: place(expand(layout.rows, scope), layout), notes,
-    ...(subtitle !== undefined ? { subtitle } : {}), orientation: layout.orientation,
+    id,
+    sheetName: sheetName(interpolate(layout.sheetName, scope)),
+    title: interpolate(layout.title, scope),
+    columns: widths(layout),
+    headerRows: layout.headerRows,
+    rows: place(expand(layout.rows, scope), layout),
+    notes,
+    ...(subtitle !== undefined ? { subtitle } : {}),
+    orientation: layout.orientation,
   };
 }

@@ -34,7 +34,10 @@ export function lookup(scope: Scope, path: string): unknown {
   let v: unknown = (from as Record<string, unknown>)[head];
   for (const step of rest) {
     if (v === null || v === undefined) return undefined;
-    if (Array.isArray(v) && /^\d+$/.test(step)) { v = v[Number(step)]; continue; }
+    if (Array.isArray(v) && /^\d+$/.test(step)) {
+      v = v[Number(step)];
+      continue;
+    }
     if (typeof v !== 'object' || Decimal.isDecimal(v) || Array.isArray(v) || !has(v, step)) throw new UnknownFieldError(`表格视图中没有字段 ${path}`);
     v = (v as Record<string, unknown>)[step];
   }

@@ -21,6 +21,11 @@ export const gansuProfile: ProfileDefinition<GansuUnit, GansuDerived> = {
   check: checkGansu,
   compose: composeGansu,
   summarize: (_u, d) => ({
-    budget: d.funds.adjustedBudget, executed: d.funds.executed, rate: d.funds.rate, score: d.totalScore, grade: d.grade, projects: [],
+    budget: d.funds.adjustedBudget,
+    executed: d.funds.executed,
+    rate: d.funds.rate,
+    score: d.totalScore,
+    grade: d.grade,
+    projects: [],
   }),
 };

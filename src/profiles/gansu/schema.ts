@@ -17,16 +17,17 @@ const Seq = z.union([z.string(), z.number()]).transform((v, ctx) => {
 const Copies = Seq;
 
 /** One part of the department budget (人员支出, 商品服务支出, 项目支出) with last year's figure for 同比. */
-const BudgetPart = (u: AmountUnit) => z.strictObject({
-  /** 预算数; 项目支出 may leave it out and take the sum of its items. */
-  amount: amount(u).optional(),
-  /** 上年预算数, for the year-on-year change; without it the sentence gives no change. */
-  prior: amount(u).optional(),
-  /** Why it changed, printed after the figures. */
-  note: Prose.optional(),
-  /** 同比变动率 as an old report typed it ("9.3%"): a stated figure, checked, never printed. */
-  statedChangeRate: Text.optional(),
-});
+const BudgetPart = (u: AmountUnit) =>
+  z.strictObject({
+    /** 预算数; 项目支出 may leave it out and take the sum of its items. */
+    amount: amount(u).optional(),
+    /** 上年预算数, for the year-on-year change; without it the sentence gives no change. */
+    prior: amount(u).optional(),
+    /** Why it changed, printed after the figures. */
+    note: Prose.optional(),
+    /** 同比变动率 as an old report typed it ("9.3%"): a stated figure, checked, never printed. */
+    statedChangeRate: Text.optional(),
+  });
 
 /** One project of 项目支出: 功能分类 code, name and amount ("2010101-代表外出培训经费5万元"). */
 const ProjectItem = (u: AmountUnit) => z.strictObject({ code: Text.optional(), name: RequiredText, amount: amount(u) });

@@ -4,33 +4,36 @@ import { DateText, Prose, RequiredProse, RequiredText, Text, amount, type Amount
 import { TextCheckOptions, unitHead } from '../../model/unit-head.js';
 
 /** 年初预算数 / 全年预算数 / 全年执行数 of a project; both budgets are required by the checks (E-REQUIRED), not here. */
-const ProjectFunds = (u: AmountUnit) => z.strictObject({
-  initialBudget: amount(u).optional(),
-  adjustedBudget: amount(u).optional(),
-  executed: amount(u),
-});
+const ProjectFunds = (u: AmountUnit) =>
+  z.strictObject({
+    initialBudget: amount(u).optional(),
+    adjustedBudget: amount(u).optional(),
+    executed: amount(u),
+  });
 
 /** Figures an old report typed for a project in 绩效指标完成情况分析: stated, checked, never printed. */
-const StatedProjectFigures = (u: AmountUnit) => z.strictObject({
-  adjustedBudget: amount(u).optional(),
-  executed: amount(u).optional(),
-  rate: Text.optional(),
-});
+const StatedProjectFigures = (u: AmountUnit) =>
+  z.strictObject({
+    adjustedBudget: amount(u).optional(),
+    executed: amount(u).optional(),
+    rate: Text.optional(),
+  });
 
-const Project = (u: AmountUnit) => z.strictObject({
-  id: Text.optional(),
-  name: RequiredText,
-  funds: ProjectFunds(u),
-  /** 实际到位资金; defaults to 全年预算数. */
-  available: amount(u).optional(),
-  /** What the money was for, after the [D] figures of 资金投入情况分析 ("主要用于…"). */
-  purpose: RequiredProse,
-  /** Why 全年预算数 differs from 年初预算数. */
-  adjustmentReason: Prose.optional(),
-  /** Why the execution rate is off, printed after the rate in 绩效指标完成情况分析. */
-  deviationReason: Prose.optional(),
-  stated: StatedProjectFigures(u).optional(),
-});
+const Project = (u: AmountUnit) =>
+  z.strictObject({
+    id: Text.optional(),
+    name: RequiredText,
+    funds: ProjectFunds(u),
+    /** 实际到位资金; defaults to 全年预算数. */
+    available: amount(u).optional(),
+    /** What the money was for, after the [D] figures of 资金投入情况分析 ("主要用于…"). */
+    purpose: RequiredProse,
+    /** Why 全年预算数 differs from 年初预算数. */
+    adjustmentReason: Prose.optional(),
+    /** Why the execution rate is off, printed after the rate in 绩效指标完成情况分析. */
+    deviationReason: Prose.optional(),
+    stated: StatedProjectFigures(u).optional(),
+  });
 
 /** Builds the ningxia input schema for a file whose amounts are in `u`. */
 export function ningxiaUnitSchema(u: AmountUnit) {

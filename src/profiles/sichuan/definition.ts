@@ -29,8 +29,11 @@ export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
   summarize: (u, d) => {
     const { total } = d.dept.rows;
     return {
-      budget: total.budget, executed: total.executed, rate: ratio(round2(total.executed), round2(total.budget)),
-      score: d.dept.sheet?.total ?? null, grade: d.dept.sheet?.grade ?? null,
+      budget: total.budget,
+      executed: total.executed,
+      rate: ratio(round2(total.executed), round2(total.budget)),
+      score: d.dept.sheet?.total ?? null,
+      grade: d.dept.sheet?.grade ?? null,
       projects: u.projects.map((p, i) => ({ name: p.name, score: d.projects[i]!.sheet?.total ?? null, grade: d.projects[i]!.sheet?.grade ?? null })),
     };
   },

@@ -27,7 +27,10 @@ export interface BookColumn {
 }
 
 /** A quantity found in an indicator text ("开展立法调研4部" → 4 部). */
-export interface Quantity { readonly value: Decimal; readonly unit: string | null }
+export interface Quantity {
+  readonly value: Decimal;
+  readonly unit: string | null;
+}
 
 /** One indicator row of a completion table. */
 export interface CompletionIndicatorFigures {

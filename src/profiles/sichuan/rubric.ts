@@ -4,8 +4,14 @@ import type { Decimal } from 'decimal.js';
 import { Money } from '../../model/money.js';
 
 /** A non-negative number of the rubric file, exact. */
-const Num = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' }).transform((n): Decimal => new Money(String(n)));
-const Positive = z.number({ error: '应为数字' }).positive({ error: '应大于0' }).transform((n): Decimal => new Money(String(n)));
+const Num = z
+  .number({ error: '应为数字' })
+  .nonnegative({ error: '不能为负数' })
+  .transform((n): Decimal => new Money(String(n)));
+const Positive = z
+  .number({ error: '应为数字' })
+  .positive({ error: '应大于0' })
+  .transform((n): Decimal => new Money(String(n)));
 
 /** What a line scores when its rate is undefined (zero base): full points, zero, or nothing (the unit must override). */
 export const WHEN_UNDEFINED = ['full', 'zero', 'na'] as const;
@@ -15,27 +21,41 @@ const common = { whenUndefined: z.enum(WHEN_UNDEFINED).default('na') };
 const ChecklistItem = z.strictObject({ text: z.string().min(1), points: Num });
 
 /** The rule types of DOMAIN.md §5.8, each with its parameters. `threshold` and `step` are in percentage points. */
-export const RuleSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('checklist'), items: z.array(ChecklistItem).min(1), ...common }),
-  z.strictObject({ type: z.literal('proportional'), cap: Num.default(() => new Money(1)), ...common }),
-  z.strictObject({ type: z.literal('degree'), ...common }),
-  z.strictObject({ type: z.literal('ratio-cap'), limit: Num, ...common }),
-  z.strictObject({ type: z.literal('decrease-full'), ...common }),
-  z.strictObject({ type: z.literal('saving'), ...common }),
-  z.strictObject({ type: z.literal('inverse'), ...common }),
-  z.strictObject({
-    type: z.literal('threshold-step'), threshold: Num, direction: z.enum(['above', 'below']), step: Positive, deduct: Num,
-    mode: z.enum(['continuous', 'ceil', 'floor']).default('continuous'), ...common,
-  }),
-  z.strictObject({
-    type: z.literal('quarters'), perQuarter: Num,
-    /** The rate the printed formula gives when all four quarters are on schedule (1 for 及时完成数/计划数, 0 for (计划−实际)/计划). */
-    onTimeRate: Num.optional(), ...common,
-  }),
-], { error: '规则类型应为 checklist、proportional、degree、ratio-cap、decrease-full、saving、inverse、threshold-step 或 quarters' });
+export const RuleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('checklist'), items: z.array(ChecklistItem).min(1), ...common }),
+    z.strictObject({ type: z.literal('proportional'), cap: Num.default(() => new Money(1)), ...common }),
+    z.strictObject({ type: z.literal('degree'), ...common }),
+    z.strictObject({ type: z.literal('ratio-cap'), limit: Num, ...common }),
+    z.strictObject({ type: z.literal('decrease-full'), ...common }),
+    z.strictObject({ type: z.literal('saving'), ...common }),
+    z.strictObject({ type: z.literal('inverse'), ...common }),
+    z.strictObject({
+      type: z.literal('threshold-step'),
+      threshold: Num,
+      direction: z.enum(['above', 'below']),
+      step: Positive,
+      deduct: Num,
+      mode: z.enum(['continuous', 'ceil', 'floor']).default('continuous'),
+      ...common,
+    }),
+    z.strictObject({
+      type: z.literal('quarters'),
+      perQuarter: Num,
+      /** The rate the printed formula gives when all four quarters are on schedule (1 for 及时完成数/计划数, 0 for (计划−实际)/计划). */
+      onTimeRate: Num.optional(),
+      ...common,
+    }),
+  ],
+  { error: '规则类型应为 checklist、proportional、degree、ratio-cap、decrease-full、saving、inverse、threshold-step 或 quarters' },
+);
 
 /** Figures a line input may be bound to instead of being entered. */
-export const BINDINGS = { dept: ['budget', 'executed', 'carryover', 'priorCarryover', 'projectBudget'], project: ['budget', 'executed', 'carryover', 'priorCarryover'] } as const;
+export const BINDINGS = {
+  dept: ['budget', 'executed', 'carryover', 'priorCarryover', 'projectBudget'],
+  project: ['budget', 'executed', 'carryover', 'priorCarryover'],
+} as const;
 
 /** One input of a line's formula: entered by the unit under `key`, or bound to a derived figure with `from`. */
 const InputSchema = z.strictObject({

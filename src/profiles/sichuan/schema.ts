@@ -3,12 +3,27 @@ import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { parseAmount } from '../../model/money.js';
 import {
-  AMOUNT_UNITS, Adjustment, DateText, Indicator, NonNegative, Points, ownRecord, Prose, RequiredProse, RequiredText, Text, Year, amount, type AmountUnit,
+  AMOUNT_UNITS,
+  Adjustment,
+  DateText,
+  Indicator,
+  NonNegative,
+  Points,
+  ownRecord,
+  Prose,
+  RequiredProse,
+  RequiredText,
+  Text,
+  Year,
+  amount,
+  type AmountUnit,
 } from '../../model/unit-year.js';
 
 /** A percentage as a person writes it ("95%", "95", 95), held as a fraction (0.95). */
 export const Percent = z.union([z.string(), z.number()], { error: '应为百分数，例如 95%' }).transform((v, ctx): Decimal => {
-  const text = String(v).trim().replace(/[%％]$/, '');
+  const text = String(v)
+    .trim()
+    .replace(/[%％]$/, '');
   const parsed = parseAmount(text);
   if (!parsed) {
     ctx.addIssue({ code: 'custom', input: v, message: `应为百分数，例如 95%（实际为“${String(v)}”）` });
@@ -28,7 +43,10 @@ const LineInput = z.strictObject({
   /** checklist: one answer per ①②③ item, in order (true = met). */
   answers: z.array(z.boolean({ error: '应为 true（符合）或 false（不符合）' })).optional(),
   /** quarters: whether each of the four quarters was on schedule. */
-  quarters: z.array(z.boolean({ error: '应为 true 或 false' })).length(4, { error: '应填写四个季度' }).optional(),
+  quarters: z
+    .array(z.boolean({ error: '应为 true 或 false' }))
+    .length(4, { error: '应填写四个季度' })
+    .optional(),
   /** degree: 实现程度 asserted by the unit (0–100%). */
   degree: Percent.optional(),
   /** Inputs of the line's formula by the keys the rubric names (amounts in the file's unit, counts as numbers). */
@@ -39,17 +57,21 @@ const LineInput = z.strictObject({
   evidence: Prose.optional(),
   /** Why points were lost, for 指标分析 in the report. */
   deductionReason: Prose.optional(),
-  scoreOverride: z.strictObject({
-    value: Points,
-    reason: Text.refine((s) => [...s].length >= 5, { error: '调分理由至少5个字' }),
-  }).optional(),
+  scoreOverride: z
+    .strictObject({
+      value: Points,
+      reason: Text.refine((s) => [...s].length >= 5, { error: '调分理由至少5个字' }),
+    })
+    .optional(),
   /** Figures as an old report printed them (checked, never printed). */
-  stated: z.strictObject({
-    ratio: Stated.optional(),
-    score: Stated.optional(),
-    /** The amount of a change line ("比2022年减少19.64万元"). */
-    difference: Stated.optional(),
-  }).optional(),
+  stated: z
+    .strictObject({
+      ratio: Stated.optional(),
+      score: Stated.optional(),
+      /** The amount of a change line ("比2022年减少19.64万元"). */
+      difference: Stated.optional(),
+    })
+    .optional(),
 });
 
 /** 自评计分表 entries: one per rubric line id, plus the total and grade an old report printed. */
@@ -59,13 +81,12 @@ const Scoresheet = z.strictObject({
 });
 
 /** 绩效目标完成情况表 indicator: c5 is composed as 名称 + 性质 + 指标值 + 单位 (or 名称：指标值 when qualitative). */
-const CompletionIndicator = Indicator.pick({ level1: true, level2: true, name: true, nature: true, unit: true, actual: true, deviationReason: true })
-  .extend({
-    /** 指标值 without the name; absent for a verbal indicator whose name says it all ("会议召开及时性"). */
-    target: Text.optional(),
-    /** Ties a department indicator to the same indicator of a project under another name (W-TARGET-DIVERGENT). */
-    link: Text.optional(),
-  });
+const CompletionIndicator = Indicator.pick({ level1: true, level2: true, name: true, nature: true, unit: true, actual: true, deviationReason: true }).extend({
+  /** 指标值 without the name; absent for a verbal indicator whose name says it all ("会议召开及时性"). */
+  target: Text.optional(),
+  /** Ties a department indicator to the same indicator of a project under another name (W-TARGET-DIVERGENT). */
+  link: Text.optional(),
+});
 
 /** 年度总体目标: 预算总体目标, its 执行结果 and the 偏差情况及原因分析 (default 无偏差). */
 const Goal = z.strictObject({ expected: RequiredProse, achieved: RequiredProse, deviation: Prose.optional() });
@@ -73,9 +94,13 @@ const Goal = z.strictObject({ expected: RequiredProse, achieved: RequiredProse, 
 /** One budget book (一般公共预算 …) of a 预算结构 block. */
 const BookLine = (u: AmountUnit) => z.strictObject({ budget: amount(u), executed: amount(u), priorCarryover: amount(u).optional() });
 /** 预算结构 / 财政拨款结构 by book; absent means everything is 一般公共预算. */
-const Books = (u: AmountUnit) => z.strictObject({
-  general: BookLine(u).optional(), govFund: BookLine(u).optional(), stateCapital: BookLine(u).optional(), socialFund: BookLine(u).optional(),
-});
+const Books = (u: AmountUnit) =>
+  z.strictObject({
+    general: BookLine(u).optional(),
+    govFund: BookLine(u).optional(),
+    stateCapital: BookLine(u).optional(),
+    socialFund: BookLine(u).optional(),
+  });
 
 /** A money row of the completion table as an old report printed it (checked, never printed). */
 const StatedRow = z.strictObject({ carryover: Stated.optional(), carryoverRate: Stated.optional(), changeRate: Stated.optional() });
@@ -110,27 +135,28 @@ const ProjectReport = z.strictObject({
   suggestions: RequiredProse,
 });
 
-const Project = (u: AmountUnit) => z.strictObject({
-  id: RequiredText,
-  name: RequiredText,
-  /** 项目类型: one of the profile's types (产业发展 / 民生保障 / 基础设施 / 行政运行). */
-  type: RequiredText,
-  report: ProjectReport,
-  funds: z.strictObject({
-    initialBudget: amount(u),
-    /** 追加 / 调减 with their reasons; 全年预算数 = 年初预算数 + Σ. */
-    adjustments: z.array(Adjustment(u)).default([]),
-    executed: amount(u),
-    /** 其他资金 (财政专户, 单位资金 …); absent prints a blank row. */
-    other: z.strictObject({ budget: amount(u), executed: amount(u) }).optional(),
-    /** 上年结转结余 of the project, for 结转结余变动率 (0 prints —). */
-    priorCarryover: amount(u).optional(),
-    books: Books(u).optional(),
-  }),
-  goal: Goal,
-  indicators: z.array(CompletionIndicator).min(1, { error: '至少填写一个绩效指标' }),
-  scoresheet: Scoresheet,
-});
+const Project = (u: AmountUnit) =>
+  z.strictObject({
+    id: RequiredText,
+    name: RequiredText,
+    /** 项目类型: one of the profile's types (产业发展 / 民生保障 / 基础设施 / 行政运行). */
+    type: RequiredText,
+    report: ProjectReport,
+    funds: z.strictObject({
+      initialBudget: amount(u),
+      /** 追加 / 调减 with their reasons; 全年预算数 = 年初预算数 + Σ. */
+      adjustments: z.array(Adjustment(u)).default([]),
+      executed: amount(u),
+      /** 其他资金 (财政专户, 单位资金 …); absent prints a blank row. */
+      other: z.strictObject({ budget: amount(u), executed: amount(u) }).optional(),
+      /** 上年结转结余 of the project, for 结转结余变动率 (0 prints —). */
+      priorCarryover: amount(u).optional(),
+      books: Books(u).optional(),
+    }),
+    goal: Goal,
+    indicators: z.array(CompletionIndicator).min(1, { error: '至少填写一个绩效指标' }),
+    scoresheet: Scoresheet,
+  });
 
 /** Builds the sichuan input schema for a file whose amounts are in `u`. */
 export function sichuanUnitSchema(u: AmountUnit) {

@@ -48,8 +48,15 @@ describe('部门预算 and its changes', () => {
   });
   it('takes 项目支出 from its items when no amount is typed, and totals the parts', () => {
     const b = deriveBudget({
-      personnel: { amount: M('508.65'), prior: M('465.37') }, goodsAndServices: { amount: M('85'), prior: M('78.17') },
-      projects: { prior: M('36.40'), items: [{ name: 'a', amount: M('41') }, { name: 'b', amount: M('17') }] },
+      personnel: { amount: M('508.65'), prior: M('465.37') },
+      goodsAndServices: { amount: M('85'), prior: M('78.17') },
+      projects: {
+        prior: M('36.40'),
+        items: [
+          { name: 'a', amount: M('41') },
+          { name: 'b', amount: M('17') },
+        ],
+      },
     });
     expect([b.projects.amount.toFixed(2), b.total.amount.toFixed(2), b.total.prior!.toFixed(2)]).toEqual(['58.00', '651.65', '579.94']);
     expect(b.total.change!.times(100).toDecimalPlaces(2).toFixed(2)).toBe('12.37');
@@ -105,10 +112,18 @@ describe('text checks', () => {
 });
 
 describe('roll-up of subordinate units (DOMAIN.md §5.9)', () => {
-  const parts = [{ funds: M('300'), value: M('3'), ratio: M('1') }, { funds: M('100'), value: M('5'), ratio: M('0.6') }];
+  const parts = [
+    { funds: M('300'), value: M('3'), ratio: M('1') },
+    { funds: M('100'), value: M('5'), ratio: M('0.6') },
+  ];
   it('sums absolute values and weights relative ones by fund amount', () => {
     expect(rollUpValue('absolute', parts)!.toFixed(2)).toBe('8.00');
-    expect(rollUpValue('relative', [{ funds: M('300'), value: M('98'), ratio: M('1') }, { funds: M('100'), value: M('90'), ratio: M('1') }])!.toFixed(2)).toBe('96.00');
+    expect(
+      rollUpValue('relative', [
+        { funds: M('300'), value: M('98'), ratio: M('1') },
+        { funds: M('100'), value: M('90'), ratio: M('1') },
+      ])!.toFixed(2),
+    ).toBe('96.00');
   });
   it('weights qualitative completion ratios by fund amount', () => {
     expect(rollUpQualitative(M('4'), parts)!.toFixed(2)).toBe('3.60');

@@ -30,8 +30,14 @@ function load<T>(file: string): T {
 
 const gansu = shippedProfile('gansu');
 const ningxia = shippedProfile('ningxia');
-const auditGansu = (file: string, optional = true): Diagnostic[] => { const u = load<GansuUnit>(file); return checkGansu(u, deriveGansu(u, gansu), gansu, { optional }); };
-const auditNingxia = (file: string, optional = true): Diagnostic[] => { const u = load<NingxiaUnit>(file); return checkNingxia(u, deriveNingxia(u, ningxia), ningxia, { optional }); };
+const auditGansu = (file: string, optional = true): Diagnostic[] => {
+  const u = load<GansuUnit>(file);
+  return checkGansu(u, deriveGansu(u, gansu), gansu, { optional });
+};
+const auditNingxia = (file: string, optional = true): Diagnostic[] => {
+  const u = load<NingxiaUnit>(file);
+  return checkNingxia(u, deriveNingxia(u, ningxia), ningxia, { optional });
+};
 
 const I = (j: number, key: string) => ['indicators', j, key];
 
@@ -121,6 +127,8 @@ describe('the corrected sample inputs', () => {
     expect(auditGansu(inputPath('zhengning-renda-2023.yaml'), false).filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('inputs/hongsibu-renda-2023.yaml has no error and one warning: the unexplained 64.50%', () => {
-    expect(codesAndPaths(auditNingxia(inputPath('hongsibu-renda-2023.yaml'), false))).toEqual([{ code: 'W-EXEC-LOW-UNEXPLAINED', path: ['projects', 1, 'deviationReason'] }]);
+    expect(codesAndPaths(auditNingxia(inputPath('hongsibu-renda-2023.yaml'), false))).toEqual([
+      { code: 'W-EXEC-LOW-UNEXPLAINED', path: ['projects', 1, 'deviationReason'] },
+    ]);
   });
 });

@@ -21,7 +21,14 @@ type Loose = any;
 let profile: Profile;
 let sample: Record<string, unknown>;
 beforeAll(async () => {
-  profile = (await loadProfile(join(ROOT, 'templates', 'sichuan'), { readText: (p) => readFile(p, 'utf8'), listDir: (p) => readdir(p), roots: [], rulesFor: profileRules })).profile;
+  profile = (
+    await loadProfile(join(ROOT, 'templates', 'sichuan'), {
+      readText: (p) => readFile(p, 'utf8'),
+      listDir: (p) => readdir(p),
+      roots: [],
+      rulesFor: profileRules,
+    })
+  ).profile;
   sample = YAML.parse(await readFile(inputPath('ziyang-renda-2023.yaml'), 'utf8')) as Record<string, unknown>;
 });
 
@@ -53,24 +60,35 @@ describe('the rubric files', () => {
   };
 
   it('reports child points that do not add up to the parent (E-RUBRIC-INVALID)', () => {
-    const r = broken((d) => { d.groups[0].groups[0].lines[0].points = 3; d.groups[0].groups[0].lines[0].rule.items[0].points = 2; });
+    const r = broken((d) => {
+      d.groups[0].groups[0].lines[0].points = 3;
+      d.groups[0].groups[0].lines[0].rule.items[0].points = 2;
+    });
     expect(r.rubric).toBeNull();
     expect(r.problems.map((p) => p.code)).toEqual(['E-RUBRIC-INVALID']);
     expect(r.problems[0]!.message).toBe('评分细则“部门整体支出绩效自评计分表”：“投入/目标设定”下三级指标分值合计6，应为5。');
   });
 
   it('reports checklist items that do not add up to the line', () => {
-    const r = broken((d) => { d.groups[0].groups[0].lines[0].rule.items[2].points = 1; });
+    const r = broken((d) => {
+      d.groups[0].groups[0].lines[0].rule.items[2].points = 1;
+    });
     expect(r.problems.map((p) => p.message)).toEqual(['评分细则“部门整体支出绩效自评计分表”：“绩效目标合理性”各评分要点分值合计2.50，应为2。']);
   });
 
   it('reports a missing rule parameter, a formula input that is not defined and a binding that does not exist', () => {
-    const missing = broken((d) => { delete d.groups[1].groups[0].lines[3].rule.step; });
+    const missing = broken((d) => {
+      delete d.groups[1].groups[0].lines[3].rule.step;
+    });
     expect(missing.problems.map((p) => p.code)).toEqual(['E-RUBRIC-INVALID']);
     expect(missing.problems[0]!.message).toContain('groups.1.groups.0.lines.3.rule.step');
-    const formula = broken((d) => { d.groups[1].groups[0].lines[0].rate.of = ['completed', 'total']; });
+    const formula = broken((d) => {
+      d.groups[1].groups[0].lines[0].rate.of = ['completed', 'total'];
+    });
     expect(formula.problems[0]!.message).toBe('评分细则“部门整体支出绩效自评计分表”：“预算完成率”公式引用的参数“total”未在 inputs 中定义。');
-    const binding = broken((d) => { d.groups[1].groups[0].lines[0].inputs[0].from = 'income'; });
+    const binding = broken((d) => {
+      d.groups[1].groups[0].lines[0].inputs[0].from = 'income';
+    });
     expect(binding.problems[0]!.message).toContain('取值来源“income”无效');
   });
 
@@ -85,7 +103,9 @@ describe('the rubric files', () => {
 
 describe('score-sheet entries', () => {
   it('needs every input of a line (E-REQUIRED at the value)', () => {
-    const r = run((u) => { delete u.dept.scoresheet.lines.publicCostControl.values.budget; });
+    const r = run((u) => {
+      delete u.dept.scoresheet.lines.publicCostControl.values.budget;
+    });
     expect(at(errors(r.diagnostics))).toEqual([['E-REQUIRED', 'dept.scoresheet.lines.publicCostControl.values.budget']]);
     expect(r.derived.dept.sheet!.lines.find((l) => l.line.id === 'publicCostControl')!.score).toBeNull();
   });
@@ -105,7 +125,9 @@ describe('score-sheet entries', () => {
   });
 
   it('scores an undefined rate by whenUndefined (na: the unit must override)', () => {
-    const r = run((u) => { u.dept.scoresheet.lines.threePublicChange.values.lastYear = 0; });
+    const r = run((u) => {
+      u.dept.scoresheet.lines.threePublicChange.values.lastYear = 0;
+    });
     expect(at(errors(r.diagnostics))).toEqual([['E-REQUIRED', 'dept.scoresheet.lines.threePublicChange']]);
     const ok = run((u) => {
       u.dept.scoresheet.lines.threePublicChange.values.lastYear = 0;
@@ -116,16 +138,23 @@ describe('score-sheet entries', () => {
   });
 
   it('keeps an override within the line’s points (E-SCORE-OVER-WEIGHT) and prints its reason', () => {
-    const r = run((u) => { u.dept.scoresheet.lines.threePublicControlRate.scoreOverride = { value: 3, reason: '经财政部门同意调整' }; });
+    const r = run((u) => {
+      u.dept.scoresheet.lines.threePublicControlRate.scoreOverride = { value: 3, reason: '经财政部门同意调整' };
+    });
     expect(at(errors(r.diagnostics))).toEqual([['E-SCORE-OVER-WEIGHT', 'dept.scoresheet.lines.threePublicControlRate.scoreOverride.value']]);
   });
 
   it('grades by the profile’s label sets: 优 for the department, 优秀 for projects, and the band edges hold', () => {
-    const r = run((u) => { u.projects[0].scoresheet.lines.fundsArrival.values.received = 121.6; });
+    const r = run((u) => {
+      u.projects[0].scoresheet.lines.fundsArrival.values.received = 121.6;
+    });
     // 121.6 ÷ 130 = 93.54% → 5 − 6.46 < 0 → 0; 99.5 − 5 = 94.5
     expect(r.derived.projects[0]!.sheet!.total.toFixed(2)).toBe('94.50');
     // 99.5 − 5 (质量达标率 0%) − 20 (four 效益 lines at 0%) = 74.5 → 中
-    const mid = run((u) => { for (const id of ['economic', 'social', 'ecological', 'sustainable']) u.projects[0].scoresheet.lines[id].degree = '0%'; u.projects[0].scoresheet.lines.quality.ratio = '0%'; });
+    const mid = run((u) => {
+      for (const id of ['economic', 'social', 'ecological', 'sustainable']) u.projects[0].scoresheet.lines[id].degree = '0%';
+      u.projects[0].scoresheet.lines.quality.ratio = '0%';
+    });
     expect([mid.derived.projects[0]!.sheet!.total.toFixed(2), mid.derived.projects[0]!.sheet!.grade]).toEqual(['74.50', '中']);
   });
 });
@@ -140,26 +169,37 @@ describe('completion tables and money', () => {
   });
 
   it('checks that declared budget books add up (E-SUM-BREAKDOWN)', () => {
-    const r = run((u) => { u.dept.finance.books = { general: { budget: 1700, executed: 1772.26 }, govFund: { budget: 72.92, executed: 0 } }; });
+    const r = run((u) => {
+      u.dept.finance.books = { general: { budget: 1700, executed: 1772.26 }, govFund: { budget: 72.92, executed: 0 } };
+    });
     expect(at(errors(r.diagnostics))).toEqual([['E-SUM-BREAKDOWN', 'dept.finance.books']]);
   });
 
   it('knows only the profile’s project types (E-SCHEMA)', () => {
-    const r = run((u) => { u.projects[0].type = '会议保障'; });
+    const r = run((u) => {
+      u.projects[0].type = '会议保障';
+    });
     expect(at(errors(r.diagnostics))).toEqual([['E-SCHEMA', 'projects.0.type']]);
   });
 
   it('compares the listed projects with 政策和项目支出 when the list is complete', () => {
-    const r = run((u) => { u.dept.finance.projectsComplete = true; });
+    const r = run((u) => {
+      u.dept.finance.projectsComplete = true;
+    });
     expect(at(errors(r.diagnostics))).toEqual([
-      ['E-SUM-PROJECT-BUDGET', 'dept.finance.budget.projects'], ['E-SUM-PROJECT-ACTUAL', 'dept.finance.executed.projects'],
+      ['E-SUM-PROJECT-BUDGET', 'dept.finance.budget.projects'],
+      ['E-SUM-PROJECT-ACTUAL', 'dept.finance.executed.projects'],
     ]);
   });
 
   it('asks for an adjustment reason and for the reason of low execution (errors in sichuan)', () => {
-    const r = run((u) => { delete u.projects[1].funds.adjustments[0].reason; delete u.projects[1].goal.deviation; });
+    const r = run((u) => {
+      delete u.projects[1].funds.adjustments[0].reason;
+      delete u.projects[1].goal.deviation;
+    });
     expect(at(errors(r.diagnostics))).toEqual([
-      ['W-ADJUSTMENT-UNEXPLAINED', 'projects.1.funds.adjustments.0.reason'], ['W-EXEC-LOW-UNEXPLAINED', 'projects.1.goal.deviation'],
+      ['W-ADJUSTMENT-UNEXPLAINED', 'projects.1.funds.adjustments.0.reason'],
+      ['W-EXEC-LOW-UNEXPLAINED', 'projects.1.goal.deviation'],
     ]);
   });
 });

@@ -2,8 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../../src/model/money.js';
 import {
-  checklistScore, decreaseFullScore, degreeScore, inverseScore, proportionalScore, quartersScore, ratioCapScore, ruleScore, savingScore,
-  thresholdStepScore, type ThresholdStep,
+  checklistScore,
+  decreaseFullScore,
+  degreeScore,
+  inverseScore,
+  proportionalScore,
+  quartersScore,
+  ratioCapScore,
+  ruleScore,
+  savingScore,
+  thresholdStepScore,
+  type ThresholdStep,
 } from '../../../src/profiles/sichuan/derive/rules.js';
 import { RubricSchema, RuleSchema } from '../../../src/profiles/sichuan/rubric.js';
 import { scoreLine } from '../../../src/profiles/sichuan/derive/line.js';
@@ -11,8 +20,13 @@ import { scoreLine } from '../../../src/profiles/sichuan/derive/line.js';
 const d = (s: string | number) => new Money(String(s));
 const pct = (p: string) => d(p).div(100);
 const s = (x: Money | null) => x?.toFixed(2) ?? null;
-const step = (threshold: number, direction: 'above' | 'below', by: number, deduct: string, mode: ThresholdStep['mode'] = 'continuous'): ThresholdStep =>
-  ({ threshold: d(threshold), direction, step: d(by), deduct: d(deduct), mode });
+const step = (threshold: number, direction: 'above' | 'below', by: number, deduct: string, mode: ThresholdStep['mode'] = 'continuous'): ThresholdStep => ({
+  threshold: d(threshold),
+  direction,
+  step: d(by),
+  deduct: d(deduct),
+  mode,
+});
 
 describe('checklist', () => {
   const items = [1, 0.5, 0.5].map((p) => ({ points: d(p) }));
@@ -22,7 +36,14 @@ describe('checklist', () => {
     expect(s(checklistScore(items, [false, false, false]))).toBe('0.00');
   });
   it('sums 0.2 × 5 exactly (no binary drift)', () => {
-    expect(s(checklistScore([0.2, 0.2, 0.2, 0.2, 0.2].map((p) => ({ points: d(p) })), [true, true, true, true, true]))).toBe('1.00');
+    expect(
+      s(
+        checklistScore(
+          [0.2, 0.2, 0.2, 0.2, 0.2].map((p) => ({ points: d(p) })),
+          [true, true, true, true, true],
+        ),
+      ),
+    ).toBe('1.00');
   });
 });
 
@@ -144,7 +165,9 @@ describe('ruleScore dispatches on the rule data', () => {
   const rule = (data: unknown) => RuleSchema.parse(data);
   const none = { rate: null, degree: null, items: null, quarters: null };
   it('scores each type from what it needs, and nothing when that is missing', () => {
-    expect(s(ruleScore(rule({ type: 'threshold-step', threshold: 5, direction: 'above', step: 5, deduct: 1 }), d(2), { ...none, rate: pct('0.04') }))).toBe('2.00');
+    expect(s(ruleScore(rule({ type: 'threshold-step', threshold: 5, direction: 'above', step: 5, deduct: 1 }), d(2), { ...none, rate: pct('0.04') }))).toBe(
+      '2.00',
+    );
     expect(s(ruleScore(rule({ type: 'ratio-cap', limit: 1 }), d(5), none))).toBeNull();
     expect(s(ruleScore(rule({ type: 'checklist', items: [{ text: '甲', points: 1 }] }), d(1), { ...none, items: [true] }))).toBe('1.00');
     expect(s(ruleScore(rule({ type: 'quarters', perQuarter: 1 }), d(4), { ...none, quarters: [true, true, true, false] }))).toBe('3.00');
@@ -165,12 +188,37 @@ describe('ruleScore dispatches on the rule data', () => {
 });
 
 describe('a line over a zero base (whenUndefined)', () => {
-  const lineWith = (whenUndefined: string) => RubricSchema.parse({
-    name: '测试', total: 2, groups: [{ label: '过程', points: 2, groups: [{ label: '预算执行', points: 2, lines: [{
-      id: 'change', label: '结转结余变动率', points: 2, definition: '', rule: { type: 'threshold-step', threshold: 15, direction: 'above', step: 5, deduct: 1, whenUndefined },
-      inputs: [{ key: 'thisYear', label: '本年' }, { key: 'lastYear', label: '上年' }], rate: { formula: 'change', of: ['thisYear', 'lastYear'] },
-    }] }] }],
-  }).groups[0]!.groups[0]!.lines[0]!;
+  const lineWith = (whenUndefined: string) =>
+    RubricSchema.parse({
+      name: '测试',
+      total: 2,
+      groups: [
+        {
+          label: '过程',
+          points: 2,
+          groups: [
+            {
+              label: '预算执行',
+              points: 2,
+              lines: [
+                {
+                  id: 'change',
+                  label: '结转结余变动率',
+                  points: 2,
+                  definition: '',
+                  rule: { type: 'threshold-step', threshold: 15, direction: 'above', step: 5, deduct: 1, whenUndefined },
+                  inputs: [
+                    { key: 'thisYear', label: '本年' },
+                    { key: 'lastYear', label: '上年' },
+                  ],
+                  rate: { formula: 'change', of: ['thisYear', 'lastYear'] },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }).groups[0]!.groups[0]!.lines[0]!;
   const ctx = { bindings: {}, satisfaction: null, amountUnit: '万元' as const };
   const input = { values: { thisYear: d(1), lastYear: d(0) } };
   it('scores full, zero or nothing (the unit must override) as the rule says', () => {

@@ -61,7 +61,11 @@ const FINDINGS: [string, string, readonly PropertyKey[]][] = [
     ['#41 经济效益 without a target', 'W-RUBRIC-NO-TARGET', line(sheet, 'economic')],
     ['#41 生态效益 without a target', 'W-RUBRIC-NO-TARGET', line(sheet, 'ecological')],
   ]),
-  ...[0, 1, 2, 3, 4].map((i): [string, string, readonly PropertyKey[]] => ['#42 完成及时率 100%', 'E-STATED-RATE', line(project(i), 'timeliness', 'stated', 'ratio')]),
+  ...[0, 1, 2, 3, 4].map((i): [string, string, readonly PropertyKey[]] => [
+    '#42 完成及时率 100%',
+    'E-STATED-RATE',
+    line(project(i), 'timeliness', 'stated', 'ratio'),
+  ]),
 ];
 
 const has = (ds: readonly Diagnostic[], code: string, path: readonly PropertyKey[]) =>
@@ -93,8 +97,14 @@ describe('the corrected sample', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const codes = new Set(r.diagnostics.map((d) => d.code));
     expect([...codes].sort()).toEqual([
-      'W-COST-TOTAL-MISMATCH', 'W-DEVIATION-UNEXPLAINED', 'W-FIGURE-PAIR-DIFFERS', 'W-FUZZY-TARGET', 'W-OVERACHIEVED',
-      'W-PROJECT-CARRYOVER-CONFLICT', 'W-RUBRIC-NO-TARGET', 'W-TARGET-DIVERGENT',
+      'W-COST-TOTAL-MISMATCH',
+      'W-DEVIATION-UNEXPLAINED',
+      'W-FIGURE-PAIR-DIFFERS',
+      'W-FUZZY-TARGET',
+      'W-OVERACHIEVED',
+      'W-PROJECT-CARRYOVER-CONFLICT',
+      'W-RUBRIC-NO-TARGET',
+      'W-TARGET-DIVERGENT',
     ]);
   });
 });

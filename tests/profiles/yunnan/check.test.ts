@@ -30,17 +30,19 @@ describe('check: the base unit', () => {
 
 describe('check: derive diagnostics, order, severity', () => {
   it('includes the diagnostics found while deriving', () => {
-    const raw = withChange((u) => { keyTask(u, 0).project = 'P9'; });
+    const raw = withChange((u) => {
+      keyTask(u, 0).project = 'P9';
+    });
     expect(codesAndPaths(diagnosticsOf(raw))).toContainEqual({ code: 'E-SCHEMA', path: ['dept', 'keyTasks', 0, 'project'] });
   });
 
   it('sorts diagnostics by their place in the input (schema order, then list index)', () => {
     const raw = withChange((u) => {
-      project(u, 1).goal.achieved = project(u, 1).goal.expected;        // projects[1].goal.achieved
-      projectIndicator(u, 0, 2).unit = '分';                            // projects[0].indicators[2].unit
-      u.finance.basicExpenditure = '160.00';                            // finance.openingCarryover
-      u.narrative.goalSetting = '依据沾财发（2023）12号文件设立。';         // narrative.goalSetting
-      keyTask(u, 1).name = '业务培训项目';                                // dept.keyTasks[1].name
+      project(u, 1).goal.achieved = project(u, 1).goal.expected; // projects[1].goal.achieved
+      projectIndicator(u, 0, 2).unit = '分'; // projects[0].indicators[2].unit
+      u.finance.basicExpenditure = '160.00'; // finance.openingCarryover
+      u.narrative.goalSetting = '依据沾财发（2023）12号文件设立。'; // narrative.goalSetting
+      keyTask(u, 1).name = '业务培训项目'; // dept.keyTasks[1].name
     });
     const paths = diagnosticsOf(raw).map((d) => d.path);
     expect(paths).toEqual([
@@ -60,7 +62,9 @@ describe('check: derive diagnostics, order, severity', () => {
   });
 
   it('turns every warning into an error with strict', () => {
-    const raw = withChange((u) => { project(u, 1).goal.achieved = project(u, 1).goal.expected; });
+    const raw = withChange((u) => {
+      project(u, 1).goal.achieved = project(u, 1).goal.expected;
+    });
     expect(withCode(diagnosticsOf(raw), 'W-GOAL-TEXT-COPIED')[0]?.severity).toBe('warning');
     const strict = diagnosticsOf(raw, { strict: true });
     expect(strict.map((d) => d.severity)).toEqual(strict.map(() => 'error'));
@@ -82,7 +86,9 @@ describe('check: derive diagnostics, order, severity', () => {
   });
 
   it('keeps check pure: the same input gives the same diagnostics twice', () => {
-    const raw = withChange((u) => { projectIndicator(u, 0, 0).actual = '8'; });
+    const raw = withChange((u) => {
+      projectIndicator(u, 0, 0).actual = '8';
+    });
     const { unit, derived } = run(raw);
     expect(check(unit, derived, yunnan)).toEqual(check(unit, derived, yunnan));
   });

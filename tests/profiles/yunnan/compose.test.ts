@@ -31,7 +31,11 @@ describe('project table (Y3)', () => {
   });
 
   it('prints 执行率 and its score from the displayed amounts, and "—" where a rate has no base', () => {
-    const raw = withChange((u) => { setFunds(u, 0, '30.00', '30.00', '24.05'); rebalance(u); keyTask(u, 0).lowExecutionReason = '部分培训延至次年'; });
+    const raw = withChange((u) => {
+      setFunds(u, 0, '30.00', '30.00', '24.05');
+      rebalance(u);
+      keyTask(u, 0).lowExecutionReason = '部分培训延至次年';
+    });
     const { unit, derived } = run(raw);
     const t = projectTable(unit, derived);
     expect(rowStarting(t, '年度资金总额').slice(1)).toEqual(['30.00', '30.00', '24.05', '10', '80.17%', '8.02']);
@@ -39,7 +43,10 @@ describe('project table (Y3)', () => {
   });
 
   it('prints a 元 input in 万元 under the 万元 header, converted exactly and rounded once', () => {
-    const raw = withChange((u) => { u.amountUnit = '元'; setFunds(u, 0, '300000.00', '300000.00', '240512.34'); });
+    const raw = withChange((u) => {
+      u.amountUnit = '元';
+      setFunds(u, 0, '300000.00', '300000.00', '240512.34');
+    });
     const { unit, derived } = run(raw);
     const t = projectTable(unit, derived);
     expect(rowStarting(t, '项目资金（万元）').length).toBeGreaterThan(0);
@@ -81,7 +88,11 @@ describe('narrative layout (DOMAIN.md §3.1 narrativeLayout)', () => {
     expect(tableDocs.docx.sections[0]!.blocks.map((b) => b.type)).toEqual(['table']);
     expect(tableDocs.xlsxTables).toHaveLength(2 + asTable.unit.projects.length);
 
-    const prose = run(withChange((u) => { u.options = { narrativeLayout: 'prose' }; }));
+    const prose = run(
+      withChange((u) => {
+        u.options = { narrativeLayout: 'prose' };
+      }),
+    );
     const proseDocs = composeDocuments(prose.unit, prose.derived, yunnan, templates, createTemplateEngine());
     const blocks = proseDocs.docx.sections[0]!.blocks;
     expect(blocks[0]).toEqual({ type: 'title', text: `${prose.unit.year}年度部门整体支出绩效自评情况` });

@@ -15,31 +15,56 @@ import { expectGoldenDumps } from '../../support/golden.js';
 import { cells, seedTables, type SeedTable } from '../../support/seed-tables.js';
 import { inputPath, tempDir, testContext } from '../../support/fixtures.js';
 
-interface KnownDifference { table: number; row: number; seed: string; ours: string; why: string }
+interface KnownDifference {
+  table: number;
+  row: number;
+  seed: string;
+  ours: string;
+  why: string;
+}
 
-const RD_SHARES = '（三）部门整体收支情况|2023年本单位收入合计867.05万元。其中：一般公共预算财政拨款收入867.05万元，占总收入的100.00%；其他收入0.00万元；支出合计890.73万元。其中：基本支出808.79万元，占总支出的90.80%；项目支出81.94万元，占总支出的9.20%。';
+const RD_SHARES =
+  '（三）部门整体收支情况|2023年本单位收入合计867.05万元。其中：一般公共预算财政拨款收入867.05万元，占总收入的100.00%；其他收入0.00万元；支出合计890.73万元。其中：基本支出808.79万元，占总支出的90.80%；项目支出81.94万元，占总支出的9.20%。';
 
 const CASES: { input: string; seed: string; differences: KnownDifference[] }[] = [
   {
-    input: 'zhanyi-renda-2023.yaml', seed: '000_23824e2a31c72555.txt',
+    input: 'zhanyi-renda-2023.yaml',
+    seed: '000_23824e2a31c72555.txt',
     differences: [
-      { table: 0, row: 2, why: '部门整体收支情况 is derived from the figures (with 占比 by largest remainder); the seed typed it without shares',
+      {
+        table: 0,
+        row: 2,
+        why: '部门整体收支情况 is derived from the figures (with 占比 by largest remainder); the seed typed it without shares',
         seed: '（三）部门整体收支情况|1、收入合计867.05万元。其中：一般公共预算财政拨款收入867.05万元，其他收入0.00万元。2、支出合计890.73万元。其中：基本支出808.79万元；项目支出81.94万元。',
-        ours: RD_SHARES },
-      { table: 1, row: 23, why: 'seed audit 000 #2: 人民群众满意度 has no 指标性质 (E-NATURE-MISSING); the sample input states ≥',
+        ours: RD_SHARES,
+      },
+      {
+        table: 1,
+        row: 23,
+        why: 'seed audit 000 #2: 人民群众满意度 has no 指标性质 (E-NATURE-MISSING); the sample input states ≥',
         seed: '满意度指标|服务对象满意度指标等|人民群众满意度|95.00%|%|100.00%|无偏差',
-        ours: '满意度指标|服务对象满意度指标等|人民群众满意度|≥|95.00%|%|100.00%|无偏差' },
-      { table: 4, row: 11, why: 'seed audit 000 #3: “≥ 1-2次” is a range with a comparator (E-RANGE-WITH-SYMBOL); the sample input states 2',
+        ours: '满意度指标|服务对象满意度指标等|人民群众满意度|≥|95.00%|%|100.00%|无偏差',
+      },
+      {
+        table: 4,
+        row: 11,
+        why: 'seed audit 000 #3: “≥ 1-2次” is a range with a comparator (E-RANGE-WITH-SYMBOL); the sample input states 2',
         seed: '产出指标|数量指标|召开人代会，补选代表|≥|1-2次|次|2|40|40|无偏差',
-        ours: '产出指标|数量指标|召开人代会，补选代表|≥|2|次|2|40|40|无偏差' },
+        ours: '产出指标|数量指标|召开人代会，补选代表|≥|2|次|2|40|40|无偏差',
+      },
     ],
   },
   {
-    input: 'zhanyi-czj-2023.yaml', seed: '004_9a5c883a7752c8ed.txt',
+    input: 'zhanyi-czj-2023.yaml',
+    seed: '004_9a5c883a7752c8ed.txt',
     differences: [
-      { table: 0, row: 2, why: 'shares print with the profile’s 2 decimals everywhere; the seed wrote the single income share as “100%”',
+      {
+        table: 0,
+        row: 2,
+        why: 'shares print with the profile’s 2 decimals everywhere; the seed wrote the single income share as “100%”',
         seed: '（三）部门整体收支情况|2023年本单位收入合计1,522.66万元。其中：财政拨款收入1,522.66万元，占总收入的100%；支出合计1,522.66万元。其中：基本支出1,157.34万元，占总支出的76.01%；项目支出365.32万元，占总支出的23.99%。',
-        ours: '（三）部门整体收支情况|2023年本单位收入合计1,522.66万元。其中：财政拨款收入1,522.66万元，占总收入的100.00%；支出合计1,522.66万元。其中：基本支出1,157.34万元，占总支出的76.01%；项目支出365.32万元，占总支出的23.99%。' },
+        ours: '（三）部门整体收支情况|2023年本单位收入合计1,522.66万元。其中：财政拨款收入1,522.66万元，占总收入的100.00%；支出合计1,522.66万元。其中：基本支出1,157.34万元，占总支出的76.01%；项目支出365.32万元，占总支出的23.99%。',
+      },
     ],
   },
 ];
@@ -79,17 +104,23 @@ describe.each(CASES)('$input against seed $seed', ({ input, seed, differences })
   });
 
   it('prints every DOCX table cell as the seed does', () => {
-    compareTables(docxTables(docx).map((t) => t.map(cells)), seedTables(seed), differences);
+    compareTables(
+      docxTables(docx).map((t) => t.map(cells)),
+      seedTables(seed),
+      differences,
+    );
   });
 
   it('prints every XLSX sheet cell as the seed does', async () => {
     const seedT = seedTables(seed);
-    const sheets = await Promise.all(docxTables(docx).map(async (_, t) => {
-      const rows = (await xlsxSheetRows(xlsx, await sheetName(xlsx, t))).map(cells).filter((r) => r.length > 0);
-      // Note: a sheet holds the title, an optional subtitle, the table, then the 备注 lines; keep the table.
-      const start = rows.findIndex((r) => r.join('|') === seedT[t]!.rows[0]!.join('|') || (differences.some((d) => d.table === t && d.row === 0)));
-      return rows.slice(start, start + seedT[t]!.rows.length);
-    }));
+    const sheets = await Promise.all(
+      docxTables(docx).map(async (_, t) => {
+        const rows = (await xlsxSheetRows(xlsx, await sheetName(xlsx, t))).map(cells).filter((r) => r.length > 0);
+        // Note: a sheet holds the title, an optional subtitle, the table, then the 备注 lines; keep the table.
+        const start = rows.findIndex((r) => r.join('|') === seedT[t]!.rows[0]!.join('|') || differences.some((d) => d.table === t && d.row === 0));
+        return rows.slice(start, start + seedT[t]!.rows.length);
+      }),
+    );
     compareTables(sheets, seedT, differences);
   });
 

@@ -52,7 +52,8 @@ describe('seed 000 as published (曲靖市沾益区人大常委会, DOMAIN.md §
     expect(ds.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['E-NATURE-MISSING', 'E-RANGE-WITH-SYMBOL']);
   });
   it('checks what the seed got right: 项目支出 = Σ projects, key-task amounts, totals of 100', () => {
-    for (const code of ['E-SUM-PROJECT-ACTUAL', 'E-TASK-AMOUNT', 'W-TASK-SUM', 'E-WEIGHT-TOTAL', 'W-TASK-UNMATCHED']) expect(found.map((f) => f.code)).not.toContain(code);
+    for (const code of ['E-SUM-PROJECT-ACTUAL', 'E-TASK-AMOUNT', 'W-TASK-SUM', 'E-WEIGHT-TOTAL', 'W-TASK-UNMATCHED'])
+      expect(found.map((f) => f.code)).not.toContain(code);
   });
 });
 

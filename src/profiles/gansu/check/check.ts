@@ -18,7 +18,10 @@ export function checkGansu(u: GansuUnit, d: GansuDerived, p: Profile, opts: Chec
   const optional = new Set([...settings.optionalChecks, ...(opts.optional ? GANSU_OPTIONAL_CHECKS : [])]);
   const found = [
     ...(problem ? [diagnostic('E-PROFILE', [], problem)] : []),
-    ...d.diagnostics, ...checkBudget(u, d), ...checkTable(u, d, p, settings), ...checkDocument(u, d, optional),
+    ...d.diagnostics,
+    ...checkBudget(u, d),
+    ...checkTable(u, d, p, settings),
+    ...checkDocument(u, d, optional),
   ];
   return sortByPath(applySeverity(found, p, opts.strict), ORDER);
 }

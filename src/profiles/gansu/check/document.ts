@@ -14,7 +14,10 @@ const SCORE_CLAIM = /(?:自评)?得分(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分
 export function checkDocument(u: GansuUnit, d: GansuDerived, optional: ReadonlySet<string>): Diagnostic[] {
   const fields = texts(u.narrative, ['narrative']);
   return [
-    ...required(u), ...narrativeScore(u, d), ...manualNumbering(fields), ...docNumbers(u),
+    ...required(u),
+    ...narrativeScore(u, d),
+    ...manualNumbering(fields),
+    ...docNumbers(u),
     ...(optional.has('W-ENUM-COUNT') ? enumCount(fields) : []),
     ...(optional.has('W-FOREIGN-TERMS') ? foreignTerms(fields, u.options?.foreignTerms ?? []) : []),
   ];
@@ -22,7 +25,12 @@ export function checkDocument(u: GansuUnit, d: GansuDerived, optional: ReadonlyS
 
 /** E-REQUIRED: GB/T 9704 needs the 发文机关署名 and the 成文日期 (DOMAIN.md §7.1). */
 function required(u: GansuUnit): Diagnostic[] {
-  const missing = ([['signatory', '发文机关署名'], ['issueDate', '成文日期']] as const).filter(([k]) => (u.document[k] ?? '') === '');
+  const missing = (
+    [
+      ['signatory', '发文机关署名'],
+      ['issueDate', '成文日期'],
+    ] as const
+  ).filter(([k]) => (u.document[k] ?? '') === '');
   return missing.map(([key, name]) => diagnostic('E-REQUIRED', ['document', key], `公文：缺少必填项“${name}”（${key}）。`, { expected: name }));
 }
 
@@ -41,8 +49,12 @@ function narrativeScore(u: GansuUnit, d: GansuDerived): Diagnostic[] {
       if (GRADE_WORDS[word] !== undefined && GRADE_WORDS[word] !== d.grade) claims.push(m[0]);
     }
     for (const claim of claims) {
-      out.push(diagnostic('W-NARRATIVE-GRADE', path, `${labelPath(path)}：文字表述为“${claim}”，与计算结果${total}分、等级“${d.grade}”不一致。`,
-        { expected: `${total}分，${d.grade}`, actual: claim }));
+      out.push(
+        diagnostic('W-NARRATIVE-GRADE', path, `${labelPath(path)}：文字表述为“${claim}”，与计算结果${total}分、等级“${d.grade}”不一致。`, {
+          expected: `${total}分，${d.grade}`,
+          actual: claim,
+        }),
+      );
     }
   }
   return out;

@@ -42,8 +42,19 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
 function colophonSection(u: GansuUnit, printCopies: boolean): DocSection {
   const c = u.document.colophon;
   return {
-    orientation: 'portrait', layout: 'official', numbered: false, verticalAlign: 'bottom',
-    blocks: [{ type: 'colophon', cc: c.cc ?? [], printedBy: c.printedBy, printedOn: chineseDate(c.printedOn), ...(printCopies && c.copies ? { copies: `（共印${c.copies}份）` } : {}) }],
+    orientation: 'portrait',
+    layout: 'official',
+    numbered: false,
+    verticalAlign: 'bottom',
+    blocks: [
+      {
+        type: 'colophon',
+        cc: c.cc ?? [],
+        printedBy: c.printedBy,
+        printedOn: chineseDate(c.printedOn),
+        ...(printCopies && c.copies ? { copies: `（共印${c.copies}份）` } : {}),
+      },
+    ],
   };
 }
 

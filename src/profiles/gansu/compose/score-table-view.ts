@@ -10,17 +10,37 @@ import { typedValue } from './typed-value.js';
 /** The view of G2 for one unit. */
 export function scoreTableView(u: GansuUnit, d: GansuDerived, p: Profile): TableView {
   return {
-    amountUnit: MODEL_UNIT, year: u.year, titleName: u.unit.shortName ?? u.unit.name,
-    supervisor: u.unit.supervisor ?? u.unit.name, implementer: u.unit.implementer ?? u.unit.name,
-    funds: d.funds, executionWeight: d.executionWeight, executionScore: d.executionScore,
+    amountUnit: MODEL_UNIT,
+    year: u.year,
+    titleName: u.unit.shortName ?? u.unit.name,
+    supervisor: u.unit.supervisor ?? u.unit.name,
+    implementer: u.unit.implementer ?? u.unit.name,
+    funds: d.funds,
+    executionWeight: d.executionWeight,
+    executionScore: d.executionScore,
     goal: { expected: u.goal.expected, achieved: u.goal.achieved ?? '' },
-    indicators: groupIndicators(u.indicators, p).flatMap((g) => g.level2s.flatMap((g2) => g2.items.map((idx) => {
-      const ind = u.indicators[idx]!;
-      const fi = d.indicators[idx]!;
-      return { level1: g.level1, level2: g2.level2, name: ind.name, target: typedValue(ind.target), yearTarget: typedValue(yearTarget(ind)), actual: typedValue(ind.actual), weight: fi.weight, score: fi.score };
-    }))),
-    totalWeight: d.totalWeight, totalScore: d.totalScore,
-    remarksLabel: profileDefault(p, 'remarksLabel'), otherNotes: u.otherNotes ?? profileDefault(p, 'otherNotes'),
+    indicators: groupIndicators(u.indicators, p).flatMap((g) =>
+      g.level2s.flatMap((g2) =>
+        g2.items.map((idx) => {
+          const ind = u.indicators[idx]!;
+          const fi = d.indicators[idx]!;
+          return {
+            level1: g.level1,
+            level2: g2.level2,
+            name: ind.name,
+            target: typedValue(ind.target),
+            yearTarget: typedValue(yearTarget(ind)),
+            actual: typedValue(ind.actual),
+            weight: fi.weight,
+            score: fi.score,
+          };
+        }),
+      ),
+    ),
+    totalWeight: d.totalWeight,
+    totalScore: d.totalScore,
+    remarksLabel: profileDefault(p, 'remarksLabel'),
+    otherNotes: u.otherNotes ?? profileDefault(p, 'otherNotes'),
     notes: profileNotes(p, 'scoreTable'),
   };
 }

@@ -11,8 +11,7 @@ export function changeRate(current: Decimal, prior: Decimal | null): Decimal | n
 }
 
 const part = (amount: Decimal, prior: Decimal | null): BudgetPartFigures => ({ amount, prior, change: changeRate(amount, prior) });
-const fromInput = (p: GansuBudgetPart, fallback: Decimal | null): BudgetPartFigures =>
-  part(p.amount ?? fallback ?? new Money(0), p.prior ?? null);
+const fromInput = (p: GansuBudgetPart, fallback: Decimal | null): BudgetPartFigures => part(p.amount ?? fallback ?? new Money(0), p.prior ?? null);
 
 /** Derives the budget parts, the total (Σ parts) and their changes; 项目支出 without an amount is Σ of its items. */
 export function deriveBudget(b: GansuUnit['budget']): GansuBudgetFigures {

@@ -17,11 +17,17 @@ const ORDER = ningxiaUnitSchema('万元');
 export function checkNingxia(u: NingxiaUnit, d: NingxiaDerived, p: Profile, opts: CheckOptions = {}): Diagnostic[] {
   const { value: settings, problem } = readSettings(p, NingxiaSettingsSchema);
   const optional = new Set([...settings.optionalChecks, ...(opts.optional ? NINGXIA_OPTIONAL_CHECKS : [])]);
-  const fields = [...texts(u.narrative, ['narrative']), ...u.projects.flatMap((x, i) => texts({ purpose: x.purpose, deviationReason: x.deviationReason }, ['projects', i]))];
+  const fields = [
+    ...texts(u.narrative, ['narrative']),
+    ...u.projects.flatMap((x, i) => texts({ purpose: x.purpose, deviationReason: x.deviationReason }, ['projects', i])),
+  ];
   const found = [
     ...(problem ? [diagnostic('E-PROFILE', [], problem)] : []),
-    ...d.diagnostics, ...checkProjects(u, d, p), ...checkStated(u, d, optional.has('W-NARRATIVE-FIGURE')),
-    ...manualNumbering(fields), ...docNumbers(u),
+    ...d.diagnostics,
+    ...checkProjects(u, d, p),
+    ...checkStated(u, d, optional.has('W-NARRATIVE-FIGURE')),
+    ...manualNumbering(fields),
+    ...docNumbers(u),
     ...(optional.has('W-ENUM-COUNT') ? enumCount(fields) : []),
     ...(optional.has('W-FOREIGN-TERMS') ? foreignTerms(fields, u.options?.foreignTerms ?? []) : []),
   ];

@@ -20,13 +20,25 @@ function totals(u: NingxiaUnit, d: NingxiaDerived): Diagnostic[] {
   const out: Diagnostic[] = [];
   const executed = u.stated?.projectsExecuted;
   if (executed !== undefined && !executed.equals(d.totals.executed)) {
-    out.push(diagnostic('E-SUM-PROJECT-ACTUAL', ['stated', 'projectsExecuted'], `项目支出${formatAmount(executed)}万元，与各项目全年执行数合计${formatAmount(d.totals.executed)}万元不一致。`,
-      { expected: formatAmount(d.totals.executed), actual: formatAmount(executed) }));
+    out.push(
+      diagnostic(
+        'E-SUM-PROJECT-ACTUAL',
+        ['stated', 'projectsExecuted'],
+        `项目支出${formatAmount(executed)}万元，与各项目全年执行数合计${formatAmount(d.totals.executed)}万元不一致。`,
+        { expected: formatAmount(d.totals.executed), actual: formatAmount(executed) },
+      ),
+    );
   }
   const available = u.stated?.available;
   if (available !== undefined && !available.equals(d.totals.available)) {
-    out.push(diagnostic('E-STATED-AMOUNT', ['stated', 'available'], `实际到位资金：填报为${formatAmount(available)}万元，计算应为${formatAmount(d.totals.available)}万元。`,
-      { expected: formatAmount(d.totals.available), actual: formatAmount(available) }));
+    out.push(
+      diagnostic(
+        'E-STATED-AMOUNT',
+        ['stated', 'available'],
+        `实际到位资金：填报为${formatAmount(available)}万元，计算应为${formatAmount(d.totals.available)}万元。`,
+        { expected: formatAmount(d.totals.available), actual: formatAmount(available) },
+      ),
+    );
   }
   return out;
 }
@@ -40,8 +52,14 @@ function project(u: NingxiaUnit, d: NingxiaDerived, i: number, narrativeFigure: 
   const out: Diagnostic[] = [];
   const figure = (key: 'adjustedBudget' | 'executed', name: string, typed: Decimal | undefined, data: Decimal) => {
     if (!narrativeFigure || typed === undefined || typed.equals(data)) return;
-    out.push(diagnostic('W-NARRATIVE-FIGURE', ['projects', i, 'stated', key], `项目“${proj.name}”：“${name}${formatAmount(typed)}万元”与数据不符，数据为${formatAmount(data)}万元。`,
-      { expected: formatAmount(data), actual: formatAmount(typed) }));
+    out.push(
+      diagnostic(
+        'W-NARRATIVE-FIGURE',
+        ['projects', i, 'stated', key],
+        `项目“${proj.name}”：“${name}${formatAmount(typed)}万元”与数据不符，数据为${formatAmount(data)}万元。`,
+        { expected: formatAmount(data), actual: formatAmount(typed) },
+      ),
+    );
   };
   figure('adjustedBudget', '全年预算', stated.adjustedBudget, f.adjustedBudget);
   figure('executed', '实际支出', stated.executed, f.executed);
@@ -53,8 +71,14 @@ function project(u: NingxiaUnit, d: NingxiaDerived, i: number, narrativeFigure: 
     const typed = parseStatedPercent(stated.rate);
     if (!(typed && statedAgrees(typed, rate))) {
       const should = rate === null ? '—' : typed ? atStatedPrecision(rate, typed) : `${rate.times(100).toFixed(2)}%`;
-      out.push(diagnostic('E-STATED-RATE', ['projects', i, 'stated', 'rate'],
-        `项目“${proj.name}”预算执行率：填报为${stated.rate}，按${formatAmount(executed)}÷${formatAmount(budget)}计算应为${should}。`, { expected: should, actual: stated.rate }));
+      out.push(
+        diagnostic(
+          'E-STATED-RATE',
+          ['projects', i, 'stated', 'rate'],
+          `项目“${proj.name}”预算执行率：填报为${stated.rate}，按${formatAmount(executed)}÷${formatAmount(budget)}计算应为${should}。`,
+          { expected: should, actual: stated.rate },
+        ),
+      );
     }
   }
   return out;

@@ -30,8 +30,13 @@ export function ningxiaView(u: NingxiaUnit, d: NingxiaDerived, s: NingxiaSetting
     projects: u.projects.map((p, i) => {
       const f = d.projects[i]!;
       return {
-        n: String(i + 1), name: p.name, adjusted: amt(f.adjustedBudget), executed: amt(f.executed),
-        rate: f.rate === null ? null : narrativePercent(f.rate, style), purpose: p.purpose, deviation: openEnded(p.deviationReason ?? ''),
+        n: String(i + 1),
+        name: p.name,
+        adjusted: amt(f.adjustedBudget),
+        executed: amt(f.executed),
+        rate: f.rate === null ? null : narrativePercent(f.rate, style),
+        purpose: p.purpose,
+        deviation: openEnded(p.deviationReason ?? ''),
       };
     }),
     /** The number of the closing [E] item of 绩效指标完成情况分析, after one item per project. */

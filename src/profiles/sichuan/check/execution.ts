@@ -20,16 +20,18 @@ function executionOf(who: string, row: MoneyRow, goal: GoalInput, path: readonly
 function goalCopied(who: string, goal: GoalInput, path: readonly PropertyKey[]): Diagnostic[] {
   const achieved = squash(goal.achieved);
   return achieved !== '' && achieved === squash(goal.expected)
-    ? [diagnostic('W-GOAL-TEXT-COPIED', [...path, 'goal', 'achieved'], `${who}：年度总体目标的“执行结果”与“预算总体目标”完全相同，请填写实际完成情况。`, { expected: '实际完成情况', actual: goal.achieved })]
+    ? [
+        diagnostic('W-GOAL-TEXT-COPIED', [...path, 'goal', 'achieved'], `${who}：年度总体目标的“执行结果”与“预算总体目标”完全相同，请填写实际完成情况。`, {
+          expected: '实际完成情况',
+          actual: goal.achieved,
+        }),
+      ]
     : [];
 }
 
 /** Runs the §7.4 checks on the department and every project. */
 export function checkExecution(u: SichuanUnit, d: SichuanDerived, p: Profile): Diagnostic[] {
-  const out: Diagnostic[] = [
-    ...executionOf('部门整体支出', d.dept.rows.total, u.dept.goal, ['dept'], p),
-    ...goalCopied('部门整体支出', u.dept.goal, ['dept']),
-  ];
+  const out: Diagnostic[] = [...executionOf('部门整体支出', d.dept.rows.total, u.dept.goal, ['dept'], p), ...goalCopied('部门整体支出', u.dept.goal, ['dept'])];
   u.projects.forEach((proj, i) => {
     const f = d.projects[i]!;
     const who = `项目“${proj.name}”`;
@@ -37,8 +39,14 @@ export function checkExecution(u: SichuanUnit, d: SichuanDerived, p: Profile): D
     out.push(...executionOf(who, f.rows.total, proj.goal, path, p), ...goalCopied(who, proj.goal, path));
     proj.funds.adjustments.forEach((a, k) => {
       if (squash(a.reason ?? '') !== '') return;
-      out.push(diagnostic('W-ADJUSTMENT-UNEXPLAINED', [...path, 'funds', 'adjustments', k, 'reason'],
-        `${who}：预算由${formatAmount(f.initialBudget)}万元调整为${formatAmount(f.adjustedBudget)}万元，须说明调整理由。`, { expected: '调整理由（adjustments[].reason）', actual: '' }));
+      out.push(
+        diagnostic(
+          'W-ADJUSTMENT-UNEXPLAINED',
+          [...path, 'funds', 'adjustments', k, 'reason'],
+          `${who}：预算由${formatAmount(f.initialBudget)}万元调整为${formatAmount(f.adjustedBudget)}万元，须说明调整理由。`,
+          { expected: '调整理由（adjustments[].reason）', actual: '' },
+        ),
+      );
     });
   });
   return out;

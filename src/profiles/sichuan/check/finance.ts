@@ -16,9 +16,14 @@ function carryoverBalance(u: SichuanUnit, d: SichuanDerived): Diagnostic[] {
   const { total } = d.dept.rows;
   const expected = total.prior.plus(income).minus(total.executed);
   if (expected.equals(total.carryover)) return [];
-  return [diagnostic('E-CARRYOVER-BALANCE', ['dept', 'finance', 'income'],
-    `年末结转结余应为${amt(total.prior)}+${amt(income)}−${amt(total.executed)}=${amt(expected)}万元，填报为${amt(total.carryover)}万元（预算额${amt(total.budget)}万元−执行额${amt(total.executed)}万元）。`,
-    { expected: amt(expected), actual: amt(total.carryover) })];
+  return [
+    diagnostic(
+      'E-CARRYOVER-BALANCE',
+      ['dept', 'finance', 'income'],
+      `年末结转结余应为${amt(total.prior)}+${amt(income)}−${amt(total.executed)}=${amt(expected)}万元，填报为${amt(total.carryover)}万元（预算额${amt(total.budget)}万元−执行额${amt(total.executed)}万元）。`,
+      { expected: amt(expected), actual: amt(total.carryover) },
+    ),
+  ];
 }
 
 /** E-SUM-BREAKDOWN: declared books must add up to the row they split (I4). */
@@ -29,15 +34,26 @@ function booksAddUp(books: BooksInput | undefined, row: MoneyRow, path: readonly
     const parts = sum(lines.map((l) => l[k]));
     if (parts.equals(row[k])) return [];
     const label = k === 'budget' ? '预算额' : '执行额';
-    return [diagnostic('E-SUM-BREAKDOWN', path, `${what}${label}：明细合计${amt(parts)}万元，与所列总数${amt(row[k])}万元不一致（差${amt(parts.minus(row[k]).abs())}万元）。`,
-      { expected: amt(row[k]), actual: amt(parts) })];
+    return [
+      diagnostic(
+        'E-SUM-BREAKDOWN',
+        path,
+        `${what}${label}：明细合计${amt(parts)}万元，与所列总数${amt(row[k])}万元不一致（差${amt(parts.minus(row[k]).abs())}万元）。`,
+        { expected: amt(row[k]), actual: amt(parts) },
+      ),
+    ];
   });
 }
 
 /** E-EXEC-WITHOUT-BUDGET for a money row. */
 function execWithoutBudget(row: MoneyRow, path: readonly PropertyKey[], who: string): Diagnostic[] {
   return row.budget.isZero() && row.executed.greaterThan(0)
-    ? [diagnostic('E-EXEC-WITHOUT-BUDGET', path, `${who}：全年预算数为0，但全年执行数为${amt(row.executed)}万元。`, { expected: '0.00', actual: amt(row.executed) })]
+    ? [
+        diagnostic('E-EXEC-WITHOUT-BUDGET', path, `${who}：全年预算数为0，但全年执行数为${amt(row.executed)}万元。`, {
+          expected: '0.00',
+          actual: amt(row.executed),
+        }),
+      ]
     : [];
 }
 
@@ -48,13 +64,35 @@ function projectsAgainstDept(u: SichuanUnit, d: SichuanDerived): Diagnostic[] {
   const budgets = sum(d.projects.map((p) => p.rows.total.budget));
   const executed = sum(d.projects.map((p) => p.rows.total.executed));
   if (u.dept.finance.projectsComplete) {
-    if (!budgets.equals(dept.budget)) out.push(diagnostic('E-SUM-PROJECT-BUDGET', ['dept', 'finance', 'budget', 'projects'], `项目支出预算${amt(dept.budget)}万元，与各项目全年预算数合计${amt(budgets)}万元不一致。`, { expected: amt(budgets), actual: amt(dept.budget) }));
-    if (!executed.equals(dept.executed)) out.push(diagnostic('E-SUM-PROJECT-ACTUAL', ['dept', 'finance', 'executed', 'projects'], `项目支出${amt(dept.executed)}万元，与各项目全年执行数合计${amt(executed)}万元不一致。`, { expected: amt(executed), actual: amt(dept.executed) }));
+    if (!budgets.equals(dept.budget))
+      out.push(
+        diagnostic(
+          'E-SUM-PROJECT-BUDGET',
+          ['dept', 'finance', 'budget', 'projects'],
+          `项目支出预算${amt(dept.budget)}万元，与各项目全年预算数合计${amt(budgets)}万元不一致。`,
+          { expected: amt(budgets), actual: amt(dept.budget) },
+        ),
+      );
+    if (!executed.equals(dept.executed))
+      out.push(
+        diagnostic(
+          'E-SUM-PROJECT-ACTUAL',
+          ['dept', 'finance', 'executed', 'projects'],
+          `项目支出${amt(dept.executed)}万元，与各项目全年执行数合计${amt(executed)}万元不一致。`,
+          { expected: amt(executed), actual: amt(dept.executed) },
+        ),
+      );
   }
   const unspent = sum(d.projects.map((p) => Money.max(0, p.rows.total.carryover)));
   if (dept.carryover.lessThan(unspent)) {
-    out.push(diagnostic('W-PROJECT-CARRYOVER-CONFLICT', ['dept', 'finance', 'executed', 'projects'],
-      `部门项目支出结转结余为${amt(dept.carryover)}万元，但所列项目未执行金额合计${amt(unspent)}万元，二者矛盾。`, { expected: `≥ ${amt(unspent)}`, actual: amt(dept.carryover) }));
+    out.push(
+      diagnostic(
+        'W-PROJECT-CARRYOVER-CONFLICT',
+        ['dept', 'finance', 'executed', 'projects'],
+        `部门项目支出结转结余为${amt(dept.carryover)}万元，但所列项目未执行金额合计${amt(unspent)}万元，二者矛盾。`,
+        { expected: `≥ ${amt(unspent)}`, actual: amt(dept.carryover) },
+      ),
+    );
   }
   return out;
 }
@@ -64,23 +102,49 @@ function statedRow(stated: StatedRowInput | undefined, row: MoneyRow, path: read
   if (!stated) return [];
   const out: Diagnostic[] = [];
   const blank = (key: string, label: string, shouldBe: string) =>
-    diagnostic('E-REQUIRED', [...path, key], `完成情况表“${name}”${label}：填报为空白，按数据应为${shouldBe}；缺少必填项。`, { expected: shouldBe, actual: '空白' });
+    diagnostic('E-REQUIRED', [...path, key], `完成情况表“${name}”${label}：填报为空白，按数据应为${shouldBe}；缺少必填项。`, {
+      expected: shouldBe,
+      actual: '空白',
+    });
   if (stated.carryover !== undefined) {
     const want = round2(row.carryover).times(HUNDRED);
     const got = statedNumber(stated.carryover);
     if (stated.carryover === '') out.push(blank('carryover', '当年结转结余额', want.toFixed(0)));
-    else if (!got?.equals(want)) out.push(diagnostic('E-STATED-AMOUNT', [...path, 'carryover'], `完成情况表“${name}”当年结转结余额：填报为${shownStated(stated.carryover)}百元，计算应为${want.toFixed(0)}百元。`, { expected: want.toFixed(0), actual: stated.carryover }));
+    else if (!got?.equals(want))
+      out.push(
+        diagnostic(
+          'E-STATED-AMOUNT',
+          [...path, 'carryover'],
+          `完成情况表“${name}”当年结转结余额：填报为${shownStated(stated.carryover)}百元，计算应为${want.toFixed(0)}百元。`,
+          { expected: want.toFixed(0), actual: stated.carryover },
+        ),
+      );
   }
-  for (const [key, label, value] of [['carryoverRate', '结转结余率', row.rate], ['changeRate', '结转结余变动率', row.changeRate]] as const) {
+  for (const [key, label, value] of [
+    ['carryoverRate', '结转结余率', row.rate],
+    ['changeRate', '结转结余变动率', row.changeRate],
+  ] as const) {
     const text = stated[key];
     if (text === undefined) continue;
     const got = statedPercent(text);
     if (value === null) {
-      if (got !== undefined) out.push(diagnostic('W-RATE-ZERO-DENOMINATOR', [...path, key], `完成情况表“${name}”${label}：分母为0，比率无意义，应显示为“—”（填报为${text}）。`, { expected: '—', actual: text }));
+      if (got !== undefined)
+        out.push(
+          diagnostic('W-RATE-ZERO-DENOMINATOR', [...path, key], `完成情况表“${name}”${label}：分母为0，比率无意义，应显示为“—”（填报为${text}）。`, {
+            expected: '—',
+            actual: text,
+          }),
+        );
     } else if (text === '') out.push(blank(key, label, formatPercent(value)));
     else if (!got || !rateAgrees(got, value, 2)) {
-      out.push(diagnostic('E-STATED-RATE', [...path, key], `完成情况表“${name}”${label}：填报为${text}，按${label === '结转结余率' ? '当年结转结余额÷预算额' : '（本年结转结余−上年结转结余）÷上年结转结余'}计算应为${formatPercent(value)}。`,
-        { expected: formatPercent(value), actual: text }));
+      out.push(
+        diagnostic(
+          'E-STATED-RATE',
+          [...path, key],
+          `完成情况表“${name}”${label}：填报为${text}，按${label === '结转结余率' ? '当年结转结余额÷预算额' : '（本年结转结余−上年结转结余）÷上年结转结余'}计算应为${formatPercent(value)}。`,
+          { expected: formatPercent(value), actual: text },
+        ),
+      );
     }
   }
   return out;
@@ -92,8 +156,14 @@ function runningCostPair(u: SichuanUnit, d: SichuanDerived): Diagnostic[] {
   const line = d.dept.sheet?.lines.find((l) => l.line.id === 'publicCostControl');
   const actual = line?.values.find((v) => v.key === 'spent')?.value;
   if (!cost || !actual || cost.equals(actual)) return [];
-  return [diagnostic('W-FIGURE-PAIR-DIFFERS', ['dept', 'finance', 'agencyRunningCost'],
-    `机关运行经费为${amt(cost)}万元，公用经费控制率的实际支出公用经费总额为${amt(actual)}万元，二者应为同一数。`, { expected: amt(actual), actual: amt(cost) })];
+  return [
+    diagnostic(
+      'W-FIGURE-PAIR-DIFFERS',
+      ['dept', 'finance', 'agencyRunningCost'],
+      `机关运行经费为${amt(cost)}万元，公用经费控制率的实际支出公用经费总额为${amt(actual)}万元，二者应为同一数。`,
+      { expected: amt(actual), actual: amt(cost) },
+    ),
+  ];
 }
 
 /** Runs the money checks of the department and the projects. */

@@ -18,14 +18,31 @@ const booksOf = (books: readonly BookColumn[]): Record<string, MoneyRow | null> 
  * Indicator rows in block order. With `split`, the first row of the first group after the 产出指标 rows is marked
  * `restartLead`: seed 001's project tables print the 年度绩效指标 label again there.
  */
-function indicatorItems(inds: readonly CompletionIndicatorInput[], figs: readonly CompletionIndicatorFigures[], p: Profile, s: SichuanSettings, split: boolean): Record<string, unknown>[] {
+function indicatorItems(
+  inds: readonly CompletionIndicatorInput[],
+  figs: readonly CompletionIndicatorFigures[],
+  p: Profile,
+  s: SichuanSettings,
+  split: boolean,
+): Record<string, unknown>[] {
   let marked = false;
-  return groupIndicators(inds, p).flatMap((g, gi) => g.level2s.flatMap((g2, k) => g2.items.map((idx, m) => {
-    const ind = inds[idx]!;
-    const restartLead = split && !marked && gi > 0 && k === 0 && m === 0 && level1Of(inds[g.level2s[0]!.items[0]!]!, p) !== '产出指标';
-    if (restartLead) marked = true;
-    return { level1: g.level1, level2: g2.level2, target: targetCell(ind, s.natureStyle), actual: actualCell(ind), deviation: figs[idx]!.deviationText, restartLead };
-  })));
+  return groupIndicators(inds, p).flatMap((g, gi) =>
+    g.level2s.flatMap((g2, k) =>
+      g2.items.map((idx, m) => {
+        const ind = inds[idx]!;
+        const restartLead = split && !marked && gi > 0 && k === 0 && m === 0 && level1Of(inds[g.level2s[0]!.items[0]!]!, p) !== '产出指标';
+        if (restartLead) marked = true;
+        return {
+          level1: g.level1,
+          level2: g2.level2,
+          target: targetCell(ind, s.natureStyle),
+          actual: actualCell(ind),
+          deviation: figs[idx]!.deviationText,
+          restartLead,
+        };
+      }),
+    ),
+  );
 }
 
 const goalOf = (goal: GoalInput, p: Profile) => ({ expected: goal.expected, achieved: goal.achieved, deviation: goal.deviation ?? p.noDeviationText });
@@ -34,9 +51,16 @@ const goalOf = (goal: GoalInput, p: Profile) => ({ expected: goal.expected, achi
 export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile): TableView {
   const { rows } = d.dept;
   return {
-    amountUnit: MODEL_UNIT, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
-    execution: rows, structure: { total: rows.total, ...booksOf(d.dept.books) },
-    goal: goalOf(u.dept.goal, p), indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, d.settings, false),
+    amountUnit: MODEL_UNIT,
+    year: u.year,
+    level: u.unit.fiscalLevel,
+    unitName: u.unit.name,
+    code: u.unit.code,
+    places: d.settings.percentPlaces.table,
+    execution: rows,
+    structure: { total: rows.total, ...booksOf(d.dept.books) },
+    goal: goalOf(u.dept.goal, p),
+    indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, d.settings, false),
   };
 }
 
@@ -44,10 +68,18 @@ export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile
 export function projectCompletionView(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFigures, i: number, d: SichuanDerived, p: Profile): TableView {
   const { checked, unchecked } = d.settings.checkbox;
   return {
-    amountUnit: MODEL_UNIT, year: u.year, level: u.unit.fiscalLevel, unitName: u.unit.name, code: u.unit.code, places: d.settings.percentPlaces.table,
-    n: i + 1, name: proj.name,
+    amountUnit: MODEL_UNIT,
+    year: u.year,
+    level: u.unit.fiscalLevel,
+    unitName: u.unit.name,
+    code: u.unit.code,
+    places: d.settings.percentPlaces.table,
+    n: i + 1,
+    name: proj.name,
     projectTypes: d.settings.projectTypes.map((t) => ({ name: t, mark: t === proj.type ? checked : unchecked })),
-    execution: f.rows, structure: { total: f.rows.appropriation, ...booksOf(f.books) },
-    goal: goalOf(proj.goal, p), indicators: indicatorItems(proj.indicators, f.indicators, p, d.settings, d.settings.splitIndicatorBlock),
+    execution: f.rows,
+    structure: { total: f.rows.appropriation, ...booksOf(f.books) },
+    goal: goalOf(proj.goal, p),
+    indicators: indicatorItems(proj.indicators, f.indicators, p, d.settings, d.settings.splitIndicatorBlock),
   };
 }

@@ -16,10 +16,12 @@ export interface EvidenceContext {
 
 /** The view of a line's evidence template: every input formatted, the rate, the change and its verb. */
 export function evidenceView(l: LineFigures, year: number): Record<string, string> {
-  const values = Object.fromEntries(l.values.map((v) => {
-    const kind = l.line.inputs.find((i) => i.key === v.key)?.kind;
-    return [v.key, v.value === null ? '' : kind === 'count' ? formatPlain(v.value) : formatAmount(v.value)];
-  }));
+  const values = Object.fromEntries(
+    l.values.map((v) => {
+      const kind = l.line.inputs.find((i) => i.key === v.key)?.kind;
+      return [v.key, v.value === null ? '' : kind === 'count' ? formatPlain(v.value) : formatAmount(v.value)];
+    }),
+  );
   return {
     ...values,
     rate: l.rate === null ? '—' : formatPercent(l.rate),
@@ -57,13 +59,22 @@ export function lineEvidence(l: LineFigures, input: LineInput | undefined, ctx: 
   const own = input?.evidence;
   let text: string;
   switch (l.line.rule.type) {
-    case 'checklist': text = checklistText(l, input); break;
-    case 'quarters': text = own ?? quartersText(input); break;
-    case 'degree': text = own ?? (input?.degree ? `实现程度${formatPercent(input.degree)}。` : ''); break;
+    case 'checklist':
+      text = checklistText(l, input);
+      break;
+    case 'quarters':
+      text = own ?? quartersText(input);
+      break;
+    case 'degree':
+      text = own ?? (input?.degree ? `实现程度${formatPercent(input.degree)}。` : '');
+      break;
     default:
       if (l.rateEntered) text = own ?? `${l.line.label}为${formatPercent(l.rate!)}。`;
       else if (l.missing.length > 0 || !l.line.evidence) text = own ?? '';
-      else text = [plainText(ctx.render(`评分细则“${ctx.rubricName}”${l.line.id}.evidence`, l.line.evidence, evidenceView(l, ctx.year))), own ?? ''].filter((s) => s !== '').join('\n');
+      else
+        text = [plainText(ctx.render(`评分细则“${ctx.rubricName}”${l.line.id}.evidence`, l.line.evidence, evidenceView(l, ctx.year))), own ?? '']
+          .filter((s) => s !== '')
+          .join('\n');
   }
   return l.overrideReason ? [text, `人工调分理由：${l.overrideReason}`].filter((s) => s !== '').join('\n') : text;
 }

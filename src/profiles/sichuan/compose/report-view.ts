@@ -17,7 +17,13 @@ export function deductions(sheet: SheetFigures, input: ScoresheetInput, places: 
 
 /** Shared parts of both report views. */
 function common(u: SichuanUnit, p: Profile) {
-  return { year: String(u.year), priorYear: String(u.year - 1), level: u.unit.fiscalLevel, unitName: u.unit.reportName ?? u.unit.name, amt: (x: Decimal) => formatAmount(x, p.narrativeGrouping) };
+  return {
+    year: String(u.year),
+    priorYear: String(u.year - 1),
+    level: u.unit.fiscalLevel,
+    unitName: u.unit.reportName ?? u.unit.name,
+    amt: (x: Decimal) => formatAmount(x, p.narrativeGrouping),
+  };
 }
 
 /** View of dept-report.md.hbs (S1). */

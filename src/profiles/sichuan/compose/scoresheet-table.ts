@@ -29,7 +29,11 @@ export interface SheetContext extends EvidenceContext {
 /** Rows of the lines: 一级/二级 cells span their lines; a line without 指标说明 shares the cell above it. */
 function lineRows(sheet: SheetFigures, input: ScoresheetInput, ctx: SheetContext): Cell[][] {
   const { lines } = sheet;
-  const run = (i: number, same: (b: number) => boolean) => { let n = 1; while (i + n < lines.length && same(i + n)) n++; return n; };
+  const run = (i: number, same: (b: number) => boolean) => {
+    let n = 1;
+    while (i + n < lines.length && same(i + n)) n++;
+    return n;
+  };
   const sameL1 = (a: number, b: number) => lines[a]!.level1 === lines[b]!.level1;
   const sameL2 = (a: number, b: number) => sameL1(a, b) && lines[a]!.level2 === lines[b]!.level2;
   return lines.map((l, i) => {
@@ -56,7 +60,14 @@ export function scoresheetTable(spec: SheetTableSpec, sheet: SheetFigures, input
     ...(spec.totalRow ? [[header('合计', { colSpan: 5 }), val(score(sheet.total)), val(EMPTY)]] : []),
   ];
   return {
-    id: spec.id, sheetName: spec.sheetName, title: spec.title, subtitle: spec.subtitle,
-    columns: [8, 8, 11, 21, 30, 7, 23], headerRows: 1, rows, notes: [], orientation: 'landscape',
+    id: spec.id,
+    sheetName: spec.sheetName,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    columns: [8, 8, 11, 21, 30, 7, 23],
+    headerRows: 1,
+    rows,
+    notes: [],
+    orientation: 'landscape',
   };
 }

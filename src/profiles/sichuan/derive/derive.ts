@@ -24,7 +24,11 @@ function deriveDept(u: SichuanUnit, p: Profile, s: SichuanSettings, rubric: Rubr
   const total = addRows([basic, project]);
   const indicators = u.dept.indicators.map((ind) => completionIndicator(ind, p));
   const bindings: Record<string, Decimal> = {
-    budget: total.budget, executed: total.executed, carryover: total.carryover, priorCarryover: total.prior, projectBudget: project.budget,
+    budget: total.budget,
+    executed: total.executed,
+    carryover: total.carryover,
+    priorCarryover: total.prior,
+    projectBudget: project.budget,
   };
   const ctx = { bindings, satisfaction: satisfactionRate(u.dept.indicators, indicators, p), amountUnit: u.amountUnit };
   return {
@@ -47,11 +51,14 @@ function deriveProject(u: SichuanUnit, proj: SichuanProject, p: Profile, s: Sich
   const satisfaction = satisfactionRate(proj.indicators, indicators, p);
   const bindings: Record<string, Decimal> = { budget: total.budget, executed: total.executed, carryover: total.carryover, priorCarryover: total.prior };
   return {
-    initialBudget: funds.initialBudget, adjustment, adjustedBudget,
+    initialBudget: funds.initialBudget,
+    adjustment,
+    adjustedBudget,
     executionRate: ratio(round2(funds.executed), round2(adjustedBudget)),
     rows: { total, appropriation, other },
     books: bookColumns(funds.books, appropriation),
-    indicators, satisfaction,
+    indicators,
+    satisfaction,
     sheet: rubric && scoreSheet(rubric, proj.scoresheet, { bindings, satisfaction, amountUnit: u.amountUnit }, bands(s, 'project')),
   };
 }

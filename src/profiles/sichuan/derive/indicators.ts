@@ -7,7 +7,32 @@ import { parseNature, parseValue } from '../../../derive/indicator-value.js';
 import { meets } from '../../../derive/scoring.js';
 
 /** Units recognised after a number inside a sentence, longest first. */
-const UNITS = ['元/人', '元/天', '万元', '亿元', '人次', '组次', '%', '％', '元', '人', '个', '次', '部', '天', '份', '本', '种', '件', '名', '节', '场', '篇', '项', '组'];
+const UNITS = [
+  '元/人',
+  '元/天',
+  '万元',
+  '亿元',
+  '人次',
+  '组次',
+  '%',
+  '％',
+  '元',
+  '人',
+  '个',
+  '次',
+  '部',
+  '天',
+  '份',
+  '本',
+  '种',
+  '件',
+  '名',
+  '节',
+  '场',
+  '篇',
+  '项',
+  '组',
+];
 const NUMBER_IN_TEXT = /(\d+(?:\.\d+)?)/g;
 
 /**

@@ -16,7 +16,13 @@ export interface LineContext {
   readonly amountUnit: AmountUnit;
 }
 
-interface RateResult { readonly rate: Decimal | null; readonly entered: boolean; readonly difference: Decimal | null; readonly undefinedBase: boolean; readonly missing: string[] }
+interface RateResult {
+  readonly rate: Decimal | null;
+  readonly entered: boolean;
+  readonly difference: Decimal | null;
+  readonly undefinedBase: boolean;
+  readonly missing: string[];
+}
 
 /** The line's input values: bound ones from the context, entered ones converted to 万元 when the file is in 元. */
 function lineValues(line: RubricLine, input: LineInput | undefined, ctx: LineContext): LineValue[] {
@@ -80,8 +86,14 @@ export function scoreLine(line: RubricLine, level1: string, level2: string, inpu
   }
   const override = input?.scoreOverride;
   return {
-    line, level1, level2, values,
-    rate: shown, rateEntered: r.entered, difference: r.difference, undefinedBase: r.undefinedBase,
+    line,
+    level1,
+    level2,
+    values,
+    rate: shown,
+    rateEntered: r.entered,
+    difference: r.difference,
+    undefinedBase: r.undefinedBase,
     missing: [...r.missing, ...missingAnswers(line, input)],
     score: override ? override.value : ruleResult,
     ruleScore: ruleResult,

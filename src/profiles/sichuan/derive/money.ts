@@ -10,7 +10,10 @@ const ZERO = new Money(0);
 export function moneyRow(budget: Decimal, executed: Decimal, prior: Decimal = ZERO): MoneyRow {
   const carryover = budget.minus(executed);
   return {
-    budget, executed, carryover, prior,
+    budget,
+    executed,
+    carryover,
+    prior,
     rate: ratio(round2(carryover), round2(budget)),
     changeRate: ratio(round2(carryover).minus(round2(prior)), round2(prior)),
   };

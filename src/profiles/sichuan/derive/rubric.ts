@@ -7,8 +7,7 @@ import { BINDINGS, RubricSchema, type Rubric, type RubricKind, type RubricLine }
 /** A rubric read from profile data, or the problems that make it unusable. */
 export type RubricResult = { readonly rubric: Rubric; readonly problems: readonly [] } | { readonly rubric: null; readonly problems: readonly Diagnostic[] };
 
-const invalid = (name: string, where: string, text: string): Diagnostic =>
-  diagnostic('E-RUBRIC-INVALID', [], `评分细则“${name}”：${where}${text}`);
+const invalid = (name: string, where: string, text: string): Diagnostic => diagnostic('E-RUBRIC-INVALID', [], `评分细则“${name}”：${where}${text}`);
 
 /** `评分细则“{细则}”：{位置}分值合计{合计}，应为{应为}。` when parts do not add up to their whole. */
 function sumProblem(name: string, where: string, parts: readonly Decimal[], whole: Decimal): Diagnostic[] {
@@ -21,8 +20,24 @@ function lineProblems(name: string, kind: RubricKind, line: RubricLine): Diagnos
   const where = `“${line.label}”`;
   const out: Diagnostic[] = [];
   const { rule } = line;
-  if (rule.type === 'checklist') out.push(...sumProblem(name, `${where}各评分要点`, rule.items.map((i) => i.points), line.points));
-  if (rule.type === 'quarters') out.push(...sumProblem(name, `${where}四个季度`, [0, 1, 2, 3].map(() => rule.perQuarter), line.points));
+  if (rule.type === 'checklist')
+    out.push(
+      ...sumProblem(
+        name,
+        `${where}各评分要点`,
+        rule.items.map((i) => i.points),
+        line.points,
+      ),
+    );
+  if (rule.type === 'quarters')
+    out.push(
+      ...sumProblem(
+        name,
+        `${where}四个季度`,
+        [0, 1, 2, 3].map(() => rule.perQuarter),
+        line.points,
+      ),
+    );
   const keys = line.inputs.map((i) => i.key);
   for (const k of line.rate?.of ?? []) if (!keys.includes(k)) out.push(invalid(name, where, `公式引用的参数“${k}”未在 inputs 中定义。`));
   if (new Set(keys).size !== keys.length) out.push(invalid(name, where, '参数标识重复。'));
@@ -46,12 +61,33 @@ export function readRubric(data: Readonly<Record<string, unknown>>, key: string,
   }
   const rubric = parsed.data;
   const name = rubric.name;
-  const problems: Diagnostic[] = [...sumProblem(name, '一级指标', rubric.groups.map((g) => g.points), rubric.total)];
+  const problems: Diagnostic[] = [
+    ...sumProblem(
+      name,
+      '一级指标',
+      rubric.groups.map((g) => g.points),
+      rubric.total,
+    ),
+  ];
   const ids = new Set<string>();
   for (const g1 of rubric.groups) {
-    problems.push(...sumProblem(name, `“${g1.label}”下二级指标`, g1.groups.map((g) => g.points), g1.points));
+    problems.push(
+      ...sumProblem(
+        name,
+        `“${g1.label}”下二级指标`,
+        g1.groups.map((g) => g.points),
+        g1.points,
+      ),
+    );
     for (const g2 of g1.groups) {
-      problems.push(...sumProblem(name, `“${g1.label}/${g2.label}”下三级指标`, g2.lines.map((l) => l.points), g2.points));
+      problems.push(
+        ...sumProblem(
+          name,
+          `“${g1.label}/${g2.label}”下三级指标`,
+          g2.lines.map((l) => l.points),
+          g2.points,
+        ),
+      );
       for (const line of g2.lines) {
         if (ids.has(line.id)) problems.push(invalid(name, `“${line.label}”`, `标识“${line.id}”重复。`));
         ids.add(line.id);

@@ -21,16 +21,13 @@ export const proportionalScore = (w: Decimal, rate: Decimal, cap: Decimal = ONE)
 export const degreeScore = (w: Decimal, degree: Decimal): Decimal => finish(w.times(clamp(degree, ZERO, ONE)), w);
 
 /** ratio-cap: full points up to `limit`, else w × limit ÷ rate ("小于或等于1计5分，否则按比例计分"). */
-export const ratioCapScore = (w: Decimal, rate: Decimal, limit: Decimal): Decimal =>
-  rate.lessThanOrEqualTo(limit) ? w : finish(w.times(limit).div(rate), w);
+export const ratioCapScore = (w: Decimal, rate: Decimal, limit: Decimal): Decimal => (rate.lessThanOrEqualTo(limit) ? w : finish(w.times(limit).div(rate), w));
 
 /** decrease-full: a fall (rate ≤ 0) scores w; a rise deducts in proportion ("下降的计5分，增加的按比例扣减"). */
-export const decreaseFullScore = (w: Decimal, rate: Decimal): Decimal =>
-  rate.lessThanOrEqualTo(0) ? w : finish(w.times(Money.max(ZERO, ONE.minus(rate))), w);
+export const decreaseFullScore = (w: Decimal, rate: Decimal): Decimal => (rate.lessThanOrEqualTo(0) ? w : finish(w.times(Money.max(ZERO, ONE.minus(rate))), w));
 
 /** saving: a saving (rate ≥ 0) scores w; an overrun deducts in proportion ("节约的计5分，增加的按比例扣分"). */
-export const savingScore = (w: Decimal, rate: Decimal): Decimal =>
-  rate.greaterThanOrEqualTo(0) ? w : finish(w.times(Money.max(ZERO, ONE.plus(rate))), w);
+export const savingScore = (w: Decimal, rate: Decimal): Decimal => (rate.greaterThanOrEqualTo(0) ? w : finish(w.times(Money.max(ZERO, ONE.plus(rate))), w));
 
 /** inverse: w × (1 − rate) ("未调整的计2分，调整了的按比例扣减"). */
 export const inverseScore = (w: Decimal, rate: Decimal): Decimal => finish(w.times(Money.max(ZERO, ONE.minus(rate))), w);
@@ -57,8 +54,7 @@ export function thresholdStepScore(w: Decimal, rate: Decimal, p: ThresholdStep):
 }
 
 /** quarters: perQuarter × the quarters on schedule ("1–4季度各得1分"). */
-export const quartersScore = (perQuarter: Decimal, quarters: readonly boolean[]): Decimal =>
-  round2(perQuarter.times(quarters.filter((q) => q).length));
+export const quartersScore = (perQuarter: Decimal, quarters: readonly boolean[]): Decimal => round2(perQuarter.times(quarters.filter((q) => q).length));
 
 /** What a rule needs from the line: the rate (fraction), the asserted degree, checklist answers, quarters. */
 export interface RuleArgs {
@@ -71,15 +67,24 @@ export interface RuleArgs {
 /** Scores one line by its rule; null when the rule lacks what it needs (missing answers, undefined rate). */
 export function ruleScore(rule: Rule, w: Decimal, a: RuleArgs): Decimal | null {
   switch (rule.type) {
-    case 'checklist': return a.items && checklistScore(rule.items, a.items);
-    case 'quarters': return a.quarters && quartersScore(rule.perQuarter, a.quarters);
-    case 'degree': return a.degree && degreeScore(w, a.degree);
-    case 'proportional': return a.rate && proportionalScore(w, a.rate, rule.cap);
-    case 'ratio-cap': return a.rate && ratioCapScore(w, a.rate, rule.limit);
-    case 'decrease-full': return a.rate && decreaseFullScore(w, a.rate);
-    case 'saving': return a.rate && savingScore(w, a.rate);
-    case 'inverse': return a.rate && inverseScore(w, a.rate);
-    case 'threshold-step': return a.rate && thresholdStepScore(w, a.rate, rule);
+    case 'checklist':
+      return a.items && checklistScore(rule.items, a.items);
+    case 'quarters':
+      return a.quarters && quartersScore(rule.perQuarter, a.quarters);
+    case 'degree':
+      return a.degree && degreeScore(w, a.degree);
+    case 'proportional':
+      return a.rate && proportionalScore(w, a.rate, rule.cap);
+    case 'ratio-cap':
+      return a.rate && ratioCapScore(w, a.rate, rule.limit);
+    case 'decrease-full':
+      return a.rate && decreaseFullScore(w, a.rate);
+    case 'saving':
+      return a.rate && savingScore(w, a.rate);
+    case 'inverse':
+      return a.rate && inverseScore(w, a.rate);
+    case 'threshold-step':
+      return a.rate && thresholdStepScore(w, a.rate, rule);
   }
 }
 

@@ -9,14 +9,28 @@ import { indicatorItems } from './project-table-view.js';
 export function deptTableView(u: UnitYear, d: Derived, p: Profile): TableView {
   const style = u.options?.percentValueStyle ?? p.percentValueStyle;
   return {
-    amountUnit: MODEL_UNIT, year: u.year, name: u.unit.name,
-    mandate: u.dept.mandate, mandateNote: u.dept.mandateNote ?? profileDefault(p, 'mandateNote'),
-    overallGoal: u.dept.overallGoal, overallGoalNote: u.dept.overallGoalNote ?? profileDefault(p, 'overallGoalNote'),
+    amountUnit: MODEL_UNIT,
+    year: u.year,
+    name: u.unit.name,
+    mandate: u.dept.mandate,
+    mandateNote: u.dept.mandateNote ?? profileDefault(p, 'mandateNote'),
+    overallGoal: u.dept.overallGoal,
+    overallGoalNote: u.dept.overallGoalNote ?? profileDefault(p, 'overallGoalNote'),
     // Note: 部门年度目标 for the year and the next two; later years print "---" as 实际完成情况.
-    yearGoals: u.dept.yearGoals.map((g) => ({ year: String(g.year), goal: g.goal, achieved: g.year > u.year ? '---' : g.achieved ?? '' })),
+    yearGoals: u.dept.yearGoals.map((g) => ({ year: String(g.year), goal: g.goal, achieved: g.year > u.year ? '---' : (g.achieved ?? '') })),
     keyTasks: d.dept.keyTasks.map((t, i) => {
       const input = u.dept.keyTasks[i]!;
-      return { name: t.name, level: input.fundingLevel, description: input.description, approvedTotal: t.approvedTotal, appropriation: t.appropriation, other: t.other, spent: t.spent, rate: t.rate, reason: t.reasonText };
+      return {
+        name: t.name,
+        level: input.fundingLevel,
+        description: input.description,
+        approvedTotal: t.approvedTotal,
+        appropriation: t.appropriation,
+        other: t.other,
+        spent: t.spent,
+        rate: t.rate,
+        reason: t.reasonText,
+      };
     }),
     indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, style),
     otherNotes: u.dept.otherNotes ?? profileDefault(p, 'otherNotes'),

@@ -23,11 +23,15 @@ function tableLayoutFits(sections: readonly Section[], t: TemplateSource): void 
   const tooDeep = (s: Section, depth: number): boolean => (depth > 3 ? true : s.children.some((c) => tooDeep(c, depth + 1)));
   if (sections.some((s) => tooDeep(s, 1))) {
     const at = lineStartingWith(t.source, '####');
-    throw new TemplateError(t.name, '按表格排版（narrativeLayout: table）时叙述最多三级标题（#、##、###）；请把第四级标题改为段落，或改用 narrativeLayout: prose', at.line, at.column);
+    throw new TemplateError(
+      t.name,
+      '按表格排版（narrativeLayout: table）时叙述最多三级标题（#、##、###）；请把第四级标题改为段落，或改用 narrativeLayout: prose',
+      at.line,
+      at.column,
+    );
   }
   if (sections.length === 0) throw new TemplateError(t.name, '叙述模板没有写出任何标题和段落；至少需要一个“# 一、……”一级标题', 1, 1);
 }
-
 
 /** Composes the Yunnan set (Y1 narrative, Y2 department table, one Y3 table per project); pure. */
 export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates: ProfileTemplates, render: Render): UnitDocuments {
@@ -37,17 +41,30 @@ export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates:
   const subtitle = `部门：${u.unit.name}`;
   const sections = parseMarkup(markup, report0);
   const notes = profileNotes(p, 'report');
-  const tables = [composeDeclared(p, 'dept', deptTableView(u, d, p)), ...u.projects.map((proj, i) => composeDeclared(p, 'project', projectTableView(u, proj, d.projects[i]!, i, p)))];
+  const tables = [
+    composeDeclared(p, 'dept', deptTableView(u, d, p)),
+    ...u.projects.map((proj, i) => composeDeclared(p, 'project', projectTableView(u, proj, d.projects[i]!, i, p))),
+  ];
   const asTable = (u.options?.narrativeLayout ?? readSettings(p, YunnanSettingsSchema).value.narrativeLayout) === 'table';
   // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
   if (asTable) tableLayoutFits(sections, report0);
   const report = asTable ? narrativeTable(title, subtitle, sections, notes) : undefined;
   const first: DocSection = report
     ? { orientation: 'portrait', blocks: [{ type: 'table', table: report }] }
-    : { orientation: 'portrait', blocks: [{ type: 'title', text: title }, { type: 'paragraph', text: subtitle, align: 'center' }, ...narrativeBlocks(sections), ...notes.map((text): Block => ({ type: 'paragraph', text }))] };
+    : {
+        orientation: 'portrait',
+        blocks: [
+          { type: 'title', text: title },
+          { type: 'paragraph', text: subtitle, align: 'center' },
+          ...narrativeBlocks(sections),
+          ...notes.map((text): Block => ({ type: 'paragraph', text })),
+        ],
+      };
   return {
     docx: {
-      id: 'self-evaluation', fileBase: `${u.year}年度绩效自评-${u.unit.name}`, title: `${u.unit.name}${u.year}年度绩效自评`,
+      id: 'self-evaluation',
+      fileBase: `${u.year}年度绩效自评-${u.unit.name}`,
+      title: `${u.unit.name}${u.year}年度绩效自评`,
       sections: [first, ...tables.map((t): DocSection => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] }))],
     },
     xlsxTables: report ? [report, ...tables] : tables,
