@@ -5,9 +5,15 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:fast`, the edit loop; `npm test` runs them too.
  */
 const SLOW = [
-  'tests/kit/batch-process.test.ts', 'tests/kit/reproducible.test.ts', 'tests/kit/pdf.test.ts',
+  'tests/kit/batch-process.test.ts',
+  'tests/kit/reproducible.test.ts',
+  'tests/kit/pdf.test.ts',
   // Note: worker threads, and every sample through the entry workbook and back: seconds each, little news in an edit loop.
-  'tests/kit/batch.test.ts', 'tests/kit/entry-workbook.test.ts',
+  'tests/kit/batch.test.ts',
+  'tests/kit/entry-workbook.test.ts',
+  // Note: many mutated inputs, and SIGKILLed builds in processes of their own.
+  'tests/kit/fuzz.test.ts',
+  'tests/kit/fault-injection.test.ts',
 ];
 
 export default defineConfig({

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { readInputFile } from '../src/load/read-file.js';
-import { INPUT_SCHEMAS } from '../src/profiles/registry.js';
-import { validateUnit } from '../src/load/validate.js';
-import type { Diagnostic } from '../src/model/diagnostic.js';
-import { convertInput } from '../src/run/convert.js';
-import { inputPath, tempDir, testContext } from './support/fixtures.js';
+import { readInputFile } from '../../src/load/read-file.js';
+import { INPUT_SCHEMAS } from '../../src/profiles/registry.js';
+import { validateUnit } from '../../src/load/validate.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { convertInput } from '../../src/run/convert.js';
+import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 
 let workbook: string;
 beforeAll(async () => {

@@ -10,9 +10,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { ROOT, memoryIo, tempDir } from './support/fixtures.js';
-import { folderXmlErrors } from './support/xml-check.js';
+import { main } from '../../src/cli.js';
+import { ROOT, memoryIo, tempDir } from '../support/fixtures.js';
+import { folderXmlErrors } from '../support/xml-check.js';
 
 // Note: FUZZ_SEED / FUZZ_RUNS explore further by hand; the suite always runs the fixed seed.
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203);

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_CATALOGUE } from '../src/model/check-catalogue.js';
-import { CHECK_DOCS, profileSeverities, renderCheckDocs } from '../src/run/check-docs.js';
-import { ROOT } from './support/fixtures.js';
+import { CHECK_CATALOGUE } from '../../src/model/check-catalogue.js';
+import { CHECK_DOCS, profileSeverities, renderCheckDocs } from '../../src/run/check-docs.js';
+import { ROOT } from '../support/fixtures.js';
 
 describe('docs/checks.md', () => {
   it('is what `npm run docs` generates from the catalogue (run it after changing a code)', () => {

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { nodeFs } from '../src/run/context.js';
-import { expandInputs } from '../src/run/inputs.js';
-import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
+import { main } from '../../src/cli.js';
+import { nodeFs } from '../../src/run/context.js';
+import { expandInputs } from '../../src/run/inputs.js';
+import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const canFifo = (() => {
   try {

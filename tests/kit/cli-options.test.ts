@@ -1,9 +1,9 @@
 /** Issue 10: --jobs and --pdf-timeout outside their range are usage errors (exit 2) with a Chinese message. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { MAX_JOBS_PER_CORE, MAX_PDF_TIMEOUT_SECONDS, parseJobs, parsePdfTimeout } from '../src/run/cli-options.js';
-import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
+import { main } from '../../src/cli.js';
+import { MAX_JOBS_PER_CORE, MAX_PDF_TIMEOUT_SECONDS, parseJobs, parsePdfTimeout } from '../../src/run/cli-options.js';
+import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
 const INPUT = inputPath('zhanyi-czj-2023.yaml');

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
-import { readWorkbook } from '../src/load/read-workbook.js';
-import { checkWorkbookZip, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from '../src/load/zip-guard.js';
+import { readWorkbook } from '../../src/load/read-workbook.js';
+import { checkWorkbookZip, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from '../../src/load/zip-guard.js';
 
 const WORKBOOK =
   '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="项目指标" sheetId="1" r:id="rId1"/></sheets></workbook>';

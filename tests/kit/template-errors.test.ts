@@ -2,12 +2,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { ExitCode } from '../src/model/diagnostic.js';
-import { formatDiagnostic } from '../src/run/reporter.js';
-import { createContext } from '../src/run/context.js';
-import { runUnit } from '../src/run/pipeline.js';
-import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
+import { main } from '../../src/cli.js';
+import { ExitCode } from '../../src/model/diagnostic.js';
+import { formatDiagnostic } from '../../src/run/reporter.js';
+import { createContext } from '../../src/run/context.js';
+import { runUnit } from '../../src/run/pipeline.js';
+import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
 const INPUTS = { yunnan: 'zhanyi-czj-2023.yaml', sichuan: 'ziyang-renda-2023.yaml', gansu: 'zhengning-renda-2023.yaml' } as const;

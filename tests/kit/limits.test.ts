@@ -1,11 +1,11 @@
 /** Size bounds (issue 10): too many projects or indicators is one located E-INPUT-LIMIT, before any schema work. */
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
-import { readInput } from '../src/load/read-input.js';
-import { INPUT_SCHEMAS } from '../src/profiles/registry.js';
-import { validateUnit } from '../src/load/validate.js';
-import { checkLimits, MAX_INDICATORS_PER_TABLE, MAX_INDICATORS_PER_UNIT, MAX_PROJECTS } from '../src/load/limits.js';
-import { utf8Concat } from '../src/write/utf8-chunks.js';
+import { readInput } from '../../src/load/read-input.js';
+import { INPUT_SCHEMAS } from '../../src/profiles/registry.js';
+import { validateUnit } from '../../src/load/validate.js';
+import { checkLimits, MAX_INDICATORS_PER_TABLE, MAX_INDICATORS_PER_UNIT, MAX_PROJECTS } from '../../src/load/limits.js';
+import { utf8Concat } from '../../src/write/utf8-chunks.js';
 
 const load = (data: unknown, pretty = false) => {
   const r = readInput('big.json', strToU8(JSON.stringify(data, null, pretty ? 1 : undefined)));

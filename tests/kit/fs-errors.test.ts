@@ -2,11 +2,11 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
-import { nodeFs, type FileSystem } from '../src/run/context.js';
-import { ensureDir } from '../src/run/ensure-dir.js';
-import { fsErrorMessage } from '../src/run/fs-errors.js';
-import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
+import { main, type Io } from '../../src/cli.js';
+import { nodeFs, type FileSystem } from '../../src/run/context.js';
+import { ensureDir } from '../../src/run/ensure-dir.js';
+import { fsErrorMessage } from '../../src/run/fs-errors.js';
+import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
 const INPUT = inputPath('zhanyi-czj-2023.yaml');

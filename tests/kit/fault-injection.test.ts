@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { main } from '../src/cli.js';
-import { nodeFs, type FileSystem } from '../src/run/context.js';
-import { MANIFEST_NAME, type Manifest } from '../src/run/manifest.js';
-import { ENV, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from './support/batch.js';
-import { ROOT, memoryIo, tempDir } from './support/fixtures.js';
+import { main } from '../../src/cli.js';
+import { nodeFs, type FileSystem } from '../../src/run/context.js';
+import { MANIFEST_NAME, type Manifest } from '../../src/run/manifest.js';
+import { ENV, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from '../support/batch.js';
+import { ROOT, memoryIo, tempDir } from '../support/fixtures.js';
 
 const A = unitYaml('A01', '曲靖市沾益区财政局');
 const B = unitYaml('B02', '曲靖市沾益区审计局');

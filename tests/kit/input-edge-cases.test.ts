@@ -3,14 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { readInputFile } from '../src/load/read-file.js';
-import { INPUT_SCHEMAS } from '../src/profiles/registry.js';
-import { validateUnit } from '../src/load/validate.js';
-import type { UnitYear } from '../src/model/unit-year.js';
-import { formatDiagnostic } from '../src/run/reporter.js';
-import { MINIMAL_YAML } from './support/minimal.js';
-import { inputPath, memoryIo, tempDir } from './support/fixtures.js';
+import { main } from '../../src/cli.js';
+import { readInputFile } from '../../src/load/read-file.js';
+import { INPUT_SCHEMAS } from '../../src/profiles/registry.js';
+import { validateUnit } from '../../src/load/validate.js';
+import type { UnitYear } from '../../src/model/unit-year.js';
+import { formatDiagnostic } from '../../src/run/reporter.js';
+import { MINIMAL_YAML } from '../support/minimal.js';
+import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
 
