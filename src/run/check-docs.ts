@@ -2,8 +2,8 @@
  * 检查代码文档：由代码中的检查目录（model/check-catalogue.ts）和各格式 profile.yaml 的 severity 生成 docs/checks.md。
  * 运行 `npm run docs` 重新生成；tests/check-docs.test.ts 核对文件与生成结果一致。
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { CHECK_CATALOGUE, type CheckStage } from '../model/check-catalogue.js';
@@ -39,11 +39,55 @@ export function profileSeverities(templatesRoot: string): Record<string, Record<
   return out;
 }
 
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/g;
+const CODE = /'([EW]-[A-Z0-9-]+)'/g;
+
+/**
+ * The check codes each profile may raise, by profile id: the codes written in the source files its definition
+ * (`src/profiles/<id>/definition.ts`) reaches through its imports, type imports left out. Note: an over-estimate
+ * where a profile imports one function of a file that raises several codes; codes of load and build are raised
+ * for every profile by the run stage and are not listed.
+ */
+export function profileCodes(srcRoot: string): Record<string, ReadonlySet<string>> {
+  const out: Record<string, ReadonlySet<string>> = {};
+  const profilesDir = join(srcRoot, 'profiles');
+  for (const id of readdirSync(profilesDir).sort()) {
+    const entry = join(profilesDir, id, 'definition.ts');
+    if (!existsSync(entry)) continue;
+    const seen = new Set<string>();
+    const codes = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || !existsSync(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      // Note: the catalogue and the code type name every code; they raise none.
+      if (!/model[\\/](check-catalogue|diagnostic)\.ts$/.test(file)) for (const [, code] of text.matchAll(CODE)) codes.add(code!);
+      for (const m of text.matchAll(IMPORT)) {
+        if (/^import\s+type\s/.test(m[0])) continue;
+        visit(normalize(join(dirname(file), m[1]!.replace(/\.js$/, '.ts'))));
+      }
+    };
+    visit(entry);
+    out[id] = codes;
+  }
+  return out;
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 
-/** docs/checks.md: one table per stage, every code with its default severity, profile overrides, when and an example. */
-export function renderCheckDocs(severities: Record<string, Record<string, string>>): string {
+/**
+ * docs/checks.md: one table per stage, every code with its default severity, profile overrides, the profiles that
+ * raise it (when not all do; `codes` from profileCodes, else the catalogue's own list), when and an example.
+ */
+export function renderCheckDocs(severities: Record<string, Record<string, string>>, codesByProfile: Record<string, ReadonlySet<string>> = {}): string {
+  const ids = Object.keys(codesByProfile);
+  const raisedBy = (code: DiagnosticCode): string => {
+    const stage = CHECK_CATALOGUE[code].stage;
+    if (ids.length === 0 || !['check', 'optional'].includes(stage)) return CHECK_CATALOGUE[code].profiles?.join('、') ?? '';
+    const mine = ids.filter((id) => codesByProfile[id]!.has(code));
+    return mine.length === ids.length ? '' : mine.join('、');
+  };
   const codes = Object.keys(CHECK_CATALOGUE) as DiagnosticCode[];
   const lines = [
     '# 检查代码一览',
@@ -66,7 +110,7 @@ export function renderCheckDocs(severities: Record<string, Record<string, string
         .filter(([, s]) => s[code])
         .map(([id, s]) => `${id}：${SEVERITY[s[code] as keyof typeof SEVERITY] ?? s[code]}`);
       const severity = [SEVERITY[defaultSeverity(code)], ...overrides].join('；');
-      lines.push(`| \`${code}\` | ${severity} | ${e.profiles?.join('、') ?? ''} | ${cell(e.when)} | ${cell(e.example ?? '')} |`);
+      lines.push(`| \`${code}\` | ${severity} | ${raisedBy(code)} | ${cell(e.when)} | ${cell(e.example ?? '')} |`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -77,6 +121,6 @@ export const CHECK_DOCS = join(PACKAGE_ROOT, 'docs', 'checks.md');
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  writeFileSync(CHECK_DOCS, renderCheckDocs(profileSeverities(join(PACKAGE_ROOT, 'templates'))));
+  writeFileSync(CHECK_DOCS, renderCheckDocs(profileSeverities(join(PACKAGE_ROOT, 'templates')), profileCodes(join(PACKAGE_ROOT, 'src'))));
   process.stdout.write(`已写出 ${CHECK_DOCS}\n`);
 }
