@@ -158,12 +158,12 @@ function projectText(u: UnitYear, d: Derived): Diagnostic[] {
   const out: Diagnostic[] = [];
   u.projects.forEach((p, i) => {
     const total = d.projects[i]!.total;
-    if (!total.adjustedBudget.equals(total.initialBudget)) {
+    if (total.initialBudget !== null && !total.adjustedBudget.equals(total.initialBudget)) {
       const missing = p.adjustments?.findIndex((a) => squash(a.reason ?? '') === '') ?? -1;
       const line =
         (['current', 'carryover', 'other'] as const).find((k) => {
           const l = p.funds[k];
-          return l !== undefined && !l.adjustedBudget.equals(l.initialBudget);
+          return l?.initialBudget !== undefined && !l.adjustedBudget.equals(l.initialBudget);
         }) ?? 'current';
       const path =
         !p.adjustments || p.adjustments.length === 0

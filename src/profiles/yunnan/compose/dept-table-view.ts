@@ -34,6 +34,11 @@ export function deptTableView(u: UnitYear, d: Derived, p: Profile): TableView {
     }),
     indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, style),
     otherNotes: u.dept.otherNotes ?? profileDefault(p, 'otherNotes'),
+    // Note: the national form's 年度预算申请 block and 总分 (null when the input gives no dept.funds).
+    funds: d.dept.funds,
+    totalWeight: d.dept.funds?.totalWeight ?? null,
+    totalScore: d.dept.funds?.totalScore ?? null,
+    grade: d.dept.funds?.grade ?? null,
     notes: profileNotes(p, 'deptTable'),
   };
 }
