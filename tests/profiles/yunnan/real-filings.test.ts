@@ -244,3 +244,35 @@ describe('a weight of 0 means the same everywhere', () => {
     );
   });
 });
+
+describe('forms that write units in values and leave completed rows blank', () => {
+  it('severity off drops a warning (W-UNIT-IN-VALUE) but never an error', () => {
+    const raw = withChange((u) => {
+      Object.assign(projectIndicator(u, 0, 0), { nature: undefined, unit: undefined, target: '≥10台', actual: '10台' });
+      project(u, 0).executionWeight = '0';
+    });
+    const on = diagnosticsOf(raw);
+    expect(on.some((d) => d.code === 'W-UNIT-IN-VALUE')).toBe(true);
+    const p: Profile = { ...yunnan, severity: { 'W-UNIT-IN-VALUE': 'off', 'E-SCORE-NEGATIVE': 'off' } as never };
+    const off = diagnosticsOf(raw, { strict: true }, p);
+    expect(off.some((d) => d.code === 'W-UNIT-IN-VALUE')).toBe(false);
+    expect(off.some((d) => d.code === 'E-SCORE-NEGATIVE')).toBe(true);
+  });
+
+  it('with noDeviationText empty, a blank 偏差原因 is W-DEVIATION-UNEXPLAINED only on a row that fell short', () => {
+    const p: Profile = { ...yunnan, noDeviationText: '' };
+    expect(
+      diagnosticsOf(
+        withChange(() => {}),
+        {},
+        p,
+      ).filter((d) => d.code === 'W-DEVIATION-UNEXPLAINED'),
+    ).toEqual([]);
+    const short = withChange((u) => {
+      projectIndicator(u, 0, 0).actual = '8';
+    });
+    expect(codesAndPaths(diagnosticsOf(short, {}, p).filter((d) => d.code === 'W-DEVIATION-UNEXPLAINED'))).toEqual([
+      { code: 'W-DEVIATION-UNEXPLAINED', path: ['projects', 0, 'indicators', 0, 'deviationReason'] },
+    ]);
+  });
+});
