@@ -121,7 +121,7 @@ export function indicatorDeviation(row: IndicatorRow, p: Profile): Diagnostic[] 
     );
   }
   // Note: with a form that leaves a completed row blank (noDeviationText ''), a blank is unexplained only when the row fell short.
-  const short = f.met === false || (f.weight !== null && f.score !== null && f.score.lessThan(f.weight));
+  const short = f.met === false || (f.weight !== null && f.score?.lessThan(f.weight) === true);
   if (f.deviationText === '' && (p.noDeviationText !== '' || short)) {
     out.push(
       diagnostic('W-DEVIATION-UNEXPLAINED', [...path, 'deviationReason'], `${label}：未完成指标值（${ind.actual}/${target}），未填写偏差原因分析及改进措施。`, {
