@@ -168,7 +168,13 @@ export const DocumentSet = z
 /** How the declared tables print amounts (profile settings.tableMoney, or options.tableMoney): 万元/元/百元, decimals, separators. */
 export const TableMoney = z.strictObject({
   unit: z.enum(['万元', '元', '百元'], { error: '金额单位应为 万元、元 或 百元' }).optional(),
-  places: z.number({ error: '应为 0 到 6 的整数' }).int().min(0).max(6).optional(),
+  // Note: load/ keeps YAML numbers as their source text, so the count of decimals is read from text too.
+  places: z.coerce
+    .number({ error: '应为 0 到 6 的整数' })
+    .int({ error: '应为 0 到 6 的整数' })
+    .min(0, { error: '应为 0 到 6 的整数' })
+    .max(6, { error: '应为 0 到 6 的整数' })
+    .optional(),
   grouping: z.boolean({ error: '应为 true 或 false' }).optional(),
 });
 

@@ -276,3 +276,12 @@ describe('forms that write units in values and leave completed rows blank', () =
     ]);
   });
 });
+
+describe('options.tableMoney as YAML gives it', () => {
+  it('reads places from source text (load keeps YAML numbers as text) and rejects a non-integer where it is', () => {
+    const ok = unitYearSchema('元').safeParse({ ...projectOnly(), amountUnit: '元', options: { tableMoney: { unit: '元', places: '2', grouping: true } } });
+    expect(ok.success && ok.data.options?.tableMoney).toEqual({ unit: '元', places: 2, grouping: true });
+    const bad = unitYearSchema('元').safeParse({ ...projectOnly(), amountUnit: '元', options: { tableMoney: { places: '1.5' } } });
+    expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['options.tableMoney.places', '应为 0 到 6 的整数']]);
+  });
+});
