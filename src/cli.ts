@@ -11,7 +11,8 @@ import { createContext, nodeFs, toolVersion, type FileSystem } from './run/conte
 import { runBatch } from './run/batch.js';
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
-import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
+import { convertCommand } from './run/convert.js';
+import { profileSamples } from './run/samples.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
@@ -184,9 +185,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
           .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
+          .option('profile', { type: 'string', default: 'yunnan', describe: '示例的格式（如 central：另写出 sample-*.yaml 的其他示例）' })
           .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' }),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
+        const samples = await profileSamples(args.profile, target, fs);
+        if (samples.length === 0) {
+          io.err(`格式 ${args.profile} 没有随附的示例输入（templates/${args.profile}/sample.yaml）；可用 --profile yunnan 或 central。\n`);
+          code = ExitCode.Usage;
+          return;
+        }
         if (args.xlsx || /\.xlsx$/i.test(target)) {
           if (!/\.xlsx$/i.test(target)) {
             io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`);
@@ -194,7 +202,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             return;
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
-          code = await convertCommand(SAMPLE_INPUT, target, {
+          code = await convertCommand(samples[0]!.from, target, {
             force: args.force,
             ctx,
             io: { out: io.out, err: io.err, exists },
@@ -202,14 +210,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           });
           return;
         }
-        if (exists(target) && !args.force) {
-          io.err(`${target} 已存在；如需覆盖请加 --force。\n`);
+        const taken = samples.find((s) => exists(s.to));
+        if (taken && !args.force) {
+          io.err(`${taken.to} 已存在；如需覆盖请加 --force。\n`);
           code = ExitCode.Usage;
           return;
         }
-        const sample = await fs.readFile(SAMPLE_INPUT);
-        await fs.writeAtomic(target, sample);
-        io.out(`已写出示例输入 ${target}。修改后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
+        for (const s of samples) {
+          await fs.writeAtomic(s.to, await fs.readFile(s.from));
+          io.out(`已写出示例输入 ${s.to}。修改后运行：jixiao check ${s.to}，再运行：jixiao build ${s.to}\n`);
+        }
       },
     )
     .command(

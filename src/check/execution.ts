@@ -120,7 +120,9 @@ export function indicatorDeviation(row: IndicatorRow, p: Profile): Diagnostic[] 
       ),
     );
   }
-  if (f.deviationText === '') {
+  // Note: with a form that leaves a completed row blank (noDeviationText ''), a blank is unexplained only when the row fell short.
+  const short = f.met === false || (f.weight !== null && f.score?.lessThan(f.weight) === true);
+  if (f.deviationText === '' && (p.noDeviationText !== '' || short)) {
     out.push(
       diagnostic('W-DEVIATION-UNEXPLAINED', [...path, 'deviationReason'], `${label}：未完成指标值（${ind.actual}/${target}），未填写偏差原因分析及改进措施。`, {
         expected: '偏差原因分析及改进措施',
@@ -158,12 +160,12 @@ function projectText(u: UnitYear, d: Derived): Diagnostic[] {
   const out: Diagnostic[] = [];
   u.projects.forEach((p, i) => {
     const total = d.projects[i]!.total;
-    if (!total.adjustedBudget.equals(total.initialBudget)) {
+    if (total.initialBudget !== null && !total.adjustedBudget.equals(total.initialBudget)) {
       const missing = p.adjustments?.findIndex((a) => squash(a.reason ?? '') === '') ?? -1;
       const line =
         (['current', 'carryover', 'other'] as const).find((k) => {
           const l = p.funds[k];
-          return l !== undefined && !l.adjustedBudget.equals(l.initialBudget);
+          return l?.initialBudget !== undefined && !l.adjustedBudget.equals(l.initialBudget);
         }) ?? 'current';
       const path =
         !p.adjustments || p.adjustments.length === 0

@@ -214,7 +214,11 @@ function costTotals(table: IndicatorTable, u: UnitYear, d: Derived, p: Profile):
           { expected: formatAmount(should), actual: formatAmount(value) },
         ),
       );
-    if (f.target.kind === 'number' && !f.target.value.equals(total.adjustedBudget) && !f.target.value.equals(total.initialBudget)) {
+    if (
+      f.target.kind === 'number' &&
+      !f.target.value.equals(total.adjustedBudget) &&
+      (total.initialBudget === null || !f.target.value.equals(total.initialBudget))
+    ) {
       report('target', '指标值', f.target.value, '全年预算数', total.adjustedBudget);
     }
     if (f.actual.kind === 'number' && !f.actual.value.equals(total.executed)) report('actual', '实际完成值', f.actual.value, '全年执行数', total.executed);

@@ -60,7 +60,8 @@ function projects(u: UnitYear, d: Derived): Diagnostic[] {
   const out: Diagnostic[] = [];
   u.projects.forEach((p, i) => {
     const total = d.projects[i]!.total;
-    if (p.adjustments && p.adjustments.length > 0) {
+    // Note: with 年初预算数 absent there is nothing to add the adjustments to.
+    if (p.adjustments && p.adjustments.length > 0 && total.initialBudget !== null) {
       const adj = sum(p.adjustments.map((a) => a.amount));
       const expected = total.initialBudget.plus(adj);
       if (!expected.equals(total.adjustedBudget)) {
@@ -134,13 +135,13 @@ function roundingTails(u: UnitYear, d: Derived): Diagnostic[] {
   u.projects.forEach((p, i) => {
     const pf = d.projects[i]!;
     const lines = [pf.current, pf.carryover, pf.other].filter((l): l is FundFigures => l !== null);
-    for (const [key, label] of COLUMNS)
-      tail(
-        `项目“${p.name}”年度资金总额（${label}）`,
-        ['projects', i, 'funds'],
-        lines.map((l) => l[key]),
-        pf.total[key],
-      );
+    for (const [key, label] of COLUMNS) {
+      const parts = lines.map((l) => l[key]);
+      const total = pf.total[key];
+      // Note: an absent 年初预算数 leaves the total unknown; there is no tail to check.
+      if (total === null || parts.some((x) => x === null)) continue;
+      tail(`项目“${p.name}”年度资金总额（${label}）`, ['projects', i, 'funds'], parts as Decimal[], total);
+    }
   });
   d.dept.keyTasks.forEach((t, i) => {
     tail(`重点工作任务“${t.name}”批复金额总额`, ['dept', 'keyTasks', i], [t.appropriation, t.other], t.approvedTotal);

@@ -16,7 +16,7 @@ export function checkScoring(u: UnitYear, d: Derived, profile: Profile): Diagnos
   const out: Diagnostic[] = [];
   for (const table of indicatorTables(u, d)) {
     for (const row of table.rows) out.push(...rowScores(row), ...qualitative(row, table.kind === 'project'));
-    if (table.kind === 'project' && table.projectIndex !== null && table.rows.every((r) => r.input.weight !== undefined)) {
+    if (table.kind === 'project' && table.projectIndex !== null && table.rows.every((r) => r.input.weight !== undefined || r.input.subRow)) {
       out.push(...weightTotal(table, d, profile), ...level1Weights(table.rows, table.label, ['projects', table.projectIndex, 'indicators'], profile));
     }
   }

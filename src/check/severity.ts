@@ -10,11 +10,16 @@ export interface CheckOptions {
   readonly optional?: boolean | undefined;
 }
 
-/** The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). */
+/**
+ * The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). A warning the
+ * profile sets `off` is dropped (even under --strict: the form has no such concern); an error is never dropped.
+ */
 export function applySeverity(found: readonly Diagnostic[], profile: Profile, strict: boolean | undefined): Diagnostic[] {
-  const overrides: Readonly<Record<string, Severity>> = profile.severity;
-  return found.map((x) => {
-    const severity: Severity = strict ? 'error' : (overrides[x.code] ?? x.severity);
-    return severity === x.severity ? x : { ...x, severity };
+  const overrides: Readonly<Record<string, Severity | 'off'>> = profile.severity;
+  return found.flatMap((x) => {
+    const set = overrides[x.code];
+    if (set === 'off') return x.severity === 'warning' ? [] : [x];
+    const severity: Severity = strict ? 'error' : (set ?? x.severity);
+    return severity === x.severity ? [x] : [{ ...x, severity }];
   });
 }

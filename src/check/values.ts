@@ -17,8 +17,21 @@ export function checkValues(u: UnitYear, d: Derived, profile: Profile): Diagnost
   for (const table of indicatorTables(u, d)) {
     for (const row of table.rows) {
       out.push(...natureAndNumbers(row), ...units(row), ...fractions(row, profile), ...fuzzyTarget(row));
-      if (table.kind === 'project' && row.input.weight === undefined) {
-        out.push(diagnostic('E-REQUIRED', [...row.path, 'weight'], `${row.label}：缺少必填项“分值”。`, { expected: '分值（weight）' }));
+      if (table.kind === 'project' && row.input.weight === undefined && !row.input.subRow) {
+        out.push(
+          diagnostic('E-REQUIRED', [...row.path, 'weight'], `${row.label}：缺少必填项“分值”（不计分的“其中”行请写 subRow: true）。`, {
+            expected: '分值（weight）',
+          }),
+        );
+      }
+      if (row.input.subRow && (row.input.weight !== undefined || row.input.score !== undefined)) {
+        const key = row.input.weight !== undefined ? 'weight' : 'score';
+        out.push(
+          diagnostic('E-SCHEMA', [...row.path, key], `${row.label}：“其中”行（subRow: true）不计分，不应填写${key === 'weight' ? '分值' : '得分'}。`, {
+            expected: '不填写',
+            actual: key,
+          }),
+        );
       }
     }
   }

@@ -9,12 +9,24 @@ export const executionRate = (executed: Decimal, budget: Decimal): Decimal | nul
 
 /** One money-block row with its 执行率. */
 export function fundFigures(line: FundLineInput): FundFigures {
-  return { ...line, rate: executionRate(line.executed, line.adjustedBudget) };
+  return {
+    initialBudget: line.initialBudget ?? null,
+    adjustedBudget: line.adjustedBudget,
+    executed: line.executed,
+    rate: executionRate(line.executed, line.adjustedBudget),
+  };
 }
 
-/** Column-wise Σ of money-block rows (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金). */
+/**
+ * Column-wise Σ of money-block rows (年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金).
+ * Note: 年初预算数 of the total is unknown (null, printed blank) when any present row leaves it absent.
+ */
 export function sumLines(lines: readonly (FundLineInput | undefined)[]): FundFigures {
   const present = lines.filter((l): l is FundLineInput => l !== undefined);
-  const add = (k: keyof FundLineInput) => sum(present.map((l) => l[k]));
-  return fundFigures({ initialBudget: add('initialBudget'), adjustedBudget: add('adjustedBudget'), executed: add('executed') });
+  const initial = present.every((l) => l.initialBudget !== undefined) ? sum(present.map((l) => l.initialBudget!)) : undefined;
+  return fundFigures({
+    ...(initial !== undefined ? { initialBudget: initial } : {}),
+    adjustedBudget: sum(present.map((l) => l.adjustedBudget)),
+    executed: sum(present.map((l) => l.executed)),
+  });
 }

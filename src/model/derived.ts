@@ -20,7 +20,8 @@ export type ParsedValue =
 
 /** 年初预算数 / 全年预算数 / 全年执行数 and 执行率 of one row of a money block. */
 export interface FundFigures {
-  readonly initialBudget: Decimal;
+  /** null when absent (not typed, or a total over an absent one): printed blank, never as 0. */
+  readonly initialBudget: Decimal | null;
   readonly adjustedBudget: Decimal;
   readonly executed: Decimal;
   /** 执行率 as a fraction of the displayed amounts; null when 全年预算数 is 0. */
@@ -73,6 +74,26 @@ export interface KeyTaskFigures {
   readonly reasonText: string;
 }
 
+/** 年度预算申请 of the national department table: 年度资金总额 by income and by use, scored like a project's money block. */
+export interface DeptFundFigures {
+  /** Σ of the income rows (or of the use rows when no income row is given). */
+  readonly total: FundFigures;
+  readonly income: {
+    readonly generalBudget: FundFigures | null;
+    readonly governmentFund: FundFigures | null;
+    readonly stateCapital: FundFigures | null;
+    readonly fiscalSpecial: FundFigures | null;
+    readonly unitFunds: FundFigures | null;
+  };
+  readonly use: { readonly basic: FundFigures | null; readonly project: FundFigures | null };
+  readonly executionWeight: Decimal;
+  readonly executionScore: Decimal;
+  /** 总分: execution weight/score plus the department indicators'. */
+  readonly totalWeight: Decimal;
+  readonly totalScore: Decimal;
+  readonly grade: string;
+}
+
 export interface DeptFigures {
   readonly income: readonly { readonly name: string; readonly amount: Decimal; readonly share: Decimal | null }[];
   readonly totalIncome: Decimal;
@@ -84,6 +105,8 @@ export interface DeptFigures {
   readonly projectShare: Decimal | null;
   readonly keyTasks: readonly KeyTaskFigures[];
   readonly indicators: readonly IndicatorFigures[];
+  /** The 年度预算申请 block, when the input gives dept.funds. */
+  readonly funds: DeptFundFigures | null;
   /** Σ over projects, for the consistency checks. */
   readonly projectsBudget: Decimal;
   readonly projectsExecuted: Decimal;

@@ -149,6 +149,52 @@ export const Adjustment = (u: AmountUnit) => z.strictObject({ amount: amount(u, 
 /** 年初预算数 / 全年预算数 / 全年执行数 of one source of funds. */
 export const FundLine = (u: AmountUnit) => z.strictObject({ initialBudget: amount(u), adjustedBudget: amount(u), executed: amount(u) });
 
+/**
+ * The same, as the yunnan-family forms take it. Note: 年初预算数 may be absent (a project added in the year, a form
+ * that leaves it blank): absent is not 0, it prints blank and a total over it is unknown (blank too).
+ */
+export const OpenFundLine = (u: AmountUnit) => z.strictObject({ initialBudget: amount(u).optional(), adjustedBudget: amount(u), executed: amount(u) });
+
+/** 填报的得分 of a published report, checked against the rules and never printed in place of the derived value. */
+const StatedScores = z.strictObject({ executionScore: Points.optional(), totalScore: Points.optional() });
+
+/** The documents a yunnan-family unit files (profile settings.documents, or the input's options.documents). */
+export const DOCUMENT_KINDS = ['report', 'deptTable', 'projectTables'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DocumentSet = z
+  .array(z.enum(DOCUMENT_KINDS, { error: '应为 report（自评情况）、deptTable（部门整体支出绩效自评表）或 projectTables（项目支出绩效自评表）' }))
+  .min(1, { error: '至少列出一种文档' });
+
+/** How the declared tables print amounts (profile settings.tableMoney, or options.tableMoney): 万元/元/百元, decimals, separators. */
+export const TableMoney = z.strictObject({
+  unit: z.enum(['万元', '元', '百元'], { error: '金额单位应为 万元、元 或 百元' }).optional(),
+  // Note: load/ keeps YAML numbers as their source text, so the count of decimals is read from text too.
+  places: z.coerce
+    .number({ error: '应为 0 到 6 的整数' })
+    .int({ error: '应为 0 到 6 的整数' })
+    .min(0, { error: '应为 0 到 6 的整数' })
+    .max(6, { error: '应为 0 到 6 的整数' })
+    .optional(),
+  grouping: z.boolean({ error: '应为 true 或 false' }).optional(),
+});
+
+/** 部门整体的年度预算申请 block (national 部门整体支出绩效自评表): 年度资金总额 by income source and by use. */
+const DeptFunds = (u: AmountUnit) =>
+  z.strictObject({
+    income: z
+      .strictObject({
+        generalBudget: OpenFundLine(u).optional(),
+        governmentFund: OpenFundLine(u).optional(),
+        stateCapital: OpenFundLine(u).optional(),
+        fiscalSpecial: OpenFundLine(u).optional(),
+        unitFunds: OpenFundLine(u).optional(),
+      })
+      .optional(),
+    use: z.strictObject({ basic: OpenFundLine(u).optional(), project: OpenFundLine(u).optional() }).optional(),
+    executionWeight: Points.optional(),
+    stated: StatedScores.optional(),
+  });
+
 export const ACHIEVEMENTS = ['met', 'partial', 'unmet'] as const;
 
 /** 绩效指标: one row of an indicator block. 分值 is absent in unscored (department) tables. */
@@ -170,6 +216,8 @@ export const Indicator = z.strictObject({
     .optional(),
   achievement: z.enum(ACHIEVEMENTS, { error: '应为 met（达成）、partial（部分达成）或 unmet（未达成）' }).optional(),
   deviationReason: Prose.optional(),
+  /** 其中… 行: a row that prints under its indicator but carries no 分值 or 得分 (it must not state a weight). */
+  subRow: z.boolean({ error: '应为 true 或 false' }).optional(),
 });
 
 const YearGoal = z.strictObject({ year: Year, goal: RequiredText, achieved: Prose.optional() });
@@ -192,9 +240,10 @@ const Project = (u: AmountUnit) =>
     name: RequiredText,
     supervisor: Text.optional(),
     implementer: Text.optional(),
-    funds: z.strictObject({ current: FundLine(u), carryover: FundLine(u).optional(), other: FundLine(u).optional() }),
+    funds: z.strictObject({ current: OpenFundLine(u), carryover: OpenFundLine(u).optional(), other: OpenFundLine(u).optional() }),
     adjustments: z.array(Adjustment(u)).optional(),
     executionWeight: Points.optional(),
+    stated: StatedScores.optional(),
     goal: z.strictObject({ expected: RequiredProse, achieved: RequiredProse }),
     indicators: z.array(Indicator).min(1, { error: '至少填写一个绩效指标' }),
     otherNotes: Prose.optional(),
@@ -227,38 +276,54 @@ export function unitYearSchema(u: AmountUnit) {
         percentValueStyle: z.enum(['with-sign', 'bare'], { error: '应为 with-sign（如 100.00%）或 bare（如 100）' }).optional(),
         narrativeGrouping: z.boolean({ error: '应为 true 或 false' }).optional(),
         narrativeLayout: z.enum(['table', 'prose'], { error: '应为 table（按表格排版，如公开样表）或 prose（按标题和段落排版）' }).optional(),
+        documents: DocumentSet.optional(),
+        tableMoney: TableMoney.optional(),
       })
       .optional(),
     unit: z.strictObject({ name: RequiredText, code: RequiredText }),
-    narrative: Narrative,
-    finance: z.strictObject({
-      income: z.array(z.strictObject({ name: RequiredText, amount: amount(u) })).min(1, { error: '至少填写一项收入' }),
-      basicExpenditure: amount(u),
-      projectExpenditure: amount(u),
-      openingCarryover: amount(u).optional(),
-      projectsComplete: z.boolean({ error: '应为 true 或 false' }).default(true),
-    }),
-    dept: z.strictObject({
-      mandate: RequiredProse,
-      mandateNote: Text.optional(),
-      overallGoal: RequiredProse,
-      overallGoalNote: Text.optional(),
-      yearGoals: z.array(YearGoal).min(1, { error: '至少填写当年的部门年度目标' }),
-      keyTasks: z.array(KeyTask(u)),
-      indicators: z.array(Indicator).min(1, { error: '至少填写一个部门整体支出绩效指标' }),
-      otherNotes: Prose.optional(),
-    }),
+    // Note: narrative, finance and dept are optional here; the profile's document set decides which are required (yunnan/documents.ts).
+    narrative: Narrative.optional(),
+    finance: z
+      .strictObject({
+        income: z.array(z.strictObject({ name: RequiredText, amount: amount(u) })).min(1, { error: '至少填写一项收入' }),
+        basicExpenditure: amount(u),
+        projectExpenditure: amount(u),
+        openingCarryover: amount(u).optional(),
+        projectsComplete: z.boolean({ error: '应为 true 或 false' }).default(true),
+      })
+      .optional(),
+    dept: z
+      .strictObject({
+        mandate: RequiredProse,
+        mandateNote: Text.optional(),
+        overallGoal: RequiredProse,
+        overallGoalNote: Text.optional(),
+        yearGoals: z.array(YearGoal).min(1, { error: '至少填写当年的部门年度目标' }),
+        keyTasks: z.array(KeyTask(u)),
+        indicators: z.array(Indicator).min(1, { error: '至少填写一个部门整体支出绩效指标' }),
+        funds: DeptFunds(u).optional(),
+        otherNotes: Prose.optional(),
+      })
+      .optional(),
     projects: z.array(Project(u)),
   });
 }
 
 const schemaForType = unitYearSchema('万元');
-/** One unit's budget year as validated input; money is Decimal in 万元. */
-export type UnitYear = z.output<typeof schemaForType>;
+/** One unit's budget year as validated: narrative, finance and dept may be absent when its documents do not print them. */
+export type UnitYearInput = z.output<typeof schemaForType>;
+/** One unit's budget year as derive, check and compose see it (absent parts filled, yunnan/documents.ts); money is Decimal in 万元. */
+export type UnitYear = Omit<UnitYearInput, 'narrative' | 'finance' | 'dept'> & {
+  readonly narrative: NonNullable<UnitYearInput['narrative']>;
+  readonly finance: NonNullable<UnitYearInput['finance']>;
+  readonly dept: NonNullable<UnitYearInput['dept']>;
+};
 export type ProjectInput = UnitYear['projects'][number];
 export type IndicatorInput = ProjectInput['indicators'][number];
 export type KeyTaskInput = UnitYear['dept']['keyTasks'][number];
 export type FundLineInput = ProjectInput['funds']['current'];
+export type DeptFundsInput = NonNullable<UnitYear['dept']['funds']>;
+export type TableMoneyInput = z.output<typeof TableMoney>;
 
 /** A zero amount in 万元, for absent fund lines. */
 export const zeroLine = (): FundLineInput => ({ initialBudget: new Money(0), adjustedBudget: new Money(0), executed: new Money(0) });

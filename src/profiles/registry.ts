@@ -1,6 +1,6 @@
 /** 格式登记表：profile id → 格式定义（输入模式、settings 模式、派生、检查、组装、摘要）；run/ 按输入的 profile 选用。 */
 import type * as z from 'zod';
-import type { AmountUnit, UnitYear } from '../model/unit-year.js';
+import type { AmountUnit, UnitYearInput } from '../model/unit-year.js';
 import type { ProfileDefinition } from './definition.js';
 import type { ProfileRules } from '../load/profile.js';
 import { yunnanProfile } from './yunnan/definition.js';
@@ -16,7 +16,7 @@ export const PROFILE_IDS = ['yunnan', 'gansu', 'ningxia', 'sichuan'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** One unit's validated input, whatever its profile; `profile` tells which. */
-export type AnyUnit = UnitYear | GansuUnit | NingxiaUnit | SichuanUnit;
+export type AnyUnit = UnitYearInput | GansuUnit | NingxiaUnit | SichuanUnit;
 
 export const isProfileId = (s: unknown): s is ProfileId => typeof s === 'string' && (PROFILE_IDS as readonly string[]).includes(s);
 

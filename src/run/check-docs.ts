@@ -74,7 +74,7 @@ export function profileCodes(srcRoot: string): Record<string, ReadonlySet<string
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const SEVERITY = { error: '错误', warning: '警告' } as const;
+const SEVERITY = { error: '错误', warning: '警告', off: '不报' } as const;
 
 /**
  * docs/checks.md: one table per stage, every code with its default severity, profile overrides, the profiles that
@@ -95,7 +95,7 @@ export function renderCheckDocs(severities: Record<string, Record<string, string
     '<!-- 本文件由 `npm run docs` 从 src/model/check-catalogue.ts 与 templates/*/profile.yaml 生成，请勿手改。 -->',
     '',
     '`check` 与 `build` 运行同一套检查（DOMAIN.md §7）。`E-` 开头的代码默认是错误：该单位不生成文件；`W-` 开头的默认是警告：照常生成。',
-    '格式目录的 profile.yaml 可以改变某个代码的级别（见“级别”列）；`--strict` 把所有警告当作错误。',
+    '格式目录的 profile.yaml 可以改变某个代码的级别（见“级别”列），也可以把表样不适用的警告设为 off（不报；错误不能关闭）；`--strict` 把所有警告当作错误。',
     '“示例信息”是程序对测试输入给出的说明（命令行还会在前面加上 `文件:行:列  级别  代码  数据路径（中文字段）`）。',
     '',
     `共 ${codes.length} 个代码：${codes.filter((c) => CHECK_CATALOGUE[c].stage !== 'none').length} 个会报出，${codes.filter((c) => CHECK_CATALOGUE[c].stage === 'none').length} 个未实现。`,

@@ -134,6 +134,14 @@ describe('jixiao init', () => {
     expect(check.stderr()).toContain('0 个错误，0 个警告');
   });
 
+  it('--profile names a form with shipped samples; another is a usage error that says which exist', async () => {
+    const dir = tempDir();
+    const { io, stderr } = memoryIo(env);
+    expect(await main(['init', join(dir, 'x.yaml'), '--profile', 'nope'], io)).toBe(2);
+    expect(stderr()).toContain('格式 nope 没有随附的示例输入');
+    expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+  });
+
   it('refuses to overwrite an existing file without --force', async () => {
     const dir = tempDir();
     const file = join(dir, 'x.yaml');

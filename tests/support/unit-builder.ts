@@ -14,7 +14,13 @@ import type { CheckOptions } from '../../src/check/severity.js';
 import { withTables } from './tables.js';
 
 /** An input object as a user writes it (before zod turns amounts into Decimals). */
-export type RawUnit = z.input<ReturnType<typeof unitYearSchema>>;
+type RawInput = z.input<ReturnType<typeof unitYearSchema>>;
+/** The builders' units print every document, so narrative, finance and dept are always there. */
+export type RawUnit = Omit<RawInput, 'narrative' | 'finance' | 'dept'> & {
+  narrative: NonNullable<RawInput['narrative']>;
+  finance: NonNullable<RawInput['finance']>;
+  dept: NonNullable<RawInput['dept']>;
+};
 export type RawProject = RawUnit['projects'][number];
 export type RawIndicator = RawProject['indicators'][number];
 export type RawKeyTask = RawUnit['dept']['keyTasks'][number];
@@ -163,7 +169,7 @@ export function rebalance(u: RawUnit): void {
 
 /** Parses `raw` with the schema of its amountUnit. */
 export function parse(raw: RawUnit): UnitYear {
-  return unitYearSchema(raw.amountUnit === '元' ? '元' : '万元').parse(raw);
+  return unitYearSchema(raw.amountUnit === '元' ? '元' : '万元').parse(raw) as UnitYear;
 }
 
 /** Parses, derives and checks `raw`. */

@@ -178,7 +178,8 @@ class LayoutError extends Error {
 }
 
 function build(layout: TableLayout, view: TableView): Table {
-  const scope: Scope = { root: view };
+  // Note: `{$moneyUnit}` labels a header in the unit the table prints (项目资金（{$moneyUnit}）).
+  const scope: Scope = { root: view, vars: { $moneyUnit: layout.money.unit ?? '万元' } };
   const id = interpolate(layout.id, scope);
   const fromView = layout.notesFrom === undefined ? [] : lookup(scope, layout.notesFrom);
   const notes = [...layout.notes.map((n) => interpolate(n, scope)), ...(Array.isArray(fromView) ? (fromView as string[]) : [])];

@@ -11,12 +11,13 @@ import { checkScoring } from '../../../check/scoring.js';
 import { checkIndicators } from '../../../check/indicators.js';
 import { checkNarrative } from '../../../check/narrative.js';
 import { sortByPath } from '../../../check/order.js';
+import { checkStatedScores } from '../../../check/stated-scores.js';
 
 /** One group of consistency checks (a section of DOMAIN.md §7). */
 export type CheckGroup = (u: UnitYear, d: Derived, profile: Profile) => Diagnostic[];
 
 /** The default check groups, in the order of DOMAIN.md §7. */
-export const CHECK_GROUPS: readonly CheckGroup[] = [checkValues, checkMoney, checkExecution, checkScoring, checkIndicators, checkNarrative];
+export const CHECK_GROUPS: readonly CheckGroup[] = [checkValues, checkMoney, checkExecution, checkScoring, checkIndicators, checkNarrative, checkStatedScores];
 
 /** 一致性检查: every diagnostic of derive and of the §7 checks, with the profile's severities, sorted by data path (pure). */
 export function check(u: UnitYear, d: Derived, profile: Profile, opts: CheckOptions = {}): Diagnostic[] {

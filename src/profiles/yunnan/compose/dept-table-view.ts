@@ -8,6 +8,7 @@ import { indicatorItems } from './project-table-view.js';
 /** The view of the department table of one unit. */
 export function deptTableView(u: UnitYear, d: Derived, p: Profile): TableView {
   const style = u.options?.percentValueStyle ?? p.percentValueStyle;
+  const thisYear = u.dept.yearGoals.find((g) => g.year === u.year);
   return {
     amountUnit: MODEL_UNIT,
     year: u.year,
@@ -34,6 +35,13 @@ export function deptTableView(u: UnitYear, d: Derived, p: Profile): TableView {
     }),
     indicators: indicatorItems(u.dept.indicators, d.dept.indicators, p, style),
     otherNotes: u.dept.otherNotes ?? profileDefault(p, 'otherNotes'),
+    // Note: the national form's 年度总体目标 is the year's 部门年度目标 (预期) and its 实际完成情况.
+    goal: { expected: thisYear?.goal ?? u.dept.overallGoal, achieved: thisYear?.achieved ?? '' },
+    // Note: the national form's 年度预算申请 block and 总分 (null when the input gives no dept.funds).
+    funds: d.dept.funds,
+    totalWeight: d.dept.funds?.totalWeight ?? null,
+    totalScore: d.dept.funds?.totalScore ?? null,
+    grade: d.dept.funds?.grade ?? null,
     notes: profileNotes(p, 'deptTable'),
   };
 }

@@ -14,6 +14,9 @@ import { narrativeBlocks, narrativeTable } from '../../../compose/narrative-tabl
 import { composeDeclared } from '../../../compose/table-layout/declared.js';
 import { deptTableView } from './dept-table-view.js';
 import { projectTableView } from './project-table-view.js';
+import { settingsOf } from '../documents.js';
+import type { TableLayout } from '../../../model/table-layout.js';
+import type { TableView } from '../../../compose/table-layout/view.js';
 
 /**
  * The table layout has three heading columns and needs at least one heading; deeper headings would lose their text.
@@ -35,16 +38,39 @@ function tableLayoutFits(sections: readonly Section[], t: TemplateSource): void 
 
 /** Composes the Yunnan set (Y1 narrative, Y2 department table, one Y3 table per project); pure. */
 export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates: ProfileTemplates, render: Render): UnitDocuments {
+  const settings = settingsOf(u, p);
+  const docs = settings.documents;
+  // Note: settings.tableMoney (or options.tableMoney) prints every table's amounts in the form's unit, over the declaration's money:.
+  const money = settings.tableMoney;
+  const table = (name: string, view: TableView) => {
+    if (!money) return composeDeclared(p, name, view);
+    const base = p.tables[name];
+    const layout: TableLayout | undefined = base && { ...base, money: { ...base.money, ...money } };
+    return composeDeclared({ ...p, tables: layout ? { ...p.tables, [name]: layout } : p.tables }, name, view);
+  };
+  const tables = [
+    ...(docs.includes('deptTable') ? [table('dept', deptTableView(u, d, p))] : []),
+    ...(docs.includes('projectTables') ? u.projects.map((proj, i) => table('project', projectTableView(u, proj, d.projects[i]!, i, p))) : []),
+  ];
+  const fileBase = `${u.year}年度绩效自评-${u.unit.name}`;
+  const docTitle = `${u.unit.name}${u.year}年度绩效自评`;
+  if (!docs.includes('report')) {
+    return {
+      docx: {
+        id: 'self-evaluation',
+        fileBase,
+        title: docTitle,
+        sections: tables.map((t): DocSection => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] })),
+      },
+      xlsxTables: tables,
+    };
+  }
   const report0 = template(templates, 'dept-report.md.hbs');
   const markup = render(report0.name, report0.source, reportView(u, d, p));
   const title = `${u.year}年度部门整体支出绩效自评情况`;
   const subtitle = `部门：${u.unit.name}`;
   const sections = parseMarkup(markup, report0);
   const notes = profileNotes(p, 'report');
-  const tables = [
-    composeDeclared(p, 'dept', deptTableView(u, d, p)),
-    ...u.projects.map((proj, i) => composeDeclared(p, 'project', projectTableView(u, proj, d.projects[i]!, i, p))),
-  ];
   const asTable = (u.options?.narrativeLayout ?? readSettings(p, YunnanSettingsSchema).value.narrativeLayout) === 'table';
   // Note: DOMAIN.md §3.1 narrativeLayout — the seeds lay Y1 out as a four-column table; prose prints the same headings as paragraphs.
   if (asTable) tableLayoutFits(sections, report0);
@@ -63,8 +89,8 @@ export function composeDocuments(u: UnitYear, d: Derived, p: Profile, templates:
   return {
     docx: {
       id: 'self-evaluation',
-      fileBase: `${u.year}年度绩效自评-${u.unit.name}`,
-      title: `${u.unit.name}${u.year}年度绩效自评`,
+      fileBase,
+      title: docTitle,
       sections: [first, ...tables.map((t): DocSection => ({ orientation: t.orientation, blocks: [{ type: 'table', table: t }] }))],
     },
     xlsxTables: report ? [report, ...tables] : tables,

@@ -6,9 +6,15 @@ import type { Profile } from '../../../model/profile.js';
 import { diagnostic, type Diagnostic } from '../../../model/diagnostic.js';
 import { executionRate } from '../../../derive/funds.js';
 import { deriveIndicator } from '../../../derive/indicator.js';
+import { deriveDeptFunds } from './dept-funds.js';
 
 /** Derives the department-wide figures from the input and the already derived projects. */
-export function deriveDept(u: UnitYear, projects: readonly ProjectFigures[], profile: Profile): { figures: DeptFigures; diagnostics: Diagnostic[] } {
+export function deriveDept(
+  u: UnitYear,
+  projects: readonly ProjectFigures[],
+  profile: Profile,
+  executionPlaces = 2,
+): { figures: DeptFigures; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { finance } = u;
   const incomeShares = largestRemainderShares(
@@ -61,6 +67,7 @@ export function deriveDept(u: UnitYear, projects: readonly ProjectFigures[], pro
       projectShare,
       keyTasks,
       indicators,
+      funds: u.dept.funds ? deriveDeptFunds(u.dept.funds, indicators, profile, executionPlaces) : null,
       projectsBudget: sum(projects.map((p) => p.total.adjustedBudget)),
       projectsExecuted: sum(projects.map((p) => p.total.executed)),
     },

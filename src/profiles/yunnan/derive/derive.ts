@@ -5,16 +5,18 @@ import type { Profile } from '../../../model/profile.js';
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { deriveProject } from './project.js';
 import { deriveDept } from './dept.js';
+import { settingsOf } from '../documents.js';
 
 /** Computes every figure the documents print that is not typed in (pure). */
 export function derive(u: UnitYear, profile: Profile): Derived {
   const diagnostics: Diagnostic[] = [];
+  const places = settingsOf(u, profile).executionScorePlaces;
   const projects = u.projects.map((p, i) => {
-    const r = deriveProject(p, i, profile);
+    const r = deriveProject(p, i, profile, places);
     diagnostics.push(...r.diagnostics);
     return r.figures;
   });
-  const dept = deriveDept(u, projects, profile);
+  const dept = deriveDept(u, projects, profile, places);
   diagnostics.push(...dept.diagnostics);
   return { dept: dept.figures, projects, diagnostics };
 }

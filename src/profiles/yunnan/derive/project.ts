@@ -1,5 +1,5 @@
 /** 项目支出绩效自评表的派生数字：资金块、执行率得分、指标得分、总分、等级。 */
-import { Money } from '../../../model/money.js';
+import { Money, roundTo } from '../../../model/money.js';
 import type { ProjectFigures } from '../../../model/derived.js';
 import type { ProjectInput } from '../../../model/unit-year.js';
 import type { Profile } from '../../../model/profile.js';
@@ -9,7 +9,7 @@ import { deriveIndicator, indicatorTotals } from '../../../derive/indicator.js';
 import { executionScore, grade } from '../../../derive/scoring.js';
 
 /** Derives the figures of project `index`. */
-export function deriveProject(p: ProjectInput, index: number, profile: Profile): { figures: ProjectFigures; diagnostics: Diagnostic[] } {
+export function deriveProject(p: ProjectInput, index: number, profile: Profile, executionPlaces = 2): { figures: ProjectFigures; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { current, carryover, other } = p.funds;
   const total = sumLines([current, carryover, other]);
@@ -19,7 +19,8 @@ export function deriveProject(p: ProjectInput, index: number, profile: Profile):
     return r.figures;
   });
   const executionWeight = p.executionWeight ?? new Money(profile.executionWeight);
-  const execScore = executionScore(executionWeight, total.rate);
+  // Note: some forms score execution to whole points (settings.executionScorePlaces), rounded half up.
+  const execScore = roundTo(executionScore(executionWeight, total.rate), executionPlaces);
   const sums = indicatorTotals(indicators);
   const totalScore = execScore.plus(sums.score);
   return {
