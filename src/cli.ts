@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode } from './model/diagnostic.js';
+import { suggestKey } from './load/suggest.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
 import { runBatch } from './run/batch.js';
 import { createBatchView, isCi } from './run/batch-view.js';
@@ -15,7 +16,7 @@ import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
-import { MAX_JOBS_PER_CORE, parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
+import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
 export interface Io {
@@ -29,6 +30,9 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** The commands, for the did-you-mean of a mistyped one. */
+const COMMANDS = ['build', 'check', 'init', 'convert', 'templates'] as const;
 
 /** The value of a checked option; a refused value is a usage error (exit 2). */
 const checked = (v: OptionValue): number => {
@@ -54,6 +58,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       jobs?: number;
       pdf?: boolean;
       pdfTimeout?: number;
+      quiet?: boolean;
+      maxWarnings?: number;
+      exclude?: readonly string[];
     },
     write: boolean,
   ) => {
@@ -69,11 +76,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       format: args.format === 'json' ? 'json' : 'text',
       write,
       started: performance.now(),
+      // Note: check's report is its result (stdout, so `check x.yaml > 问题.txt` works); build's stdout lists the files written.
+      report: write ? 'err' : 'out',
+      quiet: args.quiet ?? false,
     });
     const result = await runBatch(args.inputs, ctx, {
       write,
       force: args.force ?? false,
       ...(args.jobs ? { jobs: args.jobs } : {}),
+      ...(args.exclude && args.exclude.length > 0 ? { exclude: args.exclude } : {}),
       onUnit: view.unit,
       onProgress: view.progress,
     });
@@ -84,6 +95,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
     view.finish(result);
     code = result.units.length === 0 && result.missing.length === 0 ? ExitCode.InvalidInput : result.exitCode;
+    if (args.maxWarnings !== undefined && code === ExitCode.Ok) {
+      const warnings = result.units.reduce((n, u) => n + u.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+      if (warnings > args.maxWarnings) {
+        io.err(`警告共 ${warnings} 个，超过 --max-warnings ${args.maxWarnings} 允许的数量。\n`);
+        code = ExitCode.InvalidInput;
+      }
+    }
     if (write && args.pdf) {
       const pdf = await runPdfStep(
         result.units.flatMap((u) => u.outputs),
@@ -122,7 +140,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         requiresArg: true,
         describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`,
         coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())),
-      });
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: '只报告错误，不列出警告（警告照常计数）' })
+      .option('max-warnings', {
+        type: 'string',
+        requiresArg: true,
+        describe: '警告超过这个数量时以退出码 1 结束（如 0：不允许任何警告）',
+        coerce: (raw: unknown) => (raw === undefined ? undefined : checked(parseMaxWarnings(raw))),
+      })
+      .option('exclude', { type: 'string', array: true, requiresArg: true, describe: '扫描文件夹时跳过符合这个通配符的文件或文件夹（可重复）' });
   const parser = yargs([...argv])
     .scriptName('jixiao')
     .locale('zh_CN')
@@ -144,7 +170,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             default: String(DEFAULT_PDF_TIMEOUT_SECONDS),
             describe: '每个 PDF 转换的时限（秒，大于 0）',
             coerce: (raw: unknown) => checked(parsePdfTimeout(raw)),
-          }),
+          })
+          .example('$0 build 我的单位.yaml', '生成一个单位的 DOCX 与 XLSX 到 out/')
+          .example('$0 build 各单位/ -o 报告/ --exclude "草稿*"', '生成文件夹中每个单位，跳过草稿')
+          .example('$0 build 各单位/ --pdf', '另把生成的文件转成 PDF（需 LibreOffice）'),
       async (args) =>
         batch(
           {
@@ -155,6 +184,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             force: args.force,
             pdf: args.pdf,
             pdfTimeout: args.pdfTimeout,
+            quiet: args.quiet,
+            ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
+            ...(args.exclude ? { exclude: args.exclude } : {}),
             ...(args.jobs ? { jobs: args.jobs } : {}),
             ...(args.templates ? { templates: args.templates } : {}),
           },
@@ -164,13 +196,20 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command(
       'check <inputs..>',
       '只检查输入，不生成文件',
-      (y) => common(y),
+      (y) =>
+        common(y)
+          .example('$0 check 我的单位.yaml', '只检查，不生成；报告写到标准输出')
+          .example('$0 check 各单位/ > 问题.txt', '把检查报告存成文件')
+          .example('$0 check 各单位/ --quiet --max-warnings 0', '只列出错误；有任何警告也算失败'),
       async (args) =>
         batch(
           {
             inputs: args.inputs as string[],
             strict: args.strict,
             format: args.format,
+            quiet: args.quiet,
+            ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
+            ...(args.exclude ? { exclude: args.exclude } : {}),
             ...(args.jobs ? { jobs: args.jobs } : {}),
             ...(args.templates ? { templates: args.templates } : {}),
           },
@@ -184,7 +223,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
           .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
-          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' }),
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
+          .example('$0 init 我的单位.yaml', '写出带中文注释的示例输入')
+          .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿'),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
         if (args.xlsx || /\.xlsx$/i.test(target)) {
@@ -219,7 +260,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })
           .positional('output', { type: 'string', demandOption: true, describe: '输出文件（.xlsx，或 .yaml、.yml、.json）' })
-          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' }),
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' })
+          .example('$0 convert 我的单位.yaml 我的单位.xlsx', '把 YAML 输入转成 Excel 填报工作簿')
+          .example('$0 convert 我的单位.xlsx 我的单位.yaml', '把填好的工作簿转回带注释的 YAML'),
       async (args) => {
         const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
         code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
@@ -234,7 +277,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             z
               .positional('profile', { type: 'string', demandOption: true, describe: '格式：yunnan、gansu、ningxia …' })
               .positional('dir', { type: 'string', demandOption: true, describe: '目标目录（模板复制到其下的 <格式> 子目录）' })
-              .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' }),
+              .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' })
+              .example('$0 templates copy gansu 我的模板/', '复制甘肃格式的模板，改好后用 build --templates 我的模板/'),
           async (args) => {
             code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } });
           },
@@ -246,7 +290,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .fail((msg, err) => {
       throw err && err.name !== 'YError' ? err : new UsageError(err?.message ?? msg);
     })
-    .help();
+    .help()
+    .alias('help', 'h');
+  // Note: a mistyped command (biuld) is named with the closest one; yargs' own hint is English-shaped and unlocated.
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-') && !(COMMANDS as readonly string[]).includes(first)) {
+    const near = suggestKey(first, COMMANDS);
+    io.err(`没有“${first}”这个命令${near ? `；是指 ${near} 吗？` : '。'}可用的命令：${COMMANDS.join('、')}。\n运行 jixiao --help 查看用法。\n`);
+    return ExitCode.Usage;
+  }
   let printed = '';
   try {
     await parser.parseAsync([...argv], {}, (_e, _a, output) => {
