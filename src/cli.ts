@@ -15,6 +15,8 @@ import { lockedMessage } from './run/lock.js';
 import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
+import { initSample } from './run/init.js';
+import { PROFILE_IDS } from './profiles/registry.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
@@ -224,13 +226,29 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
           .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
           .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
-          .example('$0 init 我的单位.yaml', '写出带中文注释的示例输入')
+          .option('profile', {
+            alias: 'p',
+            type: 'string',
+            default: 'yunnan',
+            describe: `格式：${PROFILE_IDS.join('、')}，或 --templates 目录中用 extends 做出的格式`,
+          })
+          .option('templates', { type: 'string', describe: '自有模板目录（其中用 extends 做出的格式也可以作 --profile）' })
+          .example('$0 init 我的单位.yaml', '写出带中文注释的示例输入（云南格式）')
+          .example('$0 init --profile gansu 我的单位.yaml', '写出甘肃格式的示例输入')
+          .example('$0 init --profile sichuan 我的单位.json', '以 JSON 写出（不带注释）')
           .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿'),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
         if (args.xlsx || /\.xlsx$/i.test(target)) {
           if (!/\.xlsx$/i.test(target)) {
             io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`);
+            code = ExitCode.Usage;
+            return;
+          }
+          if (args.profile !== 'yunnan') {
+            io.err(
+              `填报工作簿目前只有 yunnan 格式（实际为 --profile ${args.profile}）；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
+            );
             code = ExitCode.Usage;
             return;
           }
@@ -243,14 +261,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           });
           return;
         }
-        if (exists(target) && !args.force) {
-          io.err(`${target} 已存在；如需覆盖请加 --force。\n`);
-          code = ExitCode.Usage;
-          return;
-        }
-        const sample = await fs.readFile(SAMPLE_INPUT);
-        await fs.writeAtomic(target, sample);
-        io.out(`已写出示例输入 ${target}。修改后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
+        code = await initSample(target, {
+          profile: args.profile,
+          force: args.force,
+          fs,
+          io: { out: io.out, err: io.err, exists },
+          ...(args.templates ? { templatesRoot: resolve(args.templates) } : {}),
+        });
       },
     )
     .command(
