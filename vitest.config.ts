@@ -14,6 +14,8 @@ const SLOW = [
   // Note: many mutated inputs, and SIGKILLed builds in processes of their own.
   'tests/kit/fuzz.test.ts',
   'tests/kit/fault-injection.test.ts',
+  // Note: npm pack and npm install of the tarball into an empty project (~20 s with a warm npm cache).
+  'tests/kit/package.test.ts',
 ];
 
 export default defineConfig({

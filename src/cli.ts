@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode } from './model/diagnostic.js';
+import { suggestKey } from './load/suggest.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
 import { runBatch } from './run/batch.js';
 import { createBatchView, isCi } from './run/batch-view.js';
@@ -15,8 +16,10 @@ import { convertCommand } from './run/convert.js';
 import { profileSamples } from './run/samples.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { copyTemplates } from './run/copy-templates.js';
+import { initSample } from './run/init.js';
+import { PROFILE_IDS } from './profiles/registry.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
-import { MAX_JOBS_PER_CORE, parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
+import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
 export interface Io {
@@ -30,6 +33,9 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** The commands, for the did-you-mean of a mistyped one. */
+const COMMANDS = ['build', 'check', 'init', 'convert', 'templates'] as const;
 
 /** The value of a checked option; a refused value is a usage error (exit 2). */
 const checked = (v: OptionValue): number => {
@@ -55,6 +61,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       jobs?: number;
       pdf?: boolean;
       pdfTimeout?: number;
+      quiet?: boolean;
+      maxWarnings?: number;
+      exclude?: readonly string[];
     },
     write: boolean,
   ) => {
@@ -70,11 +79,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       format: args.format === 'json' ? 'json' : 'text',
       write,
       started: performance.now(),
+      // Note: check's report is its result (stdout, so `check x.yaml > 问题.txt` works); build's stdout lists the files written.
+      report: write ? 'err' : 'out',
+      quiet: args.quiet ?? false,
     });
     const result = await runBatch(args.inputs, ctx, {
       write,
       force: args.force ?? false,
       ...(args.jobs ? { jobs: args.jobs } : {}),
+      ...(args.exclude && args.exclude.length > 0 ? { exclude: args.exclude } : {}),
       onUnit: view.unit,
       onProgress: view.progress,
     });
@@ -85,6 +98,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
     view.finish(result);
     code = result.units.length === 0 && result.missing.length === 0 ? ExitCode.InvalidInput : result.exitCode;
+    if (args.maxWarnings !== undefined && code === ExitCode.Ok) {
+      const warnings = result.units.reduce((n, u) => n + u.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+      if (warnings > args.maxWarnings) {
+        io.err(`警告共 ${warnings} 个，超过 --max-warnings ${args.maxWarnings} 允许的数量。\n`);
+        code = ExitCode.InvalidInput;
+      }
+    }
     if (write && args.pdf) {
       const pdf = await runPdfStep(
         result.units.flatMap((u) => u.outputs),
@@ -123,7 +143,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         requiresArg: true,
         describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认为 CPU 核数；1 为不并行）`,
         coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())),
-      });
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: '只报告错误，不列出警告（警告照常计数）' })
+      .option('max-warnings', {
+        type: 'string',
+        requiresArg: true,
+        describe: '警告超过这个数量时以退出码 1 结束（如 0：不允许任何警告）',
+        coerce: (raw: unknown) => (raw === undefined ? undefined : checked(parseMaxWarnings(raw))),
+      })
+      .option('exclude', { type: 'string', array: true, requiresArg: true, describe: '扫描文件夹时跳过符合这个通配符的文件或文件夹（可重复）' });
   const parser = yargs([...argv])
     .scriptName('jixiao')
     .locale('zh_CN')
@@ -145,7 +173,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             default: String(DEFAULT_PDF_TIMEOUT_SECONDS),
             describe: '每个 PDF 转换的时限（秒，大于 0）',
             coerce: (raw: unknown) => checked(parsePdfTimeout(raw)),
-          }),
+          })
+          .example('$0 build 我的单位.yaml', '生成一个单位的 DOCX 与 XLSX 到 out/')
+          .example('$0 build 各单位/ -o 报告/ --exclude "草稿*"', '生成文件夹中每个单位，跳过草稿')
+          .example('$0 build 各单位/ --pdf', '另把生成的文件转成 PDF（需 LibreOffice）'),
       async (args) =>
         batch(
           {
@@ -156,6 +187,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             force: args.force,
             pdf: args.pdf,
             pdfTimeout: args.pdfTimeout,
+            quiet: args.quiet,
+            ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
+            ...(args.exclude ? { exclude: args.exclude } : {}),
             ...(args.jobs ? { jobs: args.jobs } : {}),
             ...(args.templates ? { templates: args.templates } : {}),
           },
@@ -165,13 +199,20 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command(
       'check <inputs..>',
       '只检查输入，不生成文件',
-      (y) => common(y),
+      (y) =>
+        common(y)
+          .example('$0 check 我的单位.yaml', '只检查，不生成；报告写到标准输出')
+          .example('$0 check 各单位/ > 问题.txt', '把检查报告存成文件')
+          .example('$0 check 各单位/ --quiet --max-warnings 0', '只列出错误；有任何警告也算失败'),
       async (args) =>
         batch(
           {
             inputs: args.inputs as string[],
             strict: args.strict,
             format: args.format,
+            quiet: args.quiet,
+            ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
+            ...(args.exclude ? { exclude: args.exclude } : {}),
             ...(args.jobs ? { jobs: args.jobs } : {}),
             ...(args.templates ? { templates: args.templates } : {}),
           },
@@ -185,8 +226,18 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
           .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
-          .option('profile', { type: 'string', default: 'yunnan', describe: '示例的格式（如 central：另写出 sample-*.yaml 的其他示例）' })
-          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' }),
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
+          .option('profile', {
+            alias: 'p',
+            type: 'string',
+            default: 'yunnan',
+            describe: `格式：${PROFILE_IDS.join('、')}，或 --templates 目录中用 extends 做出的格式`,
+          })
+          .option('templates', { type: 'string', describe: '自有模板目录（其中用 extends 做出的格式也可以作 --profile）' })
+          .example('$0 init 我的单位.yaml', '写出带中文注释的示例输入（云南格式）')
+          .example('$0 init --profile gansu 我的单位.yaml', '写出甘肃格式的示例输入')
+          .example('$0 init --profile sichuan 我的单位.json', '以 JSON 写出（不带注释）')
+          .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿'),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
         const samples = await profileSamples(args.profile, target, fs);
@@ -201,6 +252,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             code = ExitCode.Usage;
             return;
           }
+          if (args.profile !== 'yunnan') {
+            io.err(
+              `填报工作簿目前只有 yunnan 格式（实际为 --profile ${args.profile}）；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
+            );
+            code = ExitCode.Usage;
+            return;
+          }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
           code = await convertCommand(samples[0]!.from, target, {
             force: args.force,
@@ -210,16 +268,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           });
           return;
         }
-        const taken = samples.find((s) => exists(s.to));
-        if (taken && !args.force) {
-          io.err(`${taken.to} 已存在；如需覆盖请加 --force。\n`);
-          code = ExitCode.Usage;
-          return;
-        }
-        for (const s of samples) {
-          await fs.writeAtomic(s.to, await fs.readFile(s.from));
-          io.out(`已写出示例输入 ${s.to}。修改后运行：jixiao check ${s.to}，再运行：jixiao build ${s.to}\n`);
-        }
+        code = await initSample(target, {
+          profile: args.profile,
+          force: args.force,
+          fs,
+          io: { out: io.out, err: io.err, exists },
+          ...(args.templates ? { templatesRoot: resolve(args.templates) } : {}),
+        });
       },
     )
     .command(
@@ -229,7 +284,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })
           .positional('output', { type: 'string', demandOption: true, describe: '输出文件（.xlsx，或 .yaml、.yml、.json）' })
-          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' }),
+          .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' })
+          .example('$0 convert 我的单位.yaml 我的单位.xlsx', '把 YAML 输入转成 Excel 填报工作簿')
+          .example('$0 convert 我的单位.xlsx 我的单位.yaml', '把填好的工作簿转回带注释的 YAML'),
       async (args) => {
         const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
         code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
@@ -244,7 +301,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             z
               .positional('profile', { type: 'string', demandOption: true, describe: '格式：yunnan、gansu、ningxia …' })
               .positional('dir', { type: 'string', demandOption: true, describe: '目标目录（模板复制到其下的 <格式> 子目录）' })
-              .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' }),
+              .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' })
+              .example('$0 templates copy gansu 我的模板/', '复制甘肃格式的模板，改好后用 build --templates 我的模板/'),
           async (args) => {
             code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } });
           },
@@ -256,7 +314,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .fail((msg, err) => {
       throw err && err.name !== 'YError' ? err : new UsageError(err?.message ?? msg);
     })
-    .help();
+    .help()
+    .alias('help', 'h');
+  // Note: a mistyped command (biuld) is named with the closest one; yargs' own hint is English-shaped and unlocated.
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-') && !(COMMANDS as readonly string[]).includes(first)) {
+    const near = suggestKey(first, COMMANDS);
+    io.err(`没有“${first}”这个命令${near ? `；是指 ${near} 吗？` : '。'}可用的命令：${COMMANDS.join('、')}。\n运行 jixiao --help 查看用法。\n`);
+    return ExitCode.Usage;
+  }
   let printed = '';
   try {
     await parser.parseAsync([...argv], {}, (_e, _a, output) => {

@@ -5,6 +5,7 @@
 import { formatDiagnostic, formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
 import type { BatchProgress, BatchResult } from './batch.js';
 import type { UnitOutcome } from './unit-outcome.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 /** Where the view prints. */
 export interface BatchSink {
@@ -20,6 +21,14 @@ export interface BatchViewOptions {
   readonly write: boolean;
   /** performance.now() at the start, for units per second. */
   readonly started: number;
+  /**
+   * Where the report (diagnostics, failed units, the summary line) goes: `out` for `check`, whose report is its
+   * result (`jixiao check x.yaml > 问题.txt`); `err` for `build`, whose stdout lists the files written.
+   * Progress (the bar, one log line per unit) always goes to stderr.
+   */
+  readonly report?: 'out' | 'err';
+  /** Print errors only (`--quiet`); warnings are still counted. */
+  readonly quiet?: boolean;
 }
 
 /** Whether the environment is a CI run (CI=true, CI=1, …), where progress bars only clutter the log. */
@@ -40,12 +49,15 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
     sink[to](s);
     if (bar) sink.err(bar);
   };
+  const to = opts.report ?? 'err';
+  const shown = (ds: readonly Diagnostic[]) => (opts.quiet ? ds.filter((d) => d.severity === 'error') : ds);
+  const report = (s: string) => print(to, s);
   const rate = (n: number) => n / Math.max(0.001, (performance.now() - opts.started) / 1000);
 
   return {
     unit(o: UnitOutcome, index: number, total: number): void {
-      if (opts.format === 'json') print('out', formatDiagnosticsJson(o.diagnostics));
-      else print('err', formatDiagnostics(o.diagnostics));
+      if (opts.format === 'json') print('out', formatDiagnosticsJson(shown(o.diagnostics)));
+      else print(to, formatDiagnostics(shown(o.diagnostics)));
       if (opts.write && opts.format === 'text' && o.status === 'built') print('out', o.outputs.map((p) => `已生成 ${p}\n`).join(''));
       if (!opts.tty) print('err', `[${String(index + 1).padStart(String(total).length)}/${total}] ${o.file}：${statusText(o)}\n`);
     },
@@ -65,22 +77,27 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
       for (const m of b.missing) sink.err(`${m}  error  E-INPUT-UNREADABLE  找不到输入文件或文件夹\n`);
       if (opts.format === 'json') sink.out(formatDiagnosticsJson(b.problems));
       else sink.err(formatDiagnostics(b.problems));
+      if (opts.format === 'text' && b.skippedInputs.length > 0) {
+        sink.err(`已跳过 ${b.skippedInputs.length} 个不作为输入的条目：\n`);
+        for (const s of b.skippedInputs.slice(0, MAX_FAILED_LISTED)) sink.err(`  ${s.path}：${s.reason}\n`);
+        if (b.skippedInputs.length > MAX_FAILED_LISTED) sink.err(`  ……另有 ${b.skippedInputs.length - MAX_FAILED_LISTED} 个\n`);
+      }
       if (b.units.length === 0 && b.missing.length === 0 && b.problems.length === 0) sink.err('没有找到输入文件（*.yaml、*.yml、*.json）。\n');
       if (opts.format === 'json') return;
       const failed = b.units.filter((u) => u.status === 'failed');
       if (failed.length > 0 && b.units.length > 1) {
-        sink.err(`失败的单位（${failed.length} 个）：\n`);
+        report(`失败的单位（${failed.length} 个）：\n`);
         for (const u of failed.slice(0, MAX_FAILED_LISTED)) {
           const first = u.diagnostics.find((d) => d.severity === 'error');
           // Note: the first error may point elsewhere (a template, an output file); the list always names the input.
           const line = first ? formatDiagnostic(first).split('\n')[0] : '';
-          sink.err(`  ${first?.file === u.file ? line : `${u.file}：${line}`}\n`);
+          report(`  ${first?.file === u.file ? line : `${u.file}：${line}`}\n`);
         }
-        if (failed.length > MAX_FAILED_LISTED) sink.err(`  ……另有 ${failed.length - MAX_FAILED_LISTED} 个\n`);
+        if (failed.length > MAX_FAILED_LISTED) report(`  ……另有 ${failed.length - MAX_FAILED_LISTED} 个\n`);
       }
       if (b.removed.length > 0) sink.err(`已删除不再生成的旧文件 ${b.removed.length} 个。\n`);
       if (b.summaryWorkbook) sink.err(`汇总表：${b.summaryWorkbook}\n`);
-      sink.err(`${summaryLine(b, opts.write)}\n`);
+      report(`${summaryLine(b, opts.write)}\n`);
     },
   };
 }

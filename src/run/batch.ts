@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type SkippedInput } from './inputs.js';
 import { fsErrorMessage, isFsError, writeProblem } from './fs-errors.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
@@ -37,6 +37,8 @@ export interface BatchOptions {
    * writing, once the batch has placed every unit's files (a unit's status is final only then).
    */
   readonly onUnit?: (o: UnitOutcome, index: number, total: number) => void;
+  /** Glob patterns of files and folders to leave out (`--exclude`). */
+  readonly exclude?: readonly string[];
   /** Called whenever a unit finishes, in any order. */
   readonly onProgress?: (p: BatchProgress) => void;
 }
@@ -45,6 +47,8 @@ export interface BatchOptions {
 export interface BatchResult {
   readonly units: readonly UnitOutcome[];
   readonly missing: readonly string[];
+  /** Inputs a scan left out on purpose (output folders, 汇总表, YAML/JSON without `profile`, --exclude), with why. */
+  readonly skippedInputs: readonly SkippedInput[];
   readonly exitCode: ExitCode;
   readonly elapsedMs: number;
   /** Set when another build holds the output folder; then nothing was done. */
@@ -60,10 +64,14 @@ export interface BatchResult {
 /** Runs every input; with `write`, holds the output folder's lock and regenerates only what changed. */
 export async function runBatch(args: readonly string[], ctx: RunContext, opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const { files, rejected, missing } = await expandInputs(args, ctx.fs);
+  const { files, rejected, missing, skipped } = await expandInputs(args, ctx.fs, {
+    ...(opts.write ? { outDir: ctx.outDir } : {}),
+    ...(opts.exclude ? { exclude: opts.exclude } : {}),
+  });
   const stop = (more: Partial<BatchResult>): BatchResult => ({
     units: [],
     missing,
+    skippedInputs: skipped,
     exitCode: ExitCode.InvalidInput,
     elapsedMs: performance.now() - started,
     removed: [],
@@ -104,6 +112,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
       units: settled.units,
       removed: settled.removed,
       missing,
+      skippedInputs: skipped,
       exitCode: exit,
       elapsedMs: performance.now() - started,
       problems,

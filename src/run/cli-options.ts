@@ -33,3 +33,12 @@ export function parsePdfTimeout(raw: unknown): OptionValue {
   const n = Number(text);
   return n > 0 && n <= MAX_PDF_TIMEOUT_SECONDS ? { value: n } : { problem };
 }
+
+/** --max-warnings: a whole number of warnings (0 or more) above which the run fails (exit 1), as in ESLint. */
+export function parseMaxWarnings(raw: unknown): OptionValue {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  const problem = `--max-warnings 应为 0 或正整数（允许的警告数），实际为“${shown(raw)}”。`;
+  if (Array.isArray(raw)) return { problem: `--max-warnings 只能指定一次（实际为“${shown(raw)}”）。` };
+  if (!/^\d+$/.test(text)) return { problem };
+  return { value: Number(text) };
+}

@@ -2,7 +2,8 @@
 import { basename, extname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryKind, FileSystem } from './context.js';
-import { expandGlob, globBase, isGlob } from './glob.js';
+import { expandGlob, globBase, globToRegExp, isGlob } from './glob.js';
+import { MANIFEST_NAME, SUMMARY_NAME } from './own-names.js';
 
 /** Extensions read as unit inputs; .xlsx is a data-entry workbook (jixiao init --xlsx). */
 export const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.xlsx'] as const;
@@ -16,7 +17,41 @@ export interface ExpandedInputs {
   /** Entries found by a folder scan or pattern that must not be read, by path: each becomes a failed unit with this error. */
   readonly rejected: ReadonlyMap<string, Diagnostic>;
   readonly missing: string[];
+  /** Entries a folder scan or pattern left out on purpose (the output folder, 汇总表, non-unit YAML/JSON, --exclude), with why. */
+  readonly skipped: readonly SkippedInput[];
 }
+
+/** An entry left out of a scan, and why (Chinese, for the user). */
+export interface SkippedInput {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** What a scan leaves out besides hidden folders and node_modules. */
+export interface ScanOptions {
+  /** The build's output folder: never scanned for inputs. */
+  readonly outDir?: string;
+  /** Glob patterns (`--exclude`): a pattern with `/` is matched against the whole path, one without against each name in it. */
+  readonly exclude?: readonly string[];
+}
+
+/** A matcher for `--exclude` patterns over a path as found (either separator). */
+function excluder(patterns: readonly string[]): (path: string) => string | undefined {
+  const compiled = patterns.map((p) => ({ p, re: globToRegExp(p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '')), whole: p.includes('/') }));
+  return (path) => {
+    const slashed = path.split(sep).join('/').replace(/^\.\//, '');
+    const names = slashed.split('/');
+    return compiled.find(({ re, whole }) => (whole ? re.test(slashed) : names.some((n) => re.test(n))))?.p;
+  };
+}
+
+/**
+ * Whether a YAML/JSON text found by a scan may be a unit: it has a top-level `profile` or `unit` key.
+ * Note: a yunnan unit may leave `profile` out (it is the default), so `unit`, which every form requires, counts too;
+ * a file given on the command line is always read; only scans skip notes, CI files and other YAML this way.
+ */
+export const looksLikeUnit = (text: string): boolean =>
+  /^(?:profile|unit)[ \t]*:/m.test(text) || /^\s*\{[\s\S]*"(?:profile|unit)"\s*:/.test(text) || /^["']?(?:profile|unit)["']?[ \t]*:/m.test(text);
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 const reject = (file: string, message: string): Diagnostic => ({ code: 'E-INPUT-UNREADABLE', severity: 'error', file, message });
@@ -31,10 +66,40 @@ const inside = (path: string, root: string): boolean => path === root || path.st
  * socket or device, and an entry or folder that cannot be read are each rejected with a Chinese reason (when the
  * name is an input's), and the scan goes on with the rest.
  */
-export async function expandInputs(args: readonly string[], fs: FileSystem): Promise<ExpandedInputs> {
+export async function expandInputs(args: readonly string[], fs: FileSystem, opts: ScanOptions = {}): Promise<ExpandedInputs> {
   const files: string[] = [];
   const rejected = new Map<string, Diagnostic>();
   const missing: string[] = [];
+  const skipped: SkippedInput[] = [];
+  const excluded = excluder(opts.exclude ?? []);
+  const outDir = opts.outDir !== undefined ? resolve(opts.outDir) : undefined;
+  const skip = (path: string, reason: string) => {
+    skipped.push({ path, reason });
+  };
+  /** Why a folder met by a scan is not entered, if it is not. */
+  const folderSkip = async (dir: string): Promise<string | undefined> => {
+    const pattern = excluded(dir);
+    if (pattern) return `符合 --exclude ${pattern}`;
+    if (outDir !== undefined && resolve(dir) === outDir) return '这是本次的输出文件夹';
+    if (await fs.exists(join(dir, MANIFEST_NAME))) return `这是 jixiao 的输出文件夹（内有 ${MANIFEST_NAME}）`;
+    return undefined;
+  };
+  /** Why an input file met by a scan is not read, if it is not. */
+  const fileSkip = async (path: string): Promise<string | undefined> => {
+    const pattern = excluded(path);
+    if (pattern) return `符合 --exclude ${pattern}`;
+    if (basename(path) === SUMMARY_NAME) return 'jixiao 写出的汇总表';
+    if (extname(path).toLowerCase() === '.xlsx') return undefined;
+    const text = await fs.readText(path).catch(() => undefined);
+    // Note: an unreadable file is left to the unit's run, which reports why.
+    if (text !== undefined && !looksLikeUnit(text)) return '不是单位输入（顶层既没有 profile 也没有 unit）';
+    return undefined;
+  };
+  const take = async (path: string) => {
+    const why = await fileSkip(path);
+    if (why) skip(path, why);
+    else files.push(path);
+  };
   const refuse = (path: string, message: string) => {
     files.push(path);
     rejected.set(path, reject(path, message));
@@ -52,10 +117,7 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
     }
     if (kind === 'directory') return walk(path, root);
     if (!isInput(name)) return;
-    if (kind === 'file') {
-      files.push(path);
-      return;
-    }
+    if (kind === 'file') return take(path);
     if (kind === 'other') {
       refuse(path, '这不是普通文件（是命名管道、套接字或设备），不能作为输入；已跳过。');
       return;
@@ -81,13 +143,18 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
       return;
     }
     const target = await fs.entryKind(real, false).catch(() => 'other' as const);
-    if (target === 'file') files.push(path);
+    if (target === 'file') await take(path);
     else if (target === 'directory')
       return; // Note: a linked folder is never entered, whatever its name
     else refuse(path, '符号链接指向的不是普通文件（命名管道、套接字或设备），不能作为输入；已跳过。');
   };
 
   const walk = async (dir: string, root: string): Promise<void> => {
+    const why = await folderSkip(dir);
+    if (why) {
+      skip(dir, why);
+      return;
+    }
     let names: string[];
     try {
       names = (await fs.readdir(dir)).sort().filter((name) => !name.startsWith('.') && name !== 'node_modules');
@@ -101,7 +168,7 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
       const p = join(dir, name);
       // Note: plain input files, the common case, need no second look.
       if (kinds[i] === 'file') {
-        if (isInput(name)) files.push(p);
+        if (isInput(name)) await take(p);
       } else await visit(p, root);
     }
   };
@@ -115,15 +182,17 @@ export async function expandInputs(args: readonly string[], fs: FileSystem): Pro
     } catch {
       // Note: a path that exists is taken literally even if it has glob characters, such as "[2023] 单位.yaml".
       const matches = isGlob(arg) ? await expandGlob(arg, fs) : [];
-      const before = files.length;
+      const before = files.length + skipped.length;
       const root = await realRoot(globBase(arg));
       for (const m of matches) await visit(m, root);
-      if (files.length === before) missing.push(arg);
+      if (files.length + skipped.length === before) missing.push(arg);
       continue;
     }
-    if (kind === 'directory') await walk(arg, await realRoot(arg));
+    const pattern = excluded(arg);
+    if (pattern) skip(arg, `符合 --exclude ${pattern}`);
+    else if (kind === 'directory') await walk(arg, await realRoot(arg));
     else if (kind === 'other') refuse(arg, '这不是普通文件（是命名管道、套接字或设备），不能作为输入。');
     else files.push(arg);
   }
-  return { files: [...new Set(files)], rejected, missing };
+  return { files: [...new Set(files)], rejected, missing, skipped };
 }

@@ -14,7 +14,9 @@ import type { SummaryRow } from './summary-row.js';
 export { sha256 } from './output-files.js';
 
 /** The manifest's file name inside the output folder. */
-export const MANIFEST_NAME = '.jixiao-manifest.json';
+import { MANIFEST_NAME } from './own-names.js';
+
+export { MANIFEST_NAME };
 /** Note: format 1 recorded output paths only; its manifests are ignored (one full rebuild). */
 const FORMAT = 2;
 

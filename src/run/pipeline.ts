@@ -37,6 +37,23 @@ export interface UnitResult {
   /** The form that ran it: the unit's profile, or the `extends` form its `profile:` names. */
   readonly profile?: string;
   readonly summary?: UnitSummary;
+  /** With `render` (the library's renderUnit): the documents as bytes, not written anywhere. */
+  readonly documents?: RenderedDocuments;
+}
+
+/** A unit's two documents as bytes, and the file name (without extension) they are written under. */
+export interface RenderedDocuments {
+  readonly fileBase: string;
+  readonly docx: Uint8Array;
+  readonly xlsx: Uint8Array;
+}
+
+/** What runUnit does after checking: write the files (`write`), only stage them (`stage`), or hand back bytes (`render`). */
+export interface RunUnitOptions {
+  readonly write: boolean;
+  readonly stage?: boolean;
+  /** Render the documents and return them in `documents` instead of writing them (implies no file-system writes). */
+  readonly render?: boolean;
 }
 
 /** Adds file and line:col (or workbook cell) to diagnostics that only carry a data path. */
@@ -119,7 +136,7 @@ export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded:
  * With `stage`, the documents are left under temporary names (`staged`) for the batch to rename once it knows that
  * no other unit writes the same files; otherwise they are renamed at once.
  */
-export async function runUnit(file: string, ctx: RunContext, opts: { write: boolean; stage?: boolean }): Promise<UnitResult> {
+export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   let bytes: Uint8Array;
   try {
     bytes = await ctx.fs.readFile(file);
@@ -132,6 +149,11 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
       ],
     };
   }
+  return runUnitBytes(file, bytes, ctx, opts);
+}
+
+/** runUnit for an input already in memory: `file` only names it (its extension picks YAML, JSON or workbook). */
+export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
@@ -161,7 +183,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     summary: module.summarize(unit, derived),
     anchor: loaded.locate(['unit', 'code']),
   };
-  if (!opts.write || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
+  if (!(opts.write || opts.render) || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   try {
     const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);
     const when = reportDate(ctx, unit.year, unit.reportDate);
@@ -170,6 +192,7 @@ export async function runUnit(file: string, ctx: RunContext, opts: { write: bool
     const docxPath = join(dir, `${name}.docx`);
     const xlsxPath = join(dir, `${name}.xlsx`);
     const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
+    if (opts.render) return { ...base, diagnostics, outputs: [], documents: { fileBase: name, docx, xlsx } };
     const staged = await stageAll(ctx.fs, [
       [docxPath, docx],
       [xlsxPath, xlsx],

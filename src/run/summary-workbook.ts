@@ -5,7 +5,9 @@ import type { RunContext } from './context.js';
 import type { SummaryRow } from './summary-row.js';
 
 /** The summary workbook's file name inside the output folder. */
-export const SUMMARY_NAME = '汇总表.xlsx';
+import { SUMMARY_NAME } from './own-names.js';
+
+export { SUMMARY_NAME };
 
 const collator = new Intl.Collator('zh-CN');
 

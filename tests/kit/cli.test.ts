@@ -90,9 +90,12 @@ describe('jixiao check', () => {
   });
 
   it('prints warnings but exits 0, and exits 1 with --strict', async () => {
-    const { io, stderr } = memoryIo(env);
+    const { io, stdout, stderr } = memoryIo(env);
     expect(await main(['check', inputPath('zhanyi-renda-2023.yaml')], io)).toBe(0);
-    expect(stderr()).toContain('W-INCOME-EXPENSE-GAP');
+    // The report is check's result, on stdout (`check x.yaml > 问题.txt`); stderr has only the progress line.
+    expect(stdout()).toContain('W-INCOME-EXPENSE-GAP');
+    expect(stdout()).toMatch(/0 个错误，\d+ 个警告/);
+    expect(stderr()).not.toContain('W-INCOME-EXPENSE-GAP');
     const strict = memoryIo(env);
     expect(await main(['check', '--strict', inputPath('zhanyi-renda-2023.yaml')], strict.io)).toBe(1);
   });
@@ -131,7 +134,7 @@ describe('jixiao init', () => {
     expect(text).toMatch(/全年预算数/);
     const check = memoryIo(env);
     expect(await main(['check', file], check.io)).toBe(0);
-    expect(check.stderr()).toContain('0 个错误，0 个警告');
+    expect(check.stdout()).toContain('0 个错误，0 个警告');
   });
 
   it('--profile names a form with shipped samples; another is a usage error that says which exist', async () => {

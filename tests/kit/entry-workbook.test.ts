@@ -191,9 +191,9 @@ describe('errors in a workbook are located at cells', () => {
   });
 
   it('places check warnings at cells when building from a workbook', async () => {
-    const { io, stderr } = memoryIo(env);
+    const { io, stdout } = memoryIo(env);
     expect(await main(['check', workbook], io)).toBe(0);
-    expect(stderr()).toMatch(/czj\.xlsx!项目指标!G9 {2}warning {2}W-UNIT-CATEGORY/);
+    expect(stdout()).toMatch(/czj\.xlsx!项目指标!G9 {2}warning {2}W-UNIT-CATEGORY/);
   });
 
   it('refuses a workbook that is not a data-entry workbook', async () => {

@@ -22,12 +22,12 @@ async function validated(text: string, file = 'u.yaml') {
   return { unit: v.unit as UnitYear | undefined, diagnostics: all, lines: all.map(formatDiagnostic) };
 }
 
-/** `check` of one input text from a file; exit code and stderr. */
+/** `check` of one input text from a file; exit code and its report (stdout). */
 async function check(text: string, name = 'u.yaml') {
   const dir = tempDir();
   writeFileSync(join(dir, name), text);
-  const { io, stderr } = memoryIo(env);
-  return { code: await main(['check', join(dir, name)], io), stderr: stderr(), file: join(dir, name) };
+  const { io, stdout } = memoryIo(env);
+  return { code: await main(['check', join(dir, name)], io), stderr: stdout(), file: join(dir, name) };
 }
 
 describe('-0', () => {
