@@ -8,12 +8,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode } from './model/diagnostic.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
-import { runBatch } from './run/batch.js';
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
-import { SAMPLE_INPUT, convertCommand } from './run/convert.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
-import { copyTemplates } from './run/copy-templates.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
@@ -70,6 +67,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       write,
       started: performance.now(),
     });
+    // Note: the batch (zod, yaml, the profiles) and the commands below are imported in their handlers, so that
+    // `--help` loads only yargs; the writers (docx, exceljs) load later still, on the first unit that writes.
+    const { runBatch } = await import('./run/batch.js');
     const result = await runBatch(args.inputs, ctx, {
       write,
       force: args.force ?? false,
@@ -194,6 +194,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             return;
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+          const { SAMPLE_INPUT, convertCommand } = await import('./run/convert.js');
           code = await convertCommand(SAMPLE_INPUT, target, {
             force: args.force,
             ctx,
@@ -207,6 +208,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           code = ExitCode.Usage;
           return;
         }
+        const { SAMPLE_INPUT } = await import('./run/convert.js');
         const sample = await fs.readFile(SAMPLE_INPUT);
         await fs.writeAtomic(target, sample);
         io.out(`已写出示例输入 ${target}。修改后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
@@ -222,6 +224,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的输出文件' }),
       async (args) => {
         const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+        const { convertCommand } = await import('./run/convert.js');
         code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
       },
     )
@@ -236,6 +239,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
               .positional('dir', { type: 'string', demandOption: true, describe: '目标目录（模板复制到其下的 <格式> 子目录）' })
               .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' }),
           async (args) => {
+            const { copyTemplates } = await import('./run/copy-templates.js');
             code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } });
           },
         )
