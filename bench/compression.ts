@@ -40,8 +40,10 @@ for (const level of [1, 6]) time(`node:zlib level ${level}`, (b) => deflateRawSy
 // Chromium's fork, which picks a CRC32C string hash when the CPU has SSE4.2 or ARMv8 CRC.
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-zlib-'));
 try {
-  parts.forEach((p, i) => writeFileSync(join(dir, `${i}.raw`), p));
-  parts.forEach((p, i) => writeFileSync(join(dir, `${i}.node`), deflateRawSync(p, { level: 6 })));
+  for (const [i, p] of parts.entries()) {
+    writeFileSync(join(dir, `${i}.raw`), p);
+    writeFileSync(join(dir, `${i}.node`), deflateRawSync(p, { level: 6 }));
+  }
   const py = `import zlib,glob\nn=s=0\nfor r in glob.glob('${dir}/*.raw'):\n  c=zlib.compressobj(6,zlib.DEFLATED,-15,8)\n  n+=1; s+=(c.compress(open(r,'rb').read())+c.flush())==open(r[:-4]+'.node','rb').read()\nprint(s,'of',n,'parts identical to canonical zlib',zlib.ZLIB_RUNTIME_VERSION)`;
   const r = spawnSync('python3', ['-c', py], { encoding: 'utf8' });
   console.log(`node:zlib ${process.versions.zlib} level 6 vs canonical zlib: ${r.status === 0 ? r.stdout.trim() : `python3 unavailable (${r.stderr.trim()})`}`);
