@@ -9,13 +9,10 @@ import { hideBin } from 'yargs/helpers';
 import { ExitCode } from './model/diagnostic.js';
 import { suggestKey } from './load/suggest.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
-import { runBatch } from './run/batch.js';
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
-import { convertCommand } from './run/convert.js';
 import { profileSamples } from './run/samples.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
-import { copyTemplates } from './run/copy-templates.js';
 import { initSample } from './run/init.js';
 import { PROFILE_IDS } from './profiles/registry.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
@@ -83,6 +80,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       report: write ? 'err' : 'out',
       quiet: args.quiet ?? false,
     });
+    // Note: the batch (zod, yaml, the profiles) and the commands below are imported in their handlers, so that
+    // `--help` loads only yargs; the writers (docx, exceljs) load later still, on the first unit that writes.
+    const { runBatch } = await import('./run/batch.js');
     const result = await runBatch(args.inputs, ctx, {
       write,
       force: args.force ?? false,
@@ -260,6 +260,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             return;
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+          const { convertCommand } = await import('./run/convert.js');
           code = await convertCommand(samples[0]!.from, target, {
             force: args.force,
             ctx,
@@ -289,6 +290,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           .example('$0 convert 我的单位.xlsx 我的单位.yaml', '把填好的工作簿转回带注释的 YAML'),
       async (args) => {
         const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+        const { convertCommand } = await import('./run/convert.js');
         code = await convertCommand(args.input, args.output, { force: args.force, ctx, io: { out: io.out, err: io.err, exists } });
       },
     )
@@ -304,6 +306,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
               .option('force', { type: 'boolean', default: false, describe: '目标已存在时覆盖其中的同名文件' })
               .example('$0 templates copy gansu 我的模板/', '复制甘肃格式的模板，改好后用 build --templates 我的模板/'),
           async (args) => {
+            const { copyTemplates } = await import('./run/copy-templates.js');
             code = await copyTemplates(args.profile, args.dir, { force: args.force, fs, io: { out: io.out, err: io.err, exists } });
           },
         )

@@ -1,5 +1,6 @@
 /** 模板引擎：隔离的 Handlebars 实例，严格模式、不转义、只允许内置助手，编译结果缓存。 */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { describeTemplateError } from './template-errors.js';
 import { protectView } from './verbatim.js';
 
@@ -26,13 +27,14 @@ export type Render = (name: string, source: string, view: object) => string;
 
 /** Creates an isolated engine: no global helpers or partials leak in or out, and prototype access stays denied. */
 export function createTemplateEngine(): Render {
-  const hb = Handlebars.create();
+  let hb: typeof Handlebars | undefined;
   const cache = new Map<string, HandlebarsTemplateDelegate>();
   return (name, source, view) => {
     const key = `${name}\u0000${source}`;
     try {
       let compiled = cache.get(key);
       if (!compiled) {
+        hb ??= loadHandlebars().create();
         compiled = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
         cache.set(key, compiled);
       }
@@ -44,6 +46,12 @@ export function createTemplateEngine(): Render {
 }
 
 type HandlebarsTemplateDelegate = Handlebars.TemplateDelegate;
+
+/**
+ * Note: Handlebars (~40 ms to load) is required on the first render, not at start-up, so that `check` and `--help`
+ * never load it; it is CommonJS, so a synchronous require keeps Render synchronous.
+ */
+const loadHandlebars = (): typeof Handlebars => createRequire(import.meta.url)('handlebars') as typeof Handlebars;
 
 function toTemplateError(name: string, source: string, e: unknown): TemplateError {
   const { message, place } = describeTemplateError(source, e);

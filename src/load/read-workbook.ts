@@ -1,5 +1,5 @@
 /** 读取填报工作簿：.xlsx → 与 YAML 相同的纯数据（数字为文字），并记下每个字段所在的单元格（工作表!C7）。 */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Diagnostic, DiagnosticCode, DiagnosticExtras } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, columnTitle, headerRows, type Field, type TableSheet } from '../model/entry-workbook.js';
@@ -8,6 +8,9 @@ import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
 import { orderLikeSchema } from './schema-order.js';
 import { checkWorkbookZip } from './zip-guard.js';
+
+/** exceljs, once readWorkbook has loaded it. */
+let excel: typeof ExcelJS | undefined;
 
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
@@ -39,7 +42,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     fail(code, message, where === undefined ? undefined : `${where}!${ref ?? 'A1'}`, { ...(expected ? { expected } : {}), ...(actual ? { actual } : {}) });
     return { diagnostics: problems };
   }
-  const wb = new ExcelJS.Workbook();
+  // Note: exceljs (~160 ms to load) is imported only when a workbook is read, so YAML inputs never load it.
+  excel ??= (await import('exceljs')).default;
+  const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -253,7 +258,7 @@ const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
  */
 function dataValue(ws: ExcelJS.Worksheet, r: number, col: number, letter: string, field: Field, fail: Fail): string | boolean | undefined {
   const cell = ws.getCell(r, col);
-  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  if (cell.type === (excel as typeof ExcelJS).ValueType.Merge) return undefined;
   const v = cell.value;
   const bad = (what: string, actual: string): undefined => {
     fail('E-WORKBOOK-CELL', `${ws.name}表${letter}${r}（${field.header}）：${what}`, `${ws.name}!${letter}${r}`, {

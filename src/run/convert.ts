@@ -6,7 +6,6 @@ import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
-import { writeEntryWorkbook } from '../write/entry-workbook.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
 import { formOf, profileFor } from './pipeline.js';
@@ -60,6 +59,8 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   let out: Uint8Array;
   if (target === 'xlsx') {
     const { profile } = await profileFor(ctx, unit.profile);
+    // Note: imported here so that exceljs loads only when a workbook is written.
+    const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
     out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });
   } else {
     const text =

@@ -9,8 +9,6 @@ import { validateUnit } from '../load/validate.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
 import { INPUT_SCHEMAS, PROFILES, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
 import { TemplateError } from '../compose/templates.js';
-import { docToDocx } from '../write/docx.js';
-import { tablesToXlsx } from '../write/xlsx.js';
 import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
@@ -63,6 +61,19 @@ function place(loaded: Loaded, ds: readonly Diagnostic[]): Diagnostic[] {
     return { ...d, file: d.file ?? loaded.file, ...where };
   });
 }
+
+/**
+ * The DOCX and XLSX writers, imported on the first unit that writes documents.
+ * Note: they pull in docx, exceljs and fflate (~0.3 s of module loading), which `check` never needs.
+ */
+let writersLoaded:
+  | Promise<{ docToDocx: typeof import('../write/docx.js').docToDocx; tablesToXlsx: typeof import('../write/xlsx.js').tablesToXlsx }>
+  | undefined;
+const writers = () =>
+  (writersLoaded ??= Promise.all([import('../write/docx.js'), import('../write/xlsx.js')]).then(([d, x]) => ({
+    docToDocx: d.docToDocx,
+    tablesToXlsx: x.tablesToXlsx,
+  })));
 
 const profileCache = new Map<string, Promise<LoadedProfile>>();
 /** Loads a profile folder once per process. */
@@ -191,6 +202,7 @@ export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunCont
     const name = safeSegment(docs.docx.fileBase);
     const docxPath = join(dir, `${name}.docx`);
     const xlsxPath = join(dir, `${name}.xlsx`);
+    const { docToDocx, tablesToXlsx } = await writers();
     const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
     if (opts.render) return { ...base, diagnostics, outputs: [], documents: { fileBase: name, docx, xlsx } };
     const staged = await stageAll(ctx.fs, [

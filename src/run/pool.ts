@@ -15,6 +15,11 @@ import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
  * its modules, as long as several units take, so below this a pool is slower than one thread (bench/RESULTS.md).
  */
 export const MIN_UNITS_FOR_WORKERS = 8;
+/**
+ * The same for `check`, whose units cost about 20 ms each against about 90 ms for a build: a worker (0.5–1 s to start
+ * and load zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
+ */
+export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
 /** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
 const PREFETCH = 2;
 
@@ -50,7 +55,7 @@ export async function runUnits(
   const queue = [...files];
   const size = Math.min(jobs, files.length);
   const workers =
-    size <= 1 || files.length < MIN_UNITS_FOR_WORKERS || !script || ctx.fs !== nodeFs
+    size <= 1 || files.length < (write ? MIN_UNITS_FOR_WORKERS : MIN_UNITS_FOR_CHECK_WORKERS) || !script || ctx.fs !== nodeFs
       ? []
       : Array.from({ length: size - 1 }, () => startWorker(script, ctx, write, queue, onDone));
   for (let job = queue.shift(); job; job = queue.shift()) await here(job);

@@ -13,7 +13,7 @@ import {
   type ListId,
   type TableSheet,
 } from '../model/entry-workbook.js';
-import { normalizeOoxml } from './reproducible.js';
+import { workbookBytes } from './xlsx-parts.js';
 import { INSTRUCTIONS } from './entry-instructions.js';
 
 /** What the workbook needs besides the data. */
@@ -46,7 +46,7 @@ export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptio
   addInstructions(wb);
   addUnitSheet(wb, data, opts);
   for (const sheet of TABLE_SHEETS) addTableSheet(wb, sheet, rowsOf(sheet, data), opts);
-  return normalizeOoxml(new Uint8Array(await wb.xlsx.writeBuffer()), opts.when);
+  return workbookBytes(wb, opts.when);
 }
 
 function addInstructions(wb: ExcelJS.Workbook): void {

@@ -16,20 +16,32 @@ export type OoxmlPart = readonly [name: string, data: Uint8Array | string];
  */
 export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
   // Note: JSZip adds directory entries ("xl/", "_rels/"); Word, Excel and LibreOffice do not need them.
-  const entries = Object.entries(unzipSync(zip))
-    .filter(([name]) => !name.endsWith('/'))
-    .map(([name, bytes]): [string, Uint8Array] => [name, cleanPart(name, bytes)]);
-  const ids = new Map<string, string>();
-  for (const [name, bytes] of entries) {
-    if (!name.endsWith('.rels')) continue;
-    for (const [, id] of strFromU8(bytes).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
-  }
-  if (ids.size === 0) return packOoxml(entries, when);
-  return packOoxml(
-    entries.map(([name, bytes]): OoxmlPart => (isXmlPart(name) ? [name, strFromU8(bytes).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, bytes])),
+  return normalizeParts(
+    Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith('/')),
     when,
   );
 }
+
+/**
+ * What normalizeOoxml does once the zip is unpacked: the same parts, in the same order, give the same bytes.
+ * Note: for writers whose parts are at hand before zipping (exceljs through xlsx-parts.ts), so that nothing is zipped
+ * and unzipped only to be zipped again.
+ */
+export function normalizeParts(parts: readonly OoxmlPart[], when: Date): Uint8Array {
+  const entries = parts.map(([name, data]): OoxmlPart => [name, cleanPart(name, data)]);
+  const ids = new Map<string, string>();
+  for (const [name, data] of entries) {
+    if (!name.endsWith('.rels')) continue;
+    for (const [, id] of asText(data).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
+  }
+  if (ids.size === 0) return packOoxml(entries, when);
+  return packOoxml(
+    entries.map(([name, data]): OoxmlPart => (isXmlPart(name) ? [name, asText(data).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, data])),
+    when,
+  );
+}
+
+const asText = (data: Uint8Array | string): string => (typeof data === 'string' ? data : strFromU8(data));
 
 const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);
 
@@ -37,10 +49,11 @@ const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);
  * An XML part without the characters XML 1.0 forbids (exceljs writes U+FFFF into sharedStrings.xml as is).
  * Note: defence in depth; load rejects such input text (E-INPUT-CHARACTER).
  */
-function cleanPart(name: string, bytes: Uint8Array): Uint8Array {
-  if (!isXmlPart(name)) return bytes;
-  const xml = strFromU8(bytes);
-  return XML_FORBIDDEN.test(xml) ? strToU8(stripForbiddenChars(xml)) : bytes;
+function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string {
+  if (!isXmlPart(name)) return data;
+  const xml = asText(data);
+  if (XML_FORBIDDEN.test(xml)) return stripForbiddenChars(xml);
+  return data;
 }
 
 /**

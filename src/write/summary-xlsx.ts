@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { Money, formatScore } from '../model/money.js';
 import type { SummaryRow } from '../model/summary.js';
 import { cellNumber, NOT_APPLICABLE } from './cell-text.js';
-import { normalizeOoxml } from './reproducible.js';
+import { workbookBytes } from './xlsx-parts.js';
 import { CELL_FONT_SIZE, heightForLines, wrappedLines } from './xlsx-layout.js';
 
 /** Note: charset 134 (GB2312) tells Excel these are Chinese faces, as in the unit workbooks. */
@@ -93,6 +93,5 @@ export async function summaryToXlsx(rows: readonly SummaryRow[], when: Date): Pr
     ws.getRow(k + 2).height = heightForLines(lines);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
-  // Note: stored, not deflated: normalizeOoxml compresses every entry once.
-  return normalizeOoxml(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), when);
+  return workbookBytes(wb, when);
 }

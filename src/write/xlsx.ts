@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellRole, Table } from '../model/doc.js';
 import { cellNumber, cellText } from './cell-text.js';
-import { normalizeOoxml } from './reproducible.js';
+import { workbookBytes } from './xlsx-parts.js';
 import { placeCells } from './table-grid.js';
 import { TITLE_FONT_SIZE, TITLE_ROW_HEIGHT, CELL_FONT_SIZE, columnWidths, heightForLines, rowHeights, wrappedLines } from './xlsx-layout.js';
 
@@ -48,6 +48,11 @@ function mergeKnownDisjoint(ws: ExcelJS.Worksheet, top: number, left: number, bo
 
 /** Writes the self-evaluation tables (自评表) as one workbook, one worksheet per table, normalised for reproducible bytes. */
 export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Promise<Uint8Array> {
+  return workbookBytes(tablesWorkbook(tables, meta), meta.when);
+}
+
+/** The exceljs workbook of the tables, before it is written. */
+export function tablesWorkbook(tables: readonly Table[], meta: XlsxMeta): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', title: meta.title, created: meta.when, modified: meta.when });
   const used: string[] = [];
@@ -56,9 +61,7 @@ export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Pr
     used.push(name);
     writeSheet(wb, name, table);
   }
-  // Note: stored, not deflated: normalizeOoxml re-packs every entry anyway, so compressing here is wasted work.
-  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return normalizeOoxml(new Uint8Array(buffer), meta.when);
+  return wb;
 }
 
 function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
