@@ -23,7 +23,7 @@ const documentXml = (bytes: Uint8Array): string => {
   return strFromU8(entry);
 };
 
-/** DOCX → "[style] text" lines; table rows as "| a | b |"; ↑ marks a vertically merged cell. */
+/** DOCX → text lines; table rows as "| a | b |"; ↑ marks a vertically merged cell. */
 export function dumpDocx(bytes: Uint8Array): string {
   const xml = documentXml(bytes);
   const text = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : '⏎')).join('');
@@ -38,8 +38,8 @@ export function dumpDocx(bytes: Uint8Array): string {
         lines.push(`| ${cells.join(' | ')} |`);
       }
     } else {
-      const style = /<w:pStyle w:val="([^"]+)"/.exec(b)?.[1];
-      if (text(b) || style) lines.push(style ? `[${style}] ${text(b)}` : text(b));
+      // Note: named styles (issue 13) are not part of the dump: the golden files hold the text a reader sees.
+      if (text(b)) lines.push(text(b));
     }
   }
   return `${lines.join('\n')}\n`;
