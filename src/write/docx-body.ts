@@ -70,6 +70,9 @@ function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'res
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
 }
 
+/** The paragraph between the pieces of a split table: 1 pt high, kept with the table after it. */
+export const JOINT = `<w:p><w:pPr>${pStyle(STYLE.tableText)}<w:keepNext/><w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`;
+
 /** The stretches of a table written as adjacent DOCX tables: [first row, end row, leading rows repeated on each page]. */
 export function tablePieces(table: Table): [number, number, number][] {
   const at = table.repeatFrom;
@@ -85,14 +88,18 @@ export function tablePieces(table: Table): [number, number, number][] {
  * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
  * Note: a table whose declaration repeats an inner header (the indicator header of a 自评表) is written as two adjacent
  * DOCX tables, since Word and LibreOffice repeat only a table's leading rows; a span cut by the split starts again,
- * with its label, in the second table.
+ * with its label, in the second table. Note: every cell of a row span is a merge restart, even where the split leaves
+ * it one row, so that a reader can tell a cut span from a plain cell.
  * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
  */
 function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  for (const [from, to, header] of tablePieces(table)) {
+  for (const [k, [from, to, header]] of tablePieces(table).entries()) {
+    // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
+    // between the pieces keeps them two tables, so the second one's heading repeats.
+    if (k > 0) yield JOINT;
     const row: string[] = [`<w:tbl>${TABLE_PROPS(textWidth(table.orientation))}<w:tblGrid>`];
     for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
     row.push('</w:tblGrid>');
@@ -110,11 +117,10 @@ function* tableXml(table: Table): Generator<string> {
         const cut = above !== undefined && above.row < from && r === from;
         const p = above ?? own.get(c);
         if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
-        const restartsHere = cut || (!above && p.rowSpan > 1 && p.row + 1 < to);
         row.push(
           above && !cut
             ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr></w:p>`, 'continue')
-            : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), restartsHere && Math.min(p.row + p.rowSpan, to) - r > 1 ? 'restart' : ''),
+            : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''),
         );
         c += p.colSpan;
       }

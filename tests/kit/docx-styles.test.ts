@@ -27,7 +27,8 @@ describe('named styles', () => {
       expect(id, p.slice(0, 200)).toBeDefined();
       expect(defined.has(id)).toBe(true);
     }
-    expect(body).not.toMatch(/<w:rFonts|<w:sz |<w:tcBorders|<w:tcMar/);
+    expect(body).not.toMatch(/<w:rFonts|<w:tcBorders|<w:tcMar/);
+    expect(body).not.toMatch(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:sz /s);
     expect(body).toContain('<w:tblCellMar>');
   });
 

@@ -6,6 +6,7 @@ import {
   Document,
   type IParagraphOptions,
   HeightRule,
+  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
@@ -79,9 +80,8 @@ function tablesToDocx(table: Table): DocxTable[] {
             }),
           );
         } else {
-          const spans = Math.min(p.row + p.rowSpan, to) - r;
           cells.push(
-            new TableCell({ ...common, ...(spans > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}), children: cellParagraphs(p.cell, keepNext) }),
+            new TableCell({ ...common, ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}), children: cellParagraphs(p.cell, keepNext) }),
           );
         }
         c += p.colSpan;
@@ -107,6 +107,8 @@ function tablesToDocx(table: Table): DocxTable[] {
 
 const styled = (style: string, text: string, extra: Partial<IParagraphOptions> = {}) =>
   new Paragraph({ style, ...extra, children: text === '' ? [] : [new TextRun({ text })] });
+/** The 1 pt paragraph that keeps the pieces of a split table two tables (docx-body.ts JOINT). */
+const joint = () => new Paragraph({ style: STYLE.tableText, keepNext: true, spacing: { line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 } });
 const HEADING = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Out[] };
@@ -122,7 +124,7 @@ const handlers: Handlers = {
   table: (b) => [
     styled(STYLE.title, b.table.title),
     ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', { keepNext: true })] : []),
-    ...tablesToDocx(b.table),
+    ...tablesToDocx(b.table).flatMap((t, k) => (k === 0 ? [t] : [joint(), t])),
     ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
