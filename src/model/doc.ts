@@ -42,6 +42,13 @@ export interface Table {
   readonly columns: readonly number[];
   /** Leading rows repeated on every page (DOCX) and frozen/printed as titles (XLSX). */
   readonly headerRows: number;
+  /**
+   * An inner header repeated on every page instead (the indicator header of a 自评表, issue 13): from this row on,
+   * `repeatRows` rows (default 1) are the heading of the rest of the table. DOCX writes the rest as an adjacent second
+   * table whose leading rows repeat; XLSX prints those rows as print titles.
+   */
+  readonly repeatFrom?: number;
+  readonly repeatRows?: number;
   readonly rows: readonly (readonly Cell[])[];
   /** Lines printed under the table (备注). */
   readonly notes: readonly string[];

@@ -44,6 +44,11 @@ const CellBase = {
   missing: z.enum(['empty', 'na']).optional(),
   /** The decimals, read from a view field (a profile setting such as sichuan's percentPlaces.table). */
   placesFrom: Path.optional(),
+  /**
+   * This cell's row heads the rest of the table and repeats on every page it continues on (the indicator header of a
+   * 自评表, issue 13); the first marked row and the marked rows right after it are the repeated heading.
+   */
+  repeat: z.boolean().optional(),
   /** In a repeated row: merge this cell down over the following rows with the same value (一级/二级指标). */
   merge: z.boolean().optional(),
   /** One cell per item of this view list, the cell's `cols` shared among them (项目类型 boxes); fields of the item. */

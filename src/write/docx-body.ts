@@ -7,7 +7,8 @@ import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
-import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, textWidth } from './styles.js';
+import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, SIZE, textWidth } from './styles.js';
+import { STYLE } from './docx-styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
 // (bench/RESULTS.md); our blocks use a handful of fixed shapes, so they are written as text here.
@@ -20,28 +21,18 @@ const partXml = (x: Part): string => (x.p ? `<w:p>${x.props === '' ? '' : `<w:pP
 
 type Alignment = (typeof ALIGN)[keyof typeof ALIGN];
 const jc = (a: Alignment) => `<w:jc w:val="${a}"/>`;
-const spacing = (after: number, line: number) => `<w:spacing w:after="${after}" w:before="0" w:line="${line}" w:lineRule="${CELL_SPACING.lineRule}"/>`;
-const keepNextXml = (on: boolean) => (on ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>');
-const indentXml = (size: number) => `<w:ind w:firstLine="${2 * size * 10}"/>`;
+const pStyle = (id: string) => `<w:pStyle w:val="${id}"/>`;
 
-const runProps = new Map<string, string>();
-/** `<w:rPr>` of a run: all four font slots with the east-Asian face, optional bold, size in half-points; memoised. */
-function rPr(face: string, size: number, bold?: boolean): string {
-  const key = `${face}|${size}|${String(bold)}`;
-  let xml = runProps.get(key);
-  if (xml === undefined) {
-    const b = bold === undefined ? '' : bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
-    const latin = 'Times New Roman';
-    xml = `<w:rPr><w:rFonts w:ascii="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(face)}" w:hAnsi="${latin}" w:hint="eastAsia"/>${b}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
-    runProps.set(key, xml);
-  }
-  return xml;
-}
-const run = (text: string, props: string) => `<w:r>${props}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/** Bold is the one run property written on a run; fonts and sizes come from the paragraph's style. */
+const BOLD = '<w:rPr><w:b/><w:bCs/></w:rPr>';
+const run = (text: string, props = '') => `<w:r>${props}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+const styled = (style: string, text: string, extra = '') => para(pStyle(style) + extra, text === '' ? '' : run(text));
 
-const titleParagraph = (text: string) => para(spacing(160, 240) + jc(ALIGN.center), run(text, rPr(FONTS.title, SIZE.小二)));
-const plainParagraph = (text: string, size: number, alignment: Alignment = ALIGN.left, indent = false) =>
-  para(spacing(0, size > SIZE.五号 ? 300 : 240) + (indent ? indentXml(size) : '') + jc(alignment), run(text, rPr(FONTS.body, size)));
+const titleParagraph = (text: string) => styled(STYLE.title, text);
+/** A 正文 paragraph: justified unless aligned otherwise; the first-line indent only when asked for. */
+const bodyParagraph = (text: string, alignment: Alignment, indent: boolean) =>
+  styled(STYLE.body, text, (indent ? `<w:ind w:firstLine="${2 * SIZE.三号 * 10}"/>` : '') + (alignment === ALIGN.justified ? '' : jc(alignment)));
+const HEADING_STYLE = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
 /** Column widths in twips: the relative widths scaled to the text width, the rounding remainder on the last column. */
 export function columnTwips(table: Table): number[] {
@@ -52,18 +43,21 @@ export function columnTwips(table: Table): number[] {
   return widths;
 }
 
-const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>`;
-const CELL_BORDERS = `<w:tcBorders>${['top', 'left', 'bottom', 'right'].map((s) => `<w:${s} w:val="single" w:color="000000" w:sz="4"/>`).join('')}</w:tcBorders>`;
-const CELL_MARGIN_XML = `<w:tcMar>${(['top', 'left', 'bottom', 'right'] as const).map((s) => `<w:${s} w:type="dxa" w:w="${CELL_MARGINS[s]}"/>`).join('')}</w:tcMar>`;
+// Note: borders and cell margins are set once per table (`tblBorders`, `tblCellMar`), never repeated per cell.
+const TABLE_PROPS = (width: number) =>
+  `<w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="single" w:color="auto" w:sz="4"/>`).join('')}</w:tblBorders>` +
+  `<w:tblLayout w:type="fixed"/><w:tblCellMar>${(['top', 'left', 'bottom', 'right'] as const).map((s) => `<w:${s} w:type="dxa" w:w="${CELL_MARGINS[s]}"/>`).join('')}</w:tblCellMar></w:tblPr>`;
 
-/** Alignment of a cell's text: long text and section lines left, everything else centred. */
+/** Alignment of a cell's text: long text and section lines left, everything else centred (the styles' default). */
 const cellAlignment = (cell: Cell): Alignment => (cell.role === 'text' || cell.role === 'section' ? ALIGN.left : ALIGN.center);
+const cellJc = (cell: Cell) => (cellAlignment(cell) === ALIGN.center ? '' : jc(cellAlignment(cell)));
 
-/** Paragraphs of a cell: one per line of its text; header cells in 黑体, the rest in 仿宋_GB2312. */
+/** Paragraphs of a cell: one per line of its text; header and section cells in the 表头 style, the rest 表格文字. */
 function cellParagraphs(cell: Cell, keepNext: boolean): string {
   const role = cell.role ?? 'value';
-  const props = rPr(role === 'header' || role === 'section' ? FONTS.heading : FONTS.body, SIZE.五号, cell.bold ?? false);
-  const pPr = `<w:pPr>${keepNextXml(keepNext)}${spacing(0, CELL_SPACING.line)}${jc(cellAlignment(cell))}</w:pPr>`;
+  const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
+  const pPr = `<w:pPr>${pStyle(style)}${keepNext ? '<w:keepNext/>' : ''}${cellJc(cell)}</w:pPr>`;
+  const props = cell.bold ? BOLD : '';
   return cellText(cell.value)
     .split('\n')
     .map((t) => `<w:p>${pPr}${t === '' ? '' : run(t, props)}</w:p>`)
@@ -73,63 +67,83 @@ function cellParagraphs(cell: Cell, keepNext: boolean): string {
 function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'restart' | 'continue'): string {
   const span = p.colSpan > 1 ? `<w:gridSpan w:val="${p.colSpan}"/>` : '';
   const vMerge = merge === '' ? '' : `<w:vMerge w:val="${merge}"/>`;
-  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}${CELL_BORDERS}${CELL_MARGIN_XML}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
+}
+
+/** The paragraph between the pieces of a split table: 1 pt high, kept with the table after it. */
+export const JOINT = `<w:p><w:pPr>${pStyle(STYLE.tableText)}<w:keepNext/><w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`;
+
+/** The stretches of a table written as adjacent DOCX tables: [first row, end row, leading rows repeated on each page]. */
+export function tablePieces(table: Table): [number, number, number][] {
+  const at = table.repeatFrom;
+  const n = table.rows.length;
+  if (at === undefined || at <= 0 || at >= n) return [[0, n, table.headerRows]];
+  return [
+    [0, at, Math.min(table.headerRows, at)],
+    [at, n, Math.min(table.repeatRows ?? 1, n - at)],
+  ];
 }
 
 /**
  * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
+ * Note: a table whose declaration repeats an inner header (the indicator header of a 自评表) is written as two adjacent
+ * DOCX tables, since Word and LibreOffice repeat only a table's leading rows; a span cut by the split starts again,
+ * with its label, in the second table. Note: every cell of a row span is a merge restart, even where the split leaves
+ * it one row, so that a reader can tell a cut span from a plain cell.
  * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
  */
 function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const row: string[] = [
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${textWidth(table.orientation)}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`,
-  ];
-  for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
-  row.push('</w:tblGrid>');
-  for (const [r, placed] of grid.rows.entries()) {
-    const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
-    // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
-    const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-    row.push(
-      `<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>'}`,
-      `${r < table.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
-    );
-    const own = new Map(placed.map((p) => [p.col, p]));
-    for (let c = 0; c < grid.width; ) {
-      const above = grid.coveredFromAbove[r]?.[c];
-      const p = above ?? own.get(c);
-      if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
+  for (const [k, [from, to, header]] of tablePieces(table).entries()) {
+    // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
+    // between the pieces keeps them two tables, so the second one's heading repeats.
+    if (k > 0) yield JOINT;
+    const row: string[] = [`<w:tbl>${TABLE_PROPS(textWidth(table.orientation))}<w:tblGrid>`];
+    for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
+    row.push('</w:tblGrid>');
+    for (let r = from; r < to; r++) {
+      const placed = grid.rows[r]!;
+      const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
+      // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
+      const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
       row.push(
-        above
-          ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${jc(cellAlignment(p.cell))}</w:pPr></w:p>`, 'continue')
-          : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''),
+        `<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : ''}${r - from < header ? '<w:tblHeader/>' : ''}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
       );
-      c += p.colSpan;
+      const own = new Map(placed.map((p) => [p.col, p]));
+      for (let c = 0; c < grid.width; ) {
+        const above = grid.coveredFromAbove[r]?.[c];
+        const cut = above !== undefined && above.row < from && r === from;
+        const p = above ?? own.get(c);
+        if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
+        row.push(
+          above && !cut
+            ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr></w:p>`, 'continue')
+            : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''),
+        );
+        c += p.colSpan;
+      }
+      row.push('</w:tr>');
+      // Note: one string per row keeps every string small; one string for the whole table grew past V8's limit.
+      yield row.join('');
+      row.length = 0;
     }
-    row.push('</w:tr>');
-    // Note: one string per row keeps every string small; one string for the whole table grew past V8's limit.
-    yield row.join('');
-    row.length = 0;
+    if (row.length > 0) yield row.join(''); // Note: a table without rows still has its properties and grid
+    yield '</w:tbl>';
   }
-  if (row.length > 0) yield row.join(''); // Note: a table without rows still has its properties and grid
-  yield '</w:tbl>';
 }
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
 const handlers: Handlers = {
   title: (b) => [titleParagraph(b.text)],
-  heading: (b) => [
-    para(spacing(0, 300) + indentXml(SIZE.三号), run(b.text, rPr(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body, SIZE.三号))),
-  ],
-  paragraph: (b) => [plainParagraph(b.text, SIZE.三号, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
+  heading: (b) => [styled(HEADING_STYLE[b.level], b.text)],
+  paragraph: (b) => [bodyParagraph(b.text, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
   table: (b) => [
     titleParagraph(b.table.title),
-    ...(b.table.subtitle ? [plainParagraph(b.table.subtitle, SIZE.四号), plainParagraph('', SIZE.五号)] : []),
+    ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', '<w:keepNext/>')] : []),
     { p: false, xml: tableXml(b.table) },
-    ...b.table.notes.map((n) => plainParagraph(n, SIZE.小五)),
+    ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [para('', '<w:r><w:br w:type="page"/></w:r>')],
   // Note: the GB/T 9704 elements look the same on any page; they are written by docx-official.ts.

@@ -3,6 +3,7 @@ import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, P
 import { strFromU8, unzipSync } from 'fflate';
 import type { DocSection } from '../model/doc.js';
 import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
+import { jixiaoStylesFragment, mergeStyles } from './docx-styles.js';
 import { isOfficial, officialFrame, withOfficialOptions } from './official-page.js';
 import { A4, FONTS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE, font } from './styles.js';
 
@@ -78,8 +79,11 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
     sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })),
   });
   // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
-  const parts = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
-  const text = (name: string) => strFromU8(parts.find(([n]) => n === name)?.[1] ?? new Uint8Array());
+  const parts = withJixiaoStyles(Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1))))));
+  const text = (name: string) => {
+    const data = parts.find(([n]) => n === name)?.[1] ?? '';
+    return typeof data === 'string' ? data : strFromU8(data);
+  };
   const xml = text('word/document.xml');
   const bodyStart = xml.indexOf('<w:body>') + '<w:body>'.length;
   const bodyEnd = xml.lastIndexOf('</w:body>');
@@ -89,4 +93,12 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
     throw new Error(`docx shell: unexpected document.xml or core.xml from docx (${sectionProperties.length} of ${sections.length} sections)`);
   }
   return { parts, head: xml.slice(0, bodyStart), sectionProperties, tail: xml.slice(bodyEnd), coreXml: (title) => `${before}${title}${after}` };
+}
+
+/** The parts with jixiao's named styles (docx-styles.ts) merged into docx's word/styles.xml. */
+export function withJixiaoStyles(parts: readonly OoxmlPart[]): [string, Uint8Array | string][] {
+  return parts.map(([name, data]) => [
+    name,
+    name === 'word/styles.xml' ? mergeStyles(typeof data === 'string' ? data : strFromU8(data), jixiaoStylesFragment()) : data,
+  ]);
 }

@@ -13,7 +13,9 @@ import { composeDocuments } from '../../src/profiles/yunnan/compose/documents.js
 import type { Derived } from '../../src/model/derived.js';
 import type { UnitYear } from '../../src/model/unit-year.js';
 import { profileFor } from '../../src/run/pipeline.js';
-import { dumpDocx } from '../support/dump.js';
+import { docxTables, dumpDocx } from '../support/dump.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { JOINT } from '../../src/write/docx-body.js';
 import { referenceDocx } from '../support/docx-reference.js';
 import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 
@@ -66,6 +68,8 @@ const everything: Doc = {
         { type: 'paragraph', text: '右', align: 'right' },
         { type: 'paragraph', text: '左', align: 'left' },
         { type: 'table', table: { ...shapes('portrait', []), subtitle: '部门：某单位' } },
+        // A table split at a repeated inner heading: the 项目 span is cut and starts again in the second piece.
+        { type: 'table', table: { ...shapes('portrait', []), id: 'split', repeatFrom: 2, repeatRows: 1 } },
       ],
     },
     { orientation: 'landscape', blocks: [{ type: 'table', table: shapes('landscape', ['备注：', '1. 说明。']) }, { type: 'pageBreak' }] },
@@ -90,5 +94,32 @@ describe('DOCX writer', () => {
     const theirs = await referenceDocx(docs.docx, ctx.fixedDate!);
     expect(dumpDocx(ours)).toBe(dumpDocx(theirs));
     expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+  });
+});
+
+describe('tables split at a repeated inner heading (issue 13)', () => {
+  const split: Table = { ...shapes('portrait', []), id: 'split', repeatFrom: 3, repeatRows: 1 };
+  it('writes two tables with a 1 pt joint between them, the second one repeating its first row', async () => {
+    const xml = strFromU8(
+      unzipSync(await docToDocx({ ...everything, sections: [{ orientation: 'portrait', blocks: [{ type: 'table', table: split }] }] }, WHEN))[
+        'word/document.xml'
+      ]!,
+    );
+    const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map(([t]) => t);
+    expect(tables).toHaveLength(2);
+    expect(xml).toContain(`</w:tbl>${JOINT}<w:tbl>`);
+    const headerRows = (t: string) => [...t.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map(([r]) => r.includes('<w:tblHeader/>'));
+    expect(headerRows(tables[0]!)).toEqual([true, true, false]);
+    expect(headerRows(tables[1]!)).toEqual([true, false, false]);
+    // The row span of the empty cell (rows 2–3) is cut: a merge of one row on each side, no continuation.
+    expect(tables[1]!.match(/w:val="continue"/g)).toBeNull();
+    expect(tables[1]!.match(/w:val="restart"/g)).toHaveLength(1);
+  });
+  it('reads back as one table with the same cells as the unsplit table', async () => {
+    const one = (t: Table) => docToDocx({ ...everything, sections: [{ orientation: 'portrait', blocks: [{ type: 'table', table: t }] }] }, WHEN);
+    const { repeatFrom: _, ...whole } = split;
+    const expected = docxTables(await one(whole));
+    expect(docxTables(await one(split))).toEqual(expected);
+    expect(docxTables(await one({ ...split, repeatFrom: 1 }))).toEqual(expected);
   });
 });

@@ -1,12 +1,12 @@
 /** Issue 10: narrative text from the input is data, never markup; only the templates make headings and bold. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { parseRuns } from '../../src/compose/runs.js';
 import { plainText, protectText } from '../../src/compose/verbatim.js';
 import { dumpDocx } from '../support/dump.js';
+import { docxRuns } from '../support/docx-styles.js';
 import { MINIMAL_YAML } from '../support/minimal.js';
 import { inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 import { officeFiles } from '../support/xml-check.js';
@@ -25,19 +25,7 @@ async function buildDocx(text: string, name = 'u.yaml'): Promise<Uint8Array> {
   return new Uint8Array(readFileSync(docx!));
 }
 
-/** The text of every run of document.xml with whether it is bold. */
-function runs(docx: Uint8Array): { text: string; bold: boolean; font: string | undefined }[] {
-  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
-  return [...xml.matchAll(/<w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)].map((m) => ({
-    text: m[2]!
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"'),
-    bold: /<w:b\/>/.test(m[1] ?? ''),
-    font: /w:eastAsia="([^"]+)"/.exec(m[1] ?? '')?.[1],
-  }));
-}
+const runs = docxRuns;
 
 /** The east-Asian font of the run whose text is exactly `text` (headings are 黑体/楷体, body text 仿宋). */
 const fontOf = (docx: Uint8Array, text: string): string | undefined => runs(docx).find((r) => r.text === text)?.font;

@@ -3,9 +3,10 @@
  * must match byte for byte (tests/docx-writer.test.ts). Kept in tests only; jixiao writes the body as text.
  */
 import {
-  BorderStyle,
   Document,
+  type IParagraphOptions,
   HeightRule,
+  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
@@ -15,96 +16,116 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
-import { placeCells } from '../../src/write/table-grid.js';
-import { normalizeOoxml } from '../../src/write/reproducible.js';
-import { documentOptions, sectionFrame } from '../../src/write/docx-package.js';
-import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, CELL_SPACING, FONTS, SIZE, font, textWidth } from '../../src/write/styles.js';
+import { placeCells, type PlacedCell } from '../../src/write/table-grid.js';
+import { tablePieces } from '../../src/write/docx-body.js';
+import { STYLE } from '../../src/write/docx-styles.js';
+import { unzipSync } from 'fflate';
+import { normalizeOoxml, packOoxml } from '../../src/write/reproducible.js';
+import { documentOptions, sectionFrame, withJixiaoStyles } from '../../src/write/docx-package.js';
+import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, SIZE, textWidth } from '../../src/write/styles.js';
 
 type Out = Paragraph | DocxTable;
-const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const borders = { top: line, bottom: line, left: line, right: line };
+
+const cellAlignment = (cell: Cell) => (cell.role === 'text' || cell.role === 'section' ? ALIGN.left : undefined);
 
 function cellParagraphs(cell: Cell, keepNext: boolean): Paragraph[] {
   const role = cell.role ?? 'value';
-  const face = role === 'header' || role === 'section' ? FONTS.heading : FONTS.body;
-  const alignment = role === 'text' || role === 'section' ? ALIGN.left : ALIGN.center;
+  const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
+  const alignment = cellAlignment(cell);
   return cellText(cell.value)
     .split('\n')
     .map(
       (t) =>
         new Paragraph({
-          alignment,
-          spacing: CELL_SPACING,
-          keepNext,
-          children: t === '' ? [] : [new TextRun({ text: t, font: font(face), size: SIZE.五号, bold: cell.bold ?? false })],
+          style,
+          ...(keepNext ? { keepNext } : {}),
+          ...(alignment ? { alignment } : {}),
+          children: t === '' ? [] : [new TextRun({ text: t, ...(cell.bold ? { bold: true } : {}) })],
         }),
     );
 }
 
-function tableToDocx(table: Table): DocxTable {
+function tablesToDocx(table: Table): DocxTable[] {
   const grid = placeCells(table);
   const total = textWidth(table.orientation);
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => Math.floor((w / sumRel) * total));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
-  const rows = grid.rows.map((placed, r) => {
-    const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
-    const keepNext = r + 1 < grid.rows.length && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-    return new TableRow({
-      tableHeader: r < table.headerRows,
-      cantSplit: longest < CANT_SPLIT_MAX_CHARS,
-      height: { value: 300, rule: HeightRule.ATLEAST },
-      children: placed.map(
-        (p) =>
-          new TableCell({
-            children: cellParagraphs(p.cell, keepNext),
-            borders,
-            margins: CELL_MARGINS,
-            verticalAlign: VerticalAlign.CENTER,
-            width: { size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-            ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}),
-            ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}),
-          }),
-      ),
+  const spanWidth = (p: PlacedCell) => ({ size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA });
+  return tablePieces(table).map(([from, to, header]) => {
+    const rows: TableRow[] = [];
+    for (let r = from; r < to; r++) {
+      const placed = grid.rows[r]!;
+      const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
+      const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
+      const own = new Map(placed.map((p) => [p.col, p]));
+      const cells: TableCell[] = [];
+      for (let c = 0; c < grid.width; ) {
+        const above = grid.coveredFromAbove[r]?.[c];
+        const cut = above !== undefined && above.row < from && r === from;
+        const p = (above ?? own.get(c))!;
+        const common = { width: spanWidth(p), verticalAlign: VerticalAlign.CENTER, ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}) };
+        if (above && !cut) {
+          const alignment = cellAlignment(p.cell);
+          cells.push(
+            new TableCell({
+              ...common,
+              verticalMerge: VerticalMergeType.CONTINUE,
+              children: [new Paragraph({ style: STYLE.tableText, ...(alignment ? { alignment } : {}) })],
+            }),
+          );
+        } else {
+          cells.push(
+            new TableCell({ ...common, ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}), children: cellParagraphs(p.cell, keepNext) }),
+          );
+        }
+        c += p.colSpan;
+      }
+      rows.push(
+        new TableRow({
+          ...(r - from < header ? { tableHeader: true } : {}),
+          ...(longest < CANT_SPLIT_MAX_CHARS ? { cantSplit: true } : {}),
+          height: { value: 300, rule: HeightRule.ATLEAST },
+          children: cells,
+        }),
+      );
+    }
+    return new DocxTable({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
+      rows,
     });
   });
-  return new DocxTable({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
 }
 
-const titleParagraph = (text: string) =>
-  new Paragraph({
-    alignment: ALIGN.center,
-    spacing: { before: 0, after: 160, line: 240, lineRule: CELL_SPACING.lineRule },
-    children: [new TextRun({ text, font: font(FONTS.title), size: SIZE.小二 })],
-  });
-const plainParagraph = (text: string, size: number, alignment: (typeof ALIGN)[keyof typeof ALIGN] = ALIGN.left, indent = false) =>
-  new Paragraph({
-    alignment,
-    spacing: { before: 0, after: 0, line: size > SIZE.五号 ? 300 : 240, lineRule: CELL_SPACING.lineRule },
-    ...(indent ? { indent: { firstLine: 2 * size * 10 } } : {}),
-    children: [new TextRun({ text, font: font(FONTS.body), size })],
-  });
+const styled = (style: string, text: string, extra: Partial<IParagraphOptions> = {}) =>
+  new Paragraph({ style, ...extra, children: text === '' ? [] : [new TextRun({ text })] });
+/** The 1 pt paragraph that keeps the pieces of a split table two tables (docx-body.ts JOINT). */
+const joint = () => new Paragraph({ style: STYLE.tableText, keepNext: true, spacing: { line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 } });
+const HEADING = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Out[] };
 const handlers: Handlers = {
-  title: (b) => [titleParagraph(b.text)],
-  heading: (b) => [
-    new Paragraph({
-      spacing: { before: 0, after: 0, line: 300, lineRule: CELL_SPACING.lineRule },
-      indent: { firstLine: 2 * SIZE.三号 * 10 },
-      children: [new TextRun({ text: b.text, font: font(b.level === 1 ? FONTS.heading : b.level === 2 ? FONTS.kai : FONTS.body), size: SIZE.三号 })],
+  title: (b) => [styled(STYLE.title, b.text)],
+  heading: (b) => [styled(HEADING[b.level], b.text)],
+  paragraph: (b) => [
+    styled(STYLE.body, b.text, {
+      ...(b.indent ? { indent: { firstLine: 2 * SIZE.三号 * 10 } } : {}),
+      ...(b.align === undefined ? {} : { alignment: ALIGN[b.align] }),
     }),
   ],
-  paragraph: (b) => [plainParagraph(b.text, SIZE.三号, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
   table: (b) => [
-    titleParagraph(b.table.title),
-    ...(b.table.subtitle ? [plainParagraph(b.table.subtitle, SIZE.四号), plainParagraph('', SIZE.五号)] : []),
-    tableToDocx(b.table),
-    ...b.table.notes.map((n) => plainParagraph(n, SIZE.小五)),
+    styled(STYLE.title, b.table.title),
+    ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', { keepNext: true })] : []),
+    ...tablesToDocx(b.table).flatMap((t, k) => (k === 0 ? [t] : [joint(), t])),
+    ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
   // Note: the GB/T 9704 elements of official documents are not part of this reference (tests/official-docx.test.ts covers them).
@@ -126,5 +147,7 @@ export async function referenceDocx(doc: Doc, when: Date): Promise<Uint8Array> {
     ...documentOptions(doc.title),
     sections: doc.sections.map((s) => ({ ...sectionFrame(s.orientation), children: s.blocks.flatMap(blockToDocx) })),
   });
-  return normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when);
+  const normal = normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when);
+  // Note: the named styles are jixiao's own styles.xml content, merged into docx's as the shell does.
+  return packOoxml(withJixiaoStyles(Object.entries(unzipSync(normal))), when);
 }

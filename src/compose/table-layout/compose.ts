@@ -184,15 +184,27 @@ function build(layout: TableLayout, view: TableView): Table {
   const fromView = layout.notesFrom === undefined ? [] : lookup(scope, layout.notesFrom);
   const notes = [...layout.notes.map((n) => interpolate(n, scope)), ...(Array.isArray(fromView) ? (fromView as string[]) : [])];
   const subtitle = layout.subtitle === undefined ? undefined : interpolate(layout.subtitle, scope);
+  const expanded = expand(layout.rows, scope);
   return {
     id,
     sheetName: sheetName(interpolate(layout.sheetName, scope)),
     title: interpolate(layout.title, scope),
     columns: widths(layout),
     headerRows: layout.headerRows,
-    rows: place(expand(layout.rows, scope), layout),
+    ...repeatedHeading(expanded),
+    rows: place(expanded, layout),
     notes,
     ...(subtitle !== undefined ? { subtitle } : {}),
     orientation: layout.orientation,
   };
+}
+
+/** The first run of rows with a `repeat` cell: where the repeated inner heading starts and how many rows it has. */
+function repeatedHeading(rows: readonly Row[]): { repeatFrom: number; repeatRows: number } | Record<string, never> {
+  const marked = (r: number) => rows[r]?.some((p) => p.decl.repeat === true) ?? false;
+  const from = rows.findIndex((_, r) => marked(r));
+  if (from < 0) return {};
+  let to = from;
+  while (marked(to)) to++;
+  return { repeatFrom: from, repeatRows: to - from };
 }
