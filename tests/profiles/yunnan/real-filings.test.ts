@@ -285,3 +285,37 @@ describe('options.tableMoney as YAML gives it', () => {
     expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['options.tableMoney.places', '应为 0 到 6 的整数']]);
   });
 });
+
+describe('the department money block (dept.funds, national department table)', () => {
+  const withFunds = (stated?: { executionScore?: string; totalScore?: string }, executionWeight?: string) =>
+    withChange((u) => {
+      Object.assign(u.dept.indicators[0]!, { weight: '50' });
+      Object.assign(u.dept.indicators[1]!, { weight: '40' });
+      u.dept.funds = {
+        income: { generalBudget: { initialBudget: '180.00', adjustedBudget: '200.00', executed: '190.00' } },
+        use: { basic: { adjustedBudget: '150.00', executed: '145.00' } },
+        ...(stated ? { stated } : {}),
+        ...(executionWeight ? { executionWeight } : {}),
+      };
+    });
+
+  it('totals the income rows, scores execution and gives 总分 and grade', () => {
+    const f = run(withFunds()).derived.dept.funds!;
+    expect([f.total.adjustedBudget.toFixed(2), f.total.rate?.toFixed(4), f.executionScore.toFixed(2), f.totalScore.toFixed(2), f.grade]).toEqual([
+      '200.00',
+      '0.9500',
+      '9.50',
+      '99.50',
+      '优',
+    ]);
+    expect(f.use.basic?.initialBudget).toBeNull();
+  });
+
+  it('audits stated department scores and rejects a zero execution weight, located under dept.funds', () => {
+    expect(codesAndPaths(diagnosticsOf(withFunds({ executionScore: '10', totalScore: '100' })).filter((d) => d.code.startsWith('E-SCORE')))).toEqual([
+      { code: 'E-SCORE-UNJUSTIFIED', path: ['dept', 'funds', 'stated', 'executionScore'] },
+      { code: 'E-SCORE-TOTAL', path: ['dept', 'funds', 'stated', 'totalScore'] },
+    ]);
+    expectFires(withFunds(undefined, '0'), 'E-SCORE-NEGATIVE', ['dept', 'funds', 'executionWeight']);
+  });
+});
