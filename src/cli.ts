@@ -11,9 +11,8 @@ import { suggestKey } from './load/suggest.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
-import { profileSamples } from './run/samples.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
-import { initSample } from './run/init.js';
+import { initSample, sampleFile } from './run/init.js';
 import { PROFILE_IDS } from './profiles/registry.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
@@ -240,12 +239,6 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿'),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
-        const samples = await profileSamples(args.profile, target, fs);
-        if (samples.length === 0) {
-          io.err(`格式 ${args.profile} 没有随附的示例输入（templates/${args.profile}/sample.yaml）；可用 --profile yunnan 或 central。\n`);
-          code = ExitCode.Usage;
-          return;
-        }
         if (args.xlsx || /\.xlsx$/i.test(target)) {
           if (!/\.xlsx$/i.test(target)) {
             io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`);
@@ -261,7 +254,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
           const { convertCommand } = await import('./run/convert.js');
-          code = await convertCommand(samples[0]!.from, target, {
+          code = await convertCommand(sampleFile('yunnan'), target, {
             force: args.force,
             ctx,
             io: { out: io.out, err: io.err, exists },

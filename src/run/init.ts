@@ -9,6 +9,7 @@ import { ExitCode } from '../model/diagnostic.js';
 import { PROFILE_IDS, isProfileId } from '../profiles/registry.js';
 import { PACKAGE_ROOT, type FileSystem } from './context.js';
 import { safeSegment } from './file-names.js';
+import { profileSamples } from './samples.js';
 
 /** Where `init` reports. */
 export interface InitIo {
@@ -59,9 +60,18 @@ export async function initSample(
     io.err(`${sample.problem}\n`);
     return ExitCode.Usage;
   }
-  const text = ext === '.json' ? sampleJson(sample.text) : sample.text;
-  await opts.fs.writeAtomic(target, new TextEncoder().encode(text));
+  // Note: a shipped profile may have further samples (central: sample-school.yaml → <target>-school.yaml).
+  const extras = (await profileSamples(opts.profile, target, opts.fs)).slice(1);
+  const taken = extras.find((x) => io.exists(x.to));
+  if (taken && !opts.force) {
+    io.err(`${taken.to} 已存在；如需覆盖请加 --force。\n`);
+    return ExitCode.Usage;
+  }
+  const files = [{ to: target, text: sample.text }, ...(await Promise.all(extras.map(async (x) => ({ to: x.to, text: await opts.fs.readText(x.from) }))))];
   const kind = ext === '.json' ? '示例输入（JSON 不能带注释，各字段的说明见同名的 YAML 示例：jixiao init 示例.yaml）' : '带中文注释的示例输入';
-  io.out(`已写出 ${opts.profile} 格式的${kind} ${target}。改成本单位的内容后，先检查：jixiao check ${target}，再生成：jixiao build ${target}\n`);
+  for (const f of files) {
+    await opts.fs.writeAtomic(f.to, new TextEncoder().encode(ext === '.json' ? sampleJson(f.text) : f.text));
+    io.out(`已写出 ${opts.profile} 格式的${kind} ${f.to}。改成本单位的内容后，先检查：jixiao check ${f.to}，再生成：jixiao build ${f.to}\n`);
+  }
   return ExitCode.Ok;
 }

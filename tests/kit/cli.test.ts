@@ -141,7 +141,7 @@ describe('jixiao init', () => {
     const dir = tempDir();
     const { io, stderr } = memoryIo(env);
     expect(await main(['init', join(dir, 'x.yaml'), '--profile', 'nope'], io)).toBe(2);
-    expect(stderr()).toContain('格式 nope 没有随附的示例输入');
+    expect(stderr()).toContain('未知的格式“nope”');
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
   });
 

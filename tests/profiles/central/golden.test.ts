@@ -127,6 +127,6 @@ describe('jixiao init --profile central', () => {
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'central', 'sample.yaml'), 'utf8'));
     const check = memoryIo();
     expect(await main(['check', file, join(dir, 'unit-school.yaml')], check.io)).toBe(0);
-    expect(check.stderr()).toContain('0 个错误，0 个警告');
+    expect(check.stdout() + check.stderr()).toContain('0 个错误，0 个警告');
   });
 });
