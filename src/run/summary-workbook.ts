@@ -1,5 +1,5 @@
 /** 汇总表文件：把本批各单位的行按年度、单位名称排序，原子地写到输出目录的 汇总表.xlsx。 */
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { summaryToXlsx } from '../write/summary-xlsx.js';
 import type { RunContext } from './context.js';
 import type { SummaryRow } from './summary-row.js';
@@ -26,6 +26,8 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], ctx: Run
   const latest = Math.max(1999, ...rows.map((r) => r.year ?? 0));
   const when = ctx.fixedDate ?? new Date(Date.UTC(latest + 1, 2, 31));
   const path = join(ctx.outDir, SUMMARY_NAME);
-  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(rows), when));
+  // Note: the input's path as the bureau sees it from the workbook's own folder, so the folder can be moved as a whole.
+  const located = rows.map((r) => ({ ...r, file: relative(resolve(ctx.outDir), resolve(r.file)).split(sep).join('/') }));
+  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(located), when));
   return path;
 }
