@@ -80,3 +80,24 @@ describe('what a folder scan skips', () => {
     expect(check.stderr()).toContain(`${out}：这是 jixiao 的输出文件夹`);
   });
 });
+
+describe('--format json', () => {
+  it('gives diagnostic records of one shape and a final summary record with the outputs and what was skipped', async () => {
+    const dir = tempDir();
+    copyFileSync(WARNY, join(dir, 'a.yaml'));
+    writeFileSync(join(dir, 'notes.yaml'), '备忘: 无\n');
+    const out = join(dir, 'out');
+    const { io, stdout } = memoryIo(env);
+    expect(await main(['build', dir, '-o', out, '-j', '1', '--format', 'json'], io)).toBe(0);
+    const records = stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const summary = records.at(-1)!;
+    expect(records.slice(0, -1).every((r) => r['type'] === 'diagnostic' && typeof r['line'] === 'number' && typeof r['column'] === 'number')).toBe(true);
+    expect(summary).toMatchObject({ type: 'summary', command: 'build', units: 1, built: 1, failed: 0, errors: 0, warnings: records.length - 1 });
+    expect(summary['outputs']).toHaveLength(2);
+    expect(summary['skippedInputs']).toEqual([{ path: join(dir, 'notes.yaml'), reason: '不是单位输入（顶层既没有 profile 也没有 unit）' }]);
+    expect(summary['summaryWorkbook']).toBe(join(out, '汇总表.xlsx'));
+  });
+});
