@@ -29,7 +29,8 @@ export const ProfileSchema = z.strictObject({
   defaults: z.record(z.string(), z.string()),
   /** Fixed 备注 lines printed under a document or table, by document key, verbatim. */
   notes: z.record(z.string(), z.array(z.string())),
-  severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+  /** Severity per code; `off` drops a warning (W-) altogether. */
+  severity: z.record(z.string(), z.enum(['error', 'warning', 'off'])).default({}),
   /** Profile-specific settings (rubric files, amount units of completion tables, document numbers…). */
   settings: z.record(z.string(), z.unknown()).default({}),
   /** Data files of the profile folder to load with it, by key (e.g. rubric-dept → rubric-dept.yaml); names only, no folders. */
