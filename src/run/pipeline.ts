@@ -154,6 +154,16 @@ export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOption
   return runUnitBytes(file, bytes, ctx, opts);
 }
 
+/**
+ * The options a batch runs each unit with. Note: `check --templates` also renders the documents (in memory, then
+ * dropped), so that a broken own template is reported by check exactly as by build.
+ */
+export const batchUnitOptions = (ctx: RunContext, write: boolean): RunUnitOptions => ({
+  write,
+  stage: write,
+  ...(!write && ctx.options.templatesRoot !== undefined ? { render: true } : {}),
+});
+
 /** runUnit for an input already in memory: `file` only names it (its extension picks YAML, JSON or workbook). */
 export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   const read = await readInputFile(file, bytes);
