@@ -4,7 +4,7 @@
  */
 import { formatDiagnostic, formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
 import type { BatchProgress, BatchResult } from './batch.js';
-import type { UnitOutcome } from './unit-outcome.js';
+import { warningCount, type UnitOutcome } from './unit-outcome.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 /** Where the view prints. */
@@ -106,8 +106,8 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
 }
 
 function statusText(o: UnitOutcome): string {
-  const warnings = o.diagnostics.filter((d) => d.severity === 'warning').length;
-  const errors = o.diagnostics.length - warnings;
+  const warnings = warningCount(o);
+  const errors = o.diagnostics.filter((d) => d.severity === 'error').length;
   const extra = warnings > 0 ? `（${warnings} 个警告）` : '';
   switch (o.status) {
     case 'built':
@@ -115,7 +115,7 @@ function statusText(o: UnitOutcome): string {
     case 'checked':
       return `通过检查${extra}`;
     case 'skipped':
-      return '未改变，跳过';
+      return `未改变，跳过${warnings > 0 ? `（上次 ${warnings} 个警告）` : ''}`;
     case 'failed':
       return `失败（${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}）`;
   }
@@ -125,7 +125,7 @@ function statusText(o: UnitOutcome): string {
 export function summaryLine(b: BatchResult, write: boolean): string {
   const all = b.units.flatMap((u) => u.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length + b.missing.length + b.problems.length;
-  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const warnings = b.units.reduce((n, u) => n + warningCount(u), 0);
   const count = (s: UnitOutcome['status']) => b.units.filter((u) => u.status === s).length;
   const mark = errors > 0 ? '✖' : warnings > 0 ? '⚠' : '✔';
   const parts = write
@@ -154,7 +154,7 @@ export function summaryRecord(b: BatchResult, write: boolean): Record<string, un
     skipped: count('skipped'),
     failed: count('failed'),
     errors: all.filter((d) => d.severity === 'error').length + b.missing.length + b.problems.length,
-    warnings: all.filter((d) => d.severity === 'warning').length,
+    warnings: b.units.reduce((n, u) => n + warningCount(u), 0),
     outputs: b.units.flatMap((u) => u.outputs),
     skippedInputs: b.skippedInputs,
     ...(b.summaryWorkbook ? { summaryWorkbook: b.summaryWorkbook } : {}),

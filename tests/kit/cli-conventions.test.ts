@@ -74,6 +74,12 @@ describe('what a folder scan skips', () => {
     expect(await main(['build', dir, '-o', out, '-j', '1', '--exclude', '草稿'], second.io)).toBe(0);
     expect(second.stderr()).toContain(`${out}：这是本次的输出文件夹`);
     expect(second.stderr()).toContain('1 个单位中 0 个已生成，1 个未改变（跳过）');
+    // The skipped unit's warnings, kept in the manifest, are still counted (and by --max-warnings).
+    const warnings = /0 个错误，(\d+) 个警告/.exec(first.stderr())?.[1];
+    expect(Number(warnings)).toBeGreaterThan(0);
+    expect(second.stderr()).toContain(`未改变，跳过（上次 ${warnings} 个警告）`);
+    expect(second.stderr()).toContain(`0 个错误，${warnings} 个警告`);
+    expect(await main(['build', dir, '-o', out, '-j', '1', '--exclude', '草稿', '--max-warnings', '0'], memoryIo(env).io)).toBe(1);
     // Checking the folder: out/ is recognised by its manifest.
     const check = memoryIo(env);
     expect(await main(['check', dir, '--exclude', '草稿'], check.io)).toBe(0);
