@@ -15,6 +15,7 @@ import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
 import { initSample, sampleFile } from './run/init.js';
 import { PROFILE_IDS } from './profiles/registry.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
+import { warningCount } from './run/unit-outcome.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
@@ -98,7 +99,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     view.finish(result);
     code = result.units.length === 0 && result.missing.length === 0 ? ExitCode.InvalidInput : result.exitCode;
     if (args.maxWarnings !== undefined && code === ExitCode.Ok) {
-      const warnings = result.units.reduce((n, u) => n + u.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+      const warnings = result.units.reduce((n, u) => n + warningCount(u), 0);
       if (warnings > args.maxWarnings) {
         io.err(`警告共 ${warnings} 个，超过 --max-warnings ${args.maxWarnings} 允许的数量。\n`);
         code = ExitCode.InvalidInput;

@@ -1,5 +1,7 @@
 /** 严重程度：套用格式文件的 severity 设置与 --strict（DOMAIN.md §7）。 */
-import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Diagnostic, Severity, SeverityOverride } from '../model/diagnostic.js';
+
+export type { SeverityOverride } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 
 /** Options of a check run. */
@@ -11,15 +13,19 @@ export interface CheckOptions {
 }
 
 /**
- * The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). A warning the
- * profile sets `off` is dropped (even under --strict: the form has no such concern); an error is never dropped.
+ * The profile's severity for each code, or error for everything under --strict (DOMAIN.md §7). A warning set to
+ * `off` is dropped (even under --strict: it was switched off on purpose); an error (E-) is never dropped.
  */
 export function applySeverity(found: readonly Diagnostic[], profile: Profile, strict: boolean | undefined): Diagnostic[] {
-  const overrides: Readonly<Record<string, Severity | 'off'>> = profile.severity;
+  return applyOverrides(found, profile.severity, strict);
+}
+
+/** Applies per-code overrides (a profile's `severity`, an input's `checks`), then --strict. */
+export function applyOverrides(found: readonly Diagnostic[], overrides: Readonly<Record<string, SeverityOverride>>, strict: boolean | undefined): Diagnostic[] {
   return found.flatMap((x) => {
-    const set = overrides[x.code];
-    if (set === 'off') return x.severity === 'warning' ? [] : [x];
-    const severity: Severity = strict ? 'error' : (set ?? x.severity);
-    return severity === x.severity ? [x] : [{ ...x, severity }];
+    const wanted = overrides[x.code];
+    if (wanted === 'off' && x.code.startsWith('W-')) return [];
+    const severity: Severity = strict ? 'error' : wanted === 'error' || wanted === 'warning' ? wanted : x.severity;
+    return [severity === x.severity ? x : { ...x, severity }];
   });
 }

@@ -250,16 +250,28 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: readonly string[], schema: z
 /** `severity` keys that are no diagnostic code: a misspelt code would otherwise change nothing. */
 function unknownCodes(severity: Readonly<Record<string, string>>, where: (path: readonly PropertyKey[]) => ProfileFile): Diagnostic[] {
   const codes: readonly string[] = Object.keys(CHECK_CATALOGUE);
-  return Object.keys(severity)
-    .filter((code) => !codes.includes(code))
-    .map((code) => {
-      const guess = suggestKey(code, codes);
-      const message = `severity.${code}：没有这个检查代码${guess !== undefined ? `，是否想写“${guess}”？` : '（可用的代码见 docs/checks.md）。'}`;
-      return profileProblem(where(['severity', code]), ['severity', code], message, true, {
-        actual: code,
-        ...(guess !== undefined ? { expected: guess } : {}),
-      });
-    });
+  // Note: an error means the documents would be wrong; only a warning can be switched off.
+  const errorsOff = Object.entries(severity)
+    .filter(([code, s]) => s === 'off' && code.startsWith('E-') && codes.includes(code))
+    .map(([code]) =>
+      profileProblem(where(['severity', code]), ['severity', code], `severity.${code}：错误（E-）不能关闭，只有警告（W-）可以设为 off。`, true, {
+        actual: 'off',
+        expected: 'error 或 warning',
+      }),
+    );
+  return [
+    ...errorsOff,
+    ...Object.keys(severity)
+      .filter((code) => !codes.includes(code))
+      .map((code) => {
+        const guess = suggestKey(code, codes);
+        const message = `severity.${code}：没有这个检查代码${guess !== undefined ? `，是否想写“${guess}”？` : '（可用的代码见 docs/checks.md）。'}`;
+        return profileProblem(where(['severity', code]), ['severity', code], message, true, {
+          actual: code,
+          ...(guess !== undefined ? { expected: guess } : {}),
+        });
+      }),
+  ];
 }
 
 /** Keys the object schema at a path accepts (for did-you-mean). */

@@ -86,6 +86,9 @@ export type DiagnosticCode =
 
 export type Severity = 'error' | 'warning';
 
+/** What a profile's `severity` or an input's `checks` may set a code to; `off` drops a warning (W-) altogether. */
+export type SeverityOverride = Severity | 'off';
+
 /** One problem found in an input, located in the file and in the data. */
 export interface Diagnostic {
   readonly code: DiagnosticCode;

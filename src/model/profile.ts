@@ -29,6 +29,7 @@ export const ProfileSchema = z.strictObject({
   defaults: z.record(z.string(), z.string()),
   /** Fixed 备注 lines printed under a document or table, by document key, verbatim. */
   notes: z.record(z.string(), z.array(z.string())),
+  /** Severity per code; `off` drops a warning (W-) altogether. */
   // Note: off silences a warning a form makes meaningless (central writes units inside values: W-UNIT-IN-VALUE); errors cannot be silenced.
   severity: z.record(z.string(), z.enum(['error', 'warning', 'off'])).default({}),
   /** Profile-specific settings (rubric files, amount units of completion tables, document numbers…). */

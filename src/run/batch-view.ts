@@ -4,7 +4,7 @@
  */
 import { formatDiagnostic, formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
 import type { BatchProgress, BatchResult } from './batch.js';
-import type { UnitOutcome } from './unit-outcome.js';
+import { warningCount, type UnitOutcome } from './unit-outcome.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 /** Where the view prints. */
@@ -74,16 +74,19 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
     finish(b: BatchResult): void {
       if (bar) sink.err('\r\x1b[K');
       bar = '';
-      for (const m of b.missing) sink.err(`${m}  error  E-INPUT-UNREADABLE  找不到输入文件或文件夹\n`);
-      if (opts.format === 'json') sink.out(formatDiagnosticsJson(b.problems));
-      else sink.err(formatDiagnostics(b.problems));
+      const missing: Diagnostic[] = b.missing.map((m) => ({ code: 'E-INPUT-UNREADABLE', severity: 'error', file: m, message: '找不到输入文件或文件夹' }));
+      if (opts.format === 'json') sink.out(formatDiagnosticsJson([...missing, ...b.problems]));
+      else sink.err(formatDiagnostics([...missing, ...b.problems]));
       if (opts.format === 'text' && b.skippedInputs.length > 0) {
         sink.err(`已跳过 ${b.skippedInputs.length} 个不作为输入的条目：\n`);
         for (const s of b.skippedInputs.slice(0, MAX_FAILED_LISTED)) sink.err(`  ${s.path}：${s.reason}\n`);
         if (b.skippedInputs.length > MAX_FAILED_LISTED) sink.err(`  ……另有 ${b.skippedInputs.length - MAX_FAILED_LISTED} 个\n`);
       }
       if (b.units.length === 0 && b.missing.length === 0 && b.problems.length === 0) sink.err('没有找到输入文件（*.yaml、*.yml、*.json）。\n');
-      if (opts.format === 'json') return;
+      if (opts.format === 'json') {
+        sink.out(`${JSON.stringify(summaryRecord(b, opts.write))}\n`);
+        return;
+      }
       const failed = b.units.filter((u) => u.status === 'failed');
       if (failed.length > 0 && b.units.length > 1) {
         report(`失败的单位（${failed.length} 个）：\n`);
@@ -103,8 +106,8 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
 }
 
 function statusText(o: UnitOutcome): string {
-  const warnings = o.diagnostics.filter((d) => d.severity === 'warning').length;
-  const errors = o.diagnostics.length - warnings;
+  const warnings = warningCount(o);
+  const errors = o.diagnostics.filter((d) => d.severity === 'error').length;
   const extra = warnings > 0 ? `（${warnings} 个警告）` : '';
   switch (o.status) {
     case 'built':
@@ -112,7 +115,7 @@ function statusText(o: UnitOutcome): string {
     case 'checked':
       return `通过检查${extra}`;
     case 'skipped':
-      return '未改变，跳过';
+      return `未改变，跳过${warnings > 0 ? `（上次 ${warnings} 个警告）` : ''}`;
     case 'failed':
       return `失败（${errors} 个错误${warnings > 0 ? `，${warnings} 个警告` : ''}）`;
   }
@@ -122,7 +125,7 @@ function statusText(o: UnitOutcome): string {
 export function summaryLine(b: BatchResult, write: boolean): string {
   const all = b.units.flatMap((u) => u.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length + b.missing.length + b.problems.length;
-  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const warnings = b.units.reduce((n, u) => n + warningCount(u), 0);
   const count = (s: UnitOutcome['status']) => b.units.filter((u) => u.status === s).length;
   const mark = errors > 0 ? '✖' : warnings > 0 ? '⚠' : '✔';
   const parts = write
@@ -133,4 +136,27 @@ export function summaryLine(b: BatchResult, write: boolean): string {
       ]
     : [`${b.units.length} 个单位中 ${count('checked')} 个通过检查`];
   return `${mark} ${errors} 个错误，${warnings} 个警告；${parts.join('，')}；用时 ${(b.elapsedMs / 1000).toFixed(1)} 秒`;
+}
+
+/**
+ * The last record of `--format json`: what the run did, in counts, and every file it wrote or kept.
+ * `{ type: "summary", command, units, built, checked, skipped, failed, errors, warnings, outputs, skippedInputs, summaryWorkbook? }`
+ */
+export function summaryRecord(b: BatchResult, write: boolean): Record<string, unknown> {
+  const all = b.units.flatMap((u) => u.diagnostics);
+  const count = (s: UnitOutcome['status']) => b.units.filter((u) => u.status === s).length;
+  return {
+    type: 'summary',
+    command: write ? 'build' : 'check',
+    units: b.units.length,
+    built: count('built'),
+    checked: count('checked'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    errors: all.filter((d) => d.severity === 'error').length + b.missing.length + b.problems.length,
+    warnings: b.units.reduce((n, u) => n + warningCount(u), 0),
+    outputs: b.units.flatMap((u) => u.outputs),
+    skippedInputs: b.skippedInputs,
+    ...(b.summaryWorkbook ? { summaryWorkbook: b.summaryWorkbook } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { ExitCode, diagnostic, hasErrors } from '../model/diagnostic.js';
 import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
+import { takeInputChecks } from '../load/input-checks.js';
 import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
@@ -40,8 +41,10 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { diagnostics: [...read.diagnostics, ...form.diagnostics] };
-  const validated = validateUnit<AnyUnit>(form.loaded, INPUT_SCHEMAS);
-  const diagnostics = [...read.diagnostics, ...validated.diagnostics];
+  // Note: an input's `checks:` (its own warning settings) is validated here but not carried into the converted file.
+  const taken = takeInputChecks(form.loaded);
+  const validated = validateUnit<AnyUnit>(taken.loaded, INPUT_SCHEMAS);
+  const diagnostics = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { diagnostics };
   const unit = validated.unit;
   // Note: a form made by `extends` converts between YAML and JSON; the entry workbook knows yunnan itself only.

@@ -58,7 +58,17 @@ const RowSchema = z.strictObject({
   rate: Exact,
   score: Exact,
   grade: z.string().nullable(),
-  projects: z.array(z.strictObject({ name: z.string(), score: Exact, grade: z.string().nullable() })),
+  profile: z.string().nullable().optional(),
+  projects: z.array(
+    z.strictObject({
+      name: z.string(),
+      budget: Exact.optional(),
+      executed: Exact.optional(),
+      rate: Exact.optional(),
+      score: Exact,
+      grade: z.string().nullable(),
+    }),
+  ),
   warnings: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   outputs: z.array(z.string()),

@@ -6,6 +6,8 @@ import type { UnitSummary } from '../model/summary.js';
 import type { Loaded } from '../load/read-input.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
+import { takeInputChecks } from '../load/input-checks.js';
+import { applyOverrides } from '../check/severity.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
 import { INPUT_SCHEMAS, PROFILES, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
 import { TemplateError } from '../compose/templates.js';
@@ -163,15 +165,27 @@ export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOption
   return runUnitBytes(file, bytes, ctx, opts);
 }
 
+/**
+ * The options a batch runs each unit with. Note: `check --templates` also renders the documents (in memory, then
+ * dropped), so that a broken own template is reported by check exactly as by build.
+ */
+export const batchUnitOptions = (ctx: RunContext, write: boolean): RunUnitOptions => ({
+  write,
+  stage: write,
+  ...(!write && ctx.options.templatesRoot !== undefined ? { render: true } : {}),
+});
+
 /** runUnit for an input already in memory: `file` only names it (its extension picks YAML, JSON or workbook). */
 export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { file, outputs: [], diagnostics: [...read.diagnostics, ...form.diagnostics] };
-  const loaded = form.loaded;
+  // Note: `checks:` is the kit's, not a form's: taken out before the form's schema sees the input.
+  const taken = takeInputChecks(form.loaded);
+  const loaded = taken.loaded;
   const validated = validateUnit<AnyUnit>(loaded, INPUT_SCHEMAS);
-  const early = [...read.diagnostics, ...validated.diagnostics];
+  const early = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { file, outputs: [], diagnostics: early };
   const unit = validated.unit;
   let lp: LoadedProfile;
@@ -183,7 +197,10 @@ export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunCont
   }
   const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
-  const diagnostics = [...early, ...place(loaded, module.check(unit, derived, lp.profile, { strict: ctx.strict }))];
+  const diagnostics = [
+    ...early,
+    ...place(loaded, applyOverrides(module.check(unit, derived, lp.profile, { strict: ctx.strict }), taken.overrides, ctx.strict)),
+  ];
   const base = {
     file,
     unitName: unit.unit.name,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nodeFs, type RunContext } from './context.js';
-import { runUnit } from './pipeline.js';
+import { batchUnitOptions, runUnit } from './pipeline.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
@@ -46,7 +46,7 @@ export async function runUnits(
   const here = async (job: Job) =>
     onDone(
       job.index,
-      await runUnit(job.file, ctx, { write, stage: write }).then(
+      await runUnit(job.file, ctx, batchUnitOptions(ctx, write)).then(
         (r) => toOutcome(r, ctx.outDir, write),
         (e: unknown) => internalFailure(job.file, e),
       ),

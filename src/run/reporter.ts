@@ -35,7 +35,11 @@ function locationPrefix(d: Diagnostic): string {
   return labelled ? `${dotted}：` : `${dotted}（${label}）：`;
 }
 
-/** One JSON object per line (JSON Lines), for tools: code, severity, message, file, line, column, cell, path, label, expected, actual. */
+/**
+ * One JSON object per line (JSON Lines), for tools: `type: "diagnostic"`, code, severity, message, file, then either
+ * line and column (YAML/JSON, 1-based) or cell (`工作表!C7`, a workbook), path, label, expected, actual.
+ * `--format json` ends with one `type: "summary"` record (batch-view.ts).
+ */
 export function formatDiagnosticsJson(ds: readonly Diagnostic[]): string {
   return ds.map((d) => `${JSON.stringify(toJsonRecord(d))}\n`).join('');
 }
@@ -44,6 +48,7 @@ export function formatDiagnosticsJson(ds: readonly Diagnostic[]): string {
 export function toJsonRecord(d: Diagnostic): Record<string, string | number> {
   const path = d.path ?? [];
   return {
+    type: 'diagnostic',
     code: d.code,
     severity: d.severity,
     message: d.message,

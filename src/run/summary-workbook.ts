@@ -1,11 +1,11 @@
 /** 汇总表文件：把本批各单位的行按年度、单位名称排序，原子地写到输出目录的 汇总表.xlsx。 */
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { RunContext } from './context.js';
 import type { SummaryRow } from './summary-row.js';
 
-/** The summary workbook's file name inside the output folder. */
 import { SUMMARY_NAME } from './own-names.js';
 
+/** The summary workbook's file name inside the output folder. */
 export { SUMMARY_NAME };
 
 const collator = new Intl.Collator('zh-CN');
@@ -25,8 +25,10 @@ export async function writeSummaryWorkbook(rows: readonly SummaryRow[], ctx: Run
   const latest = Math.max(1999, ...rows.map((r) => r.year ?? 0));
   const when = ctx.fixedDate ?? new Date(Date.UTC(latest + 1, 2, 31));
   const path = join(ctx.outDir, SUMMARY_NAME);
+  // Note: the input's path as the bureau sees it from the workbook's own folder, so the folder can be moved as a whole.
+  const located = rows.map((r) => ({ ...r, file: relative(resolve(ctx.outDir), resolve(r.file)).split(sep).join('/') }));
   // Note: imported here so that exceljs loads only when a build writes the summary workbook.
   const { summaryToXlsx } = await import('../write/summary-xlsx.js');
-  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(rows), when));
+  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(located), when));
   return path;
 }

@@ -59,3 +59,10 @@ export function internalFailure(file: string, e: unknown): UnitOutcome {
   const d: Diagnostic = { code: 'E-INTERNAL', severity: 'error', file, message: `这是程序缺陷，请附上输入文件报告问题。\n${stack}` };
   return toOutcome({ file, outputs: [], diagnostics: [d] }, '.', false);
 }
+
+/**
+ * A unit's warnings: those found this run, or, for a unit skipped as unchanged, the count its manifest row kept from
+ * the build that made its files (so a skipped unit still counts toward the summary and --max-warnings).
+ */
+export const warningCount = (o: UnitOutcome): number =>
+  o.status === 'skipped' ? o.row.warnings : o.diagnostics.filter((d) => d.severity === 'warning').length;

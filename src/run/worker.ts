@@ -1,7 +1,7 @@
 /** 工作线程：用主线程给的选项建立同样的运行上下文，逐个运行主线程派来的单位，把结果（纯数据）发回。 */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext } from './context.js';
-import { runUnit } from './pipeline.js';
+import { batchUnitOptions, runUnit } from './pipeline.js';
 import { internalFailure, toOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
@@ -13,7 +13,7 @@ if (!port) throw new Error('run/worker.js runs only as a worker thread');
 let chain = Promise.resolve();
 port.on('message', (job: WorkerJob) => {
   chain = chain.then(() =>
-    runUnit(job.file, ctx, { write: setup.write, stage: setup.write })
+    runUnit(job.file, ctx, batchUnitOptions(ctx, setup.write))
       .then(
         (r) => toOutcome(r, ctx.outDir, setup.write),
         (e: unknown) => internalFailure(job.file, e),

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_NAME, type Manifest } from '../../src/run/manifest.js';
@@ -148,56 +148,61 @@ describe('progress', () => {
 });
 
 describe('summary workbook 汇总表.xlsx', () => {
-  it('has one row per unit, sorted by unit, with real numbers in their formats, a frozen header and a filter', async () => {
+  it('has one row per unit, sorted by unit, with real numbers in their formats, a totals row, a frozen header and a filter', async () => {
     const { dir, out } = twoUnits();
     // Note: a sum that does not add up is found after validation, so the row still has the unit's name.
     writeUnits(dir, { 'c.yaml': unitYaml('C03', '曲靖市沾益区民政局').replace('projectExpenditure: 19.50', 'projectExpenditure: 19.60') });
     await build([dir, '-o', out]);
     const bytes = new Uint8Array(readFileSync(join(out, '汇总表.xlsx')));
-    const rows = await xlsxSheetRows(bytes, '汇总表');
+    const rows = await xlsxSheetRows(bytes, '单位');
     expect(rows[0]).toEqual([
       '年度',
       '单位名称',
-      '金额单位',
-      '预算数',
-      '执行数',
+      '格式（等级用词）',
+      '预算数（万元）',
+      '执行数（万元）',
       '执行率',
       '部门得分',
       '部门等级',
       '项目数',
-      '项目得分',
       '警告数',
       '错误数',
-      '生成的文件',
-      '输入文件',
+      '生成的文件（相对输出文件夹）',
+      '输入文件（相对输出文件夹）',
     ]);
-    // Note: pinyin order: 财政局 (cai), 民政局 (min), 审计局 (shen).
-    expect(rows.slice(1).map((r) => r[1])).toEqual(['曲靖市沾益区财政局', '曲靖市沾益区民政局', '曲靖市沾益区审计局']);
-    expect(rows[1]!.slice(0, 12)).toEqual([
-      '2023',
-      '曲靖市沾益区财政局',
-      '万元',
-      '20.00',
-      '19.50',
-      '97.50%',
-      '—',
-      '—',
-      '1',
-      '财政资金监督检查工作经费 99.75 优',
-      '1',
-      '0',
-    ]);
-    expect(rows[1]![12]).toBe('2023/A01/2023年度绩效自评-曲靖市沾益区财政局.docx\n2023/A01/2023年度绩效自评-曲靖市沾益区财政局.xlsx');
-    // Note: a failed unit has no files; the empty cell is left out of the displayed row.
-    expect(rows[2]!.slice(1, 3)).toEqual(['曲靖市沾益区民政局', '万元']);
-    expect(rows[2]!.slice(-3)).toEqual(['3', '1', join(dir, 'c.yaml')]);
+    // Note: pinyin order: 财政局 (cai), 民政局 (min), 审计局 (shen); then the totals row. Empty cells are left out of a displayed row.
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['曲靖市沾益区财政局', '曲靖市沾益区民政局', '曲靖市沾益区审计局', '60.00']);
+    expect(rows[4]![0]).toBe('合计（3 个单位）');
     const dump = await dumpXlsx(bytes);
-    expect(dump).toContain('D2 number 20 [0.00]');
-    expect(dump).toContain('F2 number 0.975 [0.00%]');
-    expect(dump).toContain('A2 number 2023 [0]');
+    const unitSheet = dump.slice(0, dump.indexOf('== 项目 =='));
+    // Yunnan scores no department: its 部门得分 and 部门等级 cells are empty, not “—”.
+    expect(dump).not.toContain('—');
+    expect(unitSheet).toContain('A2 number 2023 [0]');
+    expect(unitSheet).toContain('C2 string "yunnan"');
+    expect(unitSheet).toContain('D2 number 20 [0.00]');
+    expect(unitSheet).toContain('F2 number 0.975 [0.00%]');
+    expect(unitSheet).not.toMatch(/\bG2 /);
+    expect(unitSheet).toContain(
+      `L2 string ${JSON.stringify('2023/A01/2023年度绩效自评-曲靖市沾益区财政局.docx\n2023/A01/2023年度绩效自评-曲靖市沾益区财政局.xlsx')}`,
+    );
+    // The input's path is relative to the output folder.
+    expect(unitSheet).toContain(`M3 string ${JSON.stringify(relative(out, join(dir, 'c.yaml')))}`);
+    // Totals: amounts summed, 执行率 recomputed from the sums (not averaged).
+    expect(unitSheet).toContain('D5 number 60 [0.00]');
+    const executed = rows.slice(1, 4).reduce((a, r) => a + Number(r[4]), 0);
+    expect(unitSheet).toContain(`E5 number ${Number(executed.toFixed(2))} [0.00]`);
+    expect(unitSheet).toMatch(new RegExp(`F5 number ${String(Number((executed / 60).toFixed(4))).replace('.', '\\.')} \\[0\\.00%\\]`));
     const sheet = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
     expect(sheet).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-    expect(sheet).toContain('<autoFilter ref="A1:N4"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:M4"/>');
+
+    // The 项目 sheet: one row per project with its own money, rate, score and grade, then the totals with counts by grade.
+    const projects = await xlsxSheetRows(bytes, '项目');
+    expect(projects[0]).toEqual(['年度', '单位名称', '项目名称', '预算数（万元）', '执行数（万元）', '执行率', '得分', '等级', '格式（等级用词）']);
+    expect(projects[1]).toEqual(['2023', '曲靖市沾益区财政局', '财政资金监督检查工作经费', '20.00', '19.50', '97.50%', '99.75', '优', 'yunnan']);
+    // The totals row has no 年度 or 单位 (empty cells are left out of a displayed row).
+    expect(projects.at(-1)![0]).toMatch(/^合计（\d+ 个项目）$/);
+    expect(projects.at(-1)!.at(-1)).toMatch(/^优 \d+/);
   });
 
   it('is byte-identical for identical input, and lists skipped units from the manifest', async () => {
@@ -216,7 +221,7 @@ describe('inputs', () => {
   it('expands globs: *, ?, ** and {a,b}, taking only input files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub', 'deep'), { recursive: true });
-    writeUnits(dir, { 'a.yaml': A, 'b.yml': B, 'notes.txt': 'x', 'sub/deep/c.json': JSON.stringify({}) });
+    writeUnits(dir, { 'a.yaml': A, 'b.yml': B, 'notes.txt': 'x', 'sub/deep/c.json': JSON.stringify({ profile: 'yunnan' }) });
     const out = tempDir();
     const files = async (pattern: string) =>
       (await build([join(dir, pattern), '-o', out, '--format', 'json'])).stderr

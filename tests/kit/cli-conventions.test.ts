@@ -74,9 +74,36 @@ describe('what a folder scan skips', () => {
     expect(await main(['build', dir, '-o', out, '-j', '1', '--exclude', '草稿'], second.io)).toBe(0);
     expect(second.stderr()).toContain(`${out}：这是本次的输出文件夹`);
     expect(second.stderr()).toContain('1 个单位中 0 个已生成，1 个未改变（跳过）');
+    // The skipped unit's warnings, kept in the manifest, are still counted (and by --max-warnings).
+    const warnings = /0 个错误，(\d+) 个警告/.exec(first.stderr())?.[1];
+    expect(Number(warnings)).toBeGreaterThan(0);
+    expect(second.stderr()).toContain(`未改变，跳过（上次 ${warnings} 个警告）`);
+    expect(second.stderr()).toContain(`0 个错误，${warnings} 个警告`);
+    expect(await main(['build', dir, '-o', out, '-j', '1', '--exclude', '草稿', '--max-warnings', '0'], memoryIo(env).io)).toBe(1);
     // Checking the folder: out/ is recognised by its manifest.
     const check = memoryIo(env);
     expect(await main(['check', dir, '--exclude', '草稿'], check.io)).toBe(0);
     expect(check.stderr()).toContain(`${out}：这是 jixiao 的输出文件夹`);
+  });
+});
+
+describe('--format json', () => {
+  it('gives diagnostic records of one shape and a final summary record with the outputs and what was skipped', async () => {
+    const dir = tempDir();
+    copyFileSync(WARNY, join(dir, 'a.yaml'));
+    writeFileSync(join(dir, 'notes.yaml'), '备忘: 无\n');
+    const out = join(dir, 'out');
+    const { io, stdout } = memoryIo(env);
+    expect(await main(['build', dir, '-o', out, '-j', '1', '--format', 'json'], io)).toBe(0);
+    const records = stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const summary = records.at(-1)!;
+    expect(records.slice(0, -1).every((r) => r['type'] === 'diagnostic' && typeof r['line'] === 'number' && typeof r['column'] === 'number')).toBe(true);
+    expect(summary).toMatchObject({ type: 'summary', command: 'build', units: 1, built: 1, failed: 0, errors: 0, warnings: records.length - 1 });
+    expect(summary['outputs']).toHaveLength(2);
+    expect(summary['skippedInputs']).toEqual([{ path: join(dir, 'notes.yaml'), reason: '不是单位输入（顶层既没有 profile 也没有 unit）' }]);
+    expect(summary['summaryWorkbook']).toBe(join(out, '汇总表.xlsx'));
   });
 });

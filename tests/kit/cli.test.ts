@@ -106,9 +106,12 @@ describe('jixiao check', () => {
     const lines = stdout()
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { code: string; line?: number });
-    expect(lines.some((l) => l.code === 'W-INCOME-EXPENSE-GAP')).toBe(true);
-    expect(lines.every((l) => typeof l.code === 'string')).toBe(true);
+      .map((l) => JSON.parse(l) as { type: string; code: string; line?: number; column?: number });
+    const diagnostics = lines.slice(0, -1);
+    expect(diagnostics.some((l) => l.code === 'W-INCOME-EXPENSE-GAP')).toBe(true);
+    expect(diagnostics.every((l) => l.type === 'diagnostic' && typeof l.code === 'string' && typeof l.line === 'number')).toBe(true);
+    // One final summary record.
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', command: 'check', units: 1, checked: 1, errors: 0, warnings: diagnostics.length });
   });
 
   it('exits 2 on a usage error', async () => {

@@ -60,6 +60,10 @@ describe('a template whose narrative starts with a paragraph', () => {
     expect(stderr()).toContain(`${path}:1:1  error  E-TEMPLATE`);
     expect(stderr()).not.toContain('E-INTERNAL');
     expect(stderr()).not.toMatch(/\n\s+at /);
+    // check --templates reports the same problem with the same exit code (the report is on stdout).
+    const check = memoryIo(env);
+    expect(await main(['check', inputPath(INPUTS.yunnan), '--templates', root, '-j', '1'], check.io)).toBe(ExitCode.Template);
+    expect(check.stdout()).toContain(`${path}:1:1  error  E-TEMPLATE`);
   });
 });
 

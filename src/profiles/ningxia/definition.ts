@@ -39,6 +39,13 @@ export const ningxiaProfile: ProfileDefinition<NingxiaUnit, NingxiaDerived> = {
     rate: d.totals.rate,
     score: null,
     grade: null,
-    projects: u.projects.map((p) => ({ name: p.name, score: null, grade: null })),
+    projects: u.projects.map((p, i) => ({
+      name: p.name,
+      budget: d.projects[i]!.adjustedBudget,
+      executed: d.projects[i]!.executed,
+      rate: d.projects[i]!.rate,
+      score: null,
+      grade: null,
+    })),
   }),
 };

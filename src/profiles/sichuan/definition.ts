@@ -34,7 +34,14 @@ export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
       rate: ratio(round2(total.executed), round2(total.budget)),
       score: d.dept.sheet?.total ?? null,
       grade: d.dept.sheet?.grade ?? null,
-      projects: u.projects.map((p, i) => ({ name: p.name, score: d.projects[i]!.sheet?.total ?? null, grade: d.projects[i]!.sheet?.grade ?? null })),
+      projects: u.projects.map((p, i) => ({
+        name: p.name,
+        budget: d.projects[i]!.rows.total.budget,
+        executed: d.projects[i]!.rows.total.executed,
+        rate: d.projects[i]!.rows.total.rate,
+        score: d.projects[i]!.sheet?.total ?? null,
+        grade: d.projects[i]!.sheet?.grade ?? null,
+      })),
     };
   },
 };

@@ -29,6 +29,13 @@ export const yunnanProfile: ProfileDefinition<UnitYearInput, Derived> = {
     rate: ratio(d.dept.projectsExecuted, d.dept.projectsBudget),
     score: null,
     grade: null,
-    projects: d.projects.map((p, i) => ({ name: u.projects[i]!.name, score: p.totalScore, grade: p.grade })),
+    projects: d.projects.map((p, i) => ({
+      name: u.projects[i]!.name,
+      budget: p.total.adjustedBudget,
+      executed: p.total.executed,
+      rate: p.total.rate,
+      score: p.totalScore,
+      grade: p.grade,
+    })),
   }),
 };
