@@ -1,0 +1,84 @@
+/**
+ * Cold start (issue 14): `--help` loads only yargs, and `check` none of the writers' libraries (docx, exceljs, fflate,
+ * handlebars); they load on the first unit that writes. A resolve hook in the child process records every package
+ * that is loaded. Timing is bench/cold-start.ts's job, not a test's.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inputPath, ROOT, tempDir } from '../support/fixtures.js';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const HOOK = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url);
+  if (m) appendFileSync(process.env.JIXIAO_LOADED_LOG, m[1] + '\\n');
+  return r;
+}`;
+
+/** The packages the CLI imports (as ESM) when run with `args`, with its exit code. */
+function loadedPackages(args: string[]): { code: number | null; packages: string[] } {
+  const dir = tempDir();
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(join(dir, 'hook.mjs'), HOOK);
+  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url);\n`);
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CI: 'true', JIXIAO_LOADED_LOG: log },
+    encoding: 'utf8',
+  });
+  let text = '';
+  try {
+    text = readFileSync(log, 'utf8');
+  } catch {
+    /* nothing was loaded from node_modules */
+  }
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  return { code: r.status, packages: [...new Set(text.split('\n').filter(Boolean))].sort() };
+}
+
+const WRITERS = ['docx', 'exceljs', 'fflate', 'handlebars'];
+
+describe('cold start', () => {
+  it('--help loads yargs and nothing else', () => {
+    const r = loadedPackages(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.packages).toContain('yargs');
+    expect(
+      r.packages.filter(
+        (p) =>
+          ![
+            'yargs',
+            'y18n',
+            'yargs-parser',
+            'cliui',
+            'escalade',
+            'get-caller-file',
+            'string-width',
+            'strip-ansi',
+            'ansi-regex',
+            'wrap-ansi',
+            'ansi-styles',
+            'emoji-regex',
+            'get-east-asian-width',
+          ].includes(p),
+      ),
+    ).toEqual([]);
+  });
+
+  it('check of a YAML file loads none of the writers’ libraries', () => {
+    const r = loadedPackages(['check', inputPath('zhanyi-czj-2023.yaml'), '--jobs', '1']);
+    expect(r.code).toBe(0);
+    expect(r.packages).toEqual(expect.arrayContaining(['zod', 'yaml']));
+    expect(r.packages.filter((p) => WRITERS.includes(p))).toEqual([]);
+  });
+
+  it('build loads them, since it writes', () => {
+    const r = loadedPackages(['build', inputPath('zhanyi-czj-2023.yaml'), '-o', tempDir(), '--jobs', '1']);
+    expect(r.code).toBe(0);
+    expect(r.packages).toEqual(expect.arrayContaining(['docx', 'exceljs', 'fflate']));
+  });
+});
