@@ -12,8 +12,7 @@ import { createContext, nodeFs, toolVersion, type FileSystem } from './run/conte
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
 import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
-import { initSample, sampleFile } from './run/init.js';
-import { PROFILE_IDS } from './profiles/registry.js';
+import { PROFILE_IDS } from './profiles/ids.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { warningCount } from './run/unit-outcome.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
@@ -255,6 +254,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
           const { convertCommand } = await import('./run/convert.js');
+          const { sampleFile } = await import('./run/init.js');
           code = await convertCommand(sampleFile('yunnan'), target, {
             force: args.force,
             ctx,
@@ -263,6 +263,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           });
           return;
         }
+        const { initSample } = await import('./run/init.js');
         code = await initSample(target, {
           profile: args.profile,
           force: args.force,

@@ -11,14 +11,12 @@ import type { GansuUnit } from './gansu/schema.js';
 import type { NingxiaUnit } from './ningxia/schema.js';
 import type { SichuanUnit } from './sichuan/schema.js';
 
-/** The regional formats jixiao has code for (DOMAIN.md §3); yunnan, the default, first. */
-export const PROFILE_IDS = ['yunnan', 'gansu', 'ningxia', 'sichuan'] as const;
-export type ProfileId = (typeof PROFILE_IDS)[number];
+import { PROFILE_IDS, isProfileId, type ProfileId } from './ids.js';
+
+export { PROFILE_IDS, isProfileId, type ProfileId };
 
 /** One unit's validated input, whatever its profile; `profile` tells which. */
 export type AnyUnit = UnitYearInput | GansuUnit | NingxiaUnit | SichuanUnit;
-
-export const isProfileId = (s: unknown): s is ProfileId => typeof s === 'string' && (PROFILE_IDS as readonly string[]).includes(s);
 
 /**
  * A definition as the registry holds it, its unit type erased.
