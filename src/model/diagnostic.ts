@@ -95,6 +95,8 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly path?: readonly PropertyKey[];
+  /** The path in the words of the unit's form (set by the run stage from the form's labels); else the kit's words. */
+  readonly label?: string;
   readonly file?: string;
   readonly place?: { readonly line: number; readonly column: number };
   /** Where a workbook input holds the value, as `Sheet!C7` (data-entry workbooks have no lines). */

@@ -184,8 +184,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** "项目支出第2项 › 绩效指标第1项 › 指标值" — the same path in the words of the form. */
-export function labelPath(path: readonly PropertyKey[]): string {
+/** The kit's labels with a form's own for the keys whose meaning differs in that form (a null-prototype object). */
+export const withLabels = (overrides: Readonly<Record<string, string>>): Readonly<Record<string, string>> =>
+  Object.assign(Object.create(null) as Record<string, string>, FIELD_LABELS, overrides);
+
+/** "项目支出第2项 › 绩效指标第1项 › 指标值" — the same path in the words of the form (`labels`: a form's, withLabels). */
+export function labelPath(path: readonly PropertyKey[], labels: Readonly<Record<string, string>> = FIELD_LABELS): string {
   const parts: string[] = [];
   for (const step of path) {
     if (typeof step === 'number') {
@@ -193,7 +197,7 @@ export function labelPath(path: readonly PropertyKey[]): string {
       parts.push(`${last}第${step + 1}项`);
     } else if (step === 'unit' && parts.length > 0)
       parts.push('度量单位'); // Note: only the top-level `unit` is 单位
-    else parts.push(FIELD_LABELS[String(step)] ?? String(step));
+    else parts.push(labels[String(step)] ?? String(step));
   }
   return parts.join(' › ');
 }

@@ -19,6 +19,8 @@ export interface ProfileDefinition<U, D> {
   readonly settingsSchema: z.ZodType;
   /** Common keys of profile.yaml this profile's code never reads, each with why; writing one is E-PROFILE (no dead settings). */
   readonly unusedKeys: Readonly<Record<string, string>>;
+  /** Chinese labels of input keys whose meaning in this form differs from the kit's (model/labels.ts), for diagnostics. */
+  readonly labels?: Readonly<Record<string, string>>;
   readonly derive: (u: U, p: Profile) => D;
   readonly check: (u: U, d: D, p: Profile, opts: CheckOptions) => Diagnostic[];
   readonly compose: (u: U, d: D, p: Profile, t: ProfileTemplates, render: Render) => UnitDocuments;

@@ -12,6 +12,7 @@ import type { NingxiaUnit } from './ningxia/schema.js';
 import type { SichuanUnit } from './sichuan/schema.js';
 
 import { PROFILE_IDS, isProfileId, type ProfileId } from './ids.js';
+import { withLabels } from '../model/labels.js';
 
 export { PROFILE_IDS, isProfileId, type ProfileId };
 
@@ -32,6 +33,9 @@ export const PROFILES: { readonly [K in ProfileId]: ProfileDefinition<AnyUnit, u
   ningxia: entry(ningxiaProfile),
   sichuan: entry(sichuanProfile),
 };
+
+/** The Chinese labels diagnostics of a unit of `id` use: the kit's, with the form's own where a key means something else there. */
+export const labelsFor = (id: string): Readonly<Record<string, string>> => withLabels((isProfileId(id) ? PROFILES[id].labels : undefined) ?? {});
 
 /** Input schema factory per profile id, as load/validate.ts takes them (the first is the default). */
 export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType>> = Object.fromEntries(

@@ -9,7 +9,8 @@ import { validateUnit } from '../load/validate.js';
 import { takeInputChecks } from '../load/input-checks.js';
 import { applyOverrides } from '../check/severity.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { INPUT_SCHEMAS, PROFILES, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
+import { INPUT_SCHEMAS, PROFILES, labelsFor, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
+import { labelPath } from '../model/labels.js';
 import { TemplateError } from '../compose/templates.js';
 import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './context.js';
 import { safeSegment } from './file-names.js';
@@ -177,6 +178,17 @@ export const batchUnitOptions = (ctx: RunContext, write: boolean): RunUnitOption
 
 /** runUnit for an input already in memory: `file` only names it (its extension picks YAML, JSON or workbook). */
 export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
+  const r = await runUnitBytesUnlabelled(file, bytes, ctx, opts);
+  if (!r.unit) return r;
+  // Note: each diagnostic names its field in the words of the unit's form (a key may mean something else per form).
+  const labels = labelsFor(r.unit.profile);
+  return {
+    ...r,
+    diagnostics: r.diagnostics.map((d) => (d.path && d.path.length > 0 && d.label === undefined ? { ...d, label: labelPath(d.path, labels) } : d)),
+  };
+}
+
+async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   const read = await readInputFile(file, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);

@@ -3,8 +3,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { formatPath, labelPath } from '../model/labels.js';
 
 /**
- * One line per diagnostic (诊断), e.g.
- * `unit.yaml:12:7  error  E-SCHEMA  projects[0].funds.current.executed：项目支出第1项 › … › 全年执行数：金额须为数字…`;
+ * One line per diagnostic (诊断), led by the field in the form's words, e.g.
+ * `unit.yaml:12:7  error  E-SCHEMA  项目支出第1项 › 项目资金 › 当年财政拨款 › 全年执行数：金额须为数字…`;
  * a workbook input is placed by cell: `unit.xlsx!项目!F3  error  …`.
  * Parts that are absent (file, place, path) are left out.
  */
@@ -23,16 +23,16 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /**
- * `path（中文位置）：` before the message; the label is dropped when the message already starts with it
- * (load/ messages begin with the place in words) or adds nothing, and everything is dropped for an empty path.
+ * The field in the words of the form, `中文位置：`, before the message; dropped when the message already starts with
+ * it or with a part of it (load/ messages begin with the place in words), and for an empty path. The data path
+ * (`projects[0].funds…`) is kept for tools: `--format json` has it as `path`.
  */
 function locationPrefix(d: Diagnostic): string {
   const path = d.path ?? [];
   if (path.length === 0) return '';
-  const dotted = formatPath(path);
-  const label = labelPath(path);
-  const labelled = label === dotted || path.some((_, k) => d.message.startsWith(`${labelPath(path.slice(0, k + 1))}：`));
-  return labelled ? `${dotted}：` : `${dotted}（${label}）：`;
+  const label = d.label ?? labelPath(path);
+  const said = path.some((_, k) => d.message.startsWith(`${labelPath(path.slice(0, k + 1))}：`)) || d.message.startsWith(`${label}：`);
+  return said ? '' : `${label}：`;
 }
 
 /**
@@ -55,7 +55,7 @@ export function toJsonRecord(d: Diagnostic): Record<string, string | number> {
     ...(d.file !== undefined ? { file: d.file } : {}),
     ...(d.place ? { line: d.place.line, column: d.place.column } : {}),
     ...(d.cell !== undefined ? { cell: d.cell } : {}),
-    ...(path.length > 0 ? { path: formatPath(path), label: labelPath(path) } : {}),
+    ...(path.length > 0 ? { path: formatPath(path), label: d.label ?? labelPath(path) } : {}),
     ...(d.expected !== undefined ? { expected: d.expected } : {}),
     ...(d.actual !== undefined ? { actual: d.actual } : {}),
   };

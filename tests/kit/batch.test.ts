@@ -123,8 +123,8 @@ describe('regeneration', () => {
     writeUnits(dir, { 'c.yaml': A, 'd.yaml': unitYaml('B/02', '曲靖市沾益区审计局'), 'e.yaml': unitYaml('B_02', '曲靖市沾益区审计局') });
     const r = await build([dir, '-o', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/a\.yaml:7:9 {2}error {2}E-WRITE {2}unit\.code.*与 .*c\.yaml 会生成同一个文件 2023\/A01\//);
-    expect(r.stderr).toMatch(/c\.yaml:7:9 {2}error {2}E-WRITE {2}unit\.code.*与 .*a\.yaml 会生成同一个文件/);
+    expect(r.stderr).toMatch(/a\.yaml:7:9 {2}error {2}E-WRITE {2}单位 › 预算单位编码：与 .*c\.yaml 会生成同一个文件 2023\/A01\//);
+    expect(r.stderr).toMatch(/c\.yaml:7:9 {2}error {2}E-WRITE {2}单位 › 预算单位编码：与 .*a\.yaml 会生成同一个文件/);
     expect(r.stderr).toMatch(/d\.yaml:7:9 {2}error {2}E-WRITE .*与 .*e\.yaml 会生成同一个文件 2023\/B_02\//);
     expect(r.stderr).toMatch(/\[1\/5\] .*a\.yaml：失败/);
     expect(r.stderr).toContain('5 个单位中 1 个已生成，4 个失败');

@@ -54,7 +54,7 @@ describe('forbidden characters', () => {
     const lineNo = MINIMAL_YAML.split('\n').findIndex((l) => l.includes('有职工67人')) + 1;
     const column = MINIMAL_YAML.split('\n')[lineNo - 1]!.indexOf('67人') + 1;
     expect(d).toMatchObject({ file: 'u.yaml', place: { line: lineNo, column }, path: ['narrative', 'overview'], actual: 'U+FFFF' });
-    expect(formatDiagnostic(d)).toMatch(new RegExp(`^u\\.yaml:${lineNo}:${column}  error  E-INPUT-CHARACTER  narrative\\.overview.*U\\+FFFF.*删除`));
+    expect(formatDiagnostic(d)).toMatch(new RegExp(`^u\\.yaml:${lineNo}:${column}  error  E-INPUT-CHARACTER  自评情况 › 部门概况.*U\\+FFFF.*删除`));
   });
 
   it('written as escapes in double quotes (YAML and JSON) are found too, at the value', async () => {

@@ -11,6 +11,7 @@ import { NingxiaSettingsSchema } from './settings.js';
 export const ningxiaProfile: ProfileDefinition<NingxiaUnit, NingxiaDerived> = {
   id: 'ningxia',
   inputSchema: ningxiaUnitSchema,
+  labels: { projects: '本级项目', funds: '项目资金' },
   unusedKeys: {
     maxScore: '宁夏格式不计分',
     executionWeight: '宁夏格式不计分',

@@ -12,6 +12,16 @@ import { SichuanSettingsSchema } from './settings.js';
 export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
   id: 'sichuan',
   inputSchema: sichuanUnitSchema,
+  labels: {
+    dept: '部门整体支出',
+    finance: '预算执行情况',
+    income: '一般公共预算拨款收入',
+    budget: '预算额',
+    executed: '执行额',
+    goal: '年度总体目标',
+    expected: '预算总体目标',
+    achieved: '执行结果',
+  },
   unusedKeys: {
     maxScore: '满分由计分细则（rubric-*.yaml）各行分值决定',
     executionWeight: '四川不设预算执行率得分行，执行情况在计分表中计分',
