@@ -14,6 +14,9 @@ const SLOW = [
   // Note: many mutated inputs, and SIGKILLed builds in processes of their own.
   'tests/kit/fuzz.test.ts',
   'tests/kit/fault-injection.test.ts',
+  // Note: LibreOffice renders of every sample, and python-docx in a child process (issue 13).
+  'tests/visual/pages.test.ts',
+  'tests/kit/independent-reader.test.ts',
 ];
 
 export default defineConfig({
