@@ -18,6 +18,9 @@ const SLOW = [
   'tests/kit/fault-injection.test.ts',
   // Note: npm pack and npm install of the tarball into an empty project (~20 s with a warm npm cache).
   'tests/kit/package.test.ts',
+  // Note: LibreOffice renders of every sample, and python-docx in a child process (issue 13).
+  'tests/visual/pages.test.ts',
+  'tests/kit/independent-reader.test.ts',
 ];
 
 export default defineConfig({

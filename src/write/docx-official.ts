@@ -6,48 +6,32 @@ import type { Block, Run } from '../model/doc.js';
 import {
   BODY_CHAR,
   BODY_FIRST_LINE,
-  CHAR_LAYOUT,
   COLOPHON_RULES,
   COLOPHON_SLACK,
-  FONTS,
   LINE_PITCH,
   MASTHEAD_SIZES,
   MASTHEAD_TOP,
-  NO_GRID_CHARACTER_SPACING,
   OFFICIAL_TEXT_HEIGHT,
   OFFICIAL_TEXT_WIDTH,
   RED,
   RED_RULE,
   RULE_HEIGHT,
-  SIZE,
   SMALL_CHAR,
 } from './styles.js';
 import { escapeXml } from './xml-escape.js';
+import { STYLE } from './docx-styles.js';
 
 /** A body paragraph, its properties kept apart so a section break can be appended (the shape docx-body.ts uses). */
 export type OfficialPart = { readonly p: true; readonly props: string; readonly content: string };
 const para = (props: string, content: string): OfficialPart => ({ p: true, props, content });
 
-interface RunStyle {
-  readonly face: string;
-  readonly size: number;
-  readonly bold?: boolean;
-  readonly color?: string;
-}
+// Note: fonts, sizes, colours, the −0.25 pt character spacing and the exact 28.95 pt lines live in the named styles
+// (docx-styles.ts); a paragraph names its style and writes only what differs (indents, borders, tabs).
+const pStyle = (id: string) => `<w:pStyle w:val="${id}"/>`;
+const run = (text: string, props = ''): string => (text === '' ? '' : `<w:r>${props}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`);
+const BOLD = '<w:rPr><w:b/><w:bCs/></w:rPr>';
+const S = STYLE.official;
 
-/** `<w:rPr>`: the four font slots with the east-Asian face, bold, colour, the no-grid spacing, size (schema order). */
-function rPr({ face, size, bold, color }: RunStyle): string {
-  const latin = 'Times New Roman';
-  return (
-    `<w:rPr><w:rFonts w:ascii="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(face)}" w:hAnsi="${latin}" w:hint="eastAsia"/>` +
-    `${bold ? '<w:b/><w:bCs/>' : ''}${color ? `<w:color w:val="${color}"/>` : ''}` +
-    `${CHAR_LAYOUT === 'spacing' ? `<w:spacing w:val="${NO_GRID_CHARACTER_SPACING}"/>` : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`
-  );
-}
-const run = (text: string, style: RunStyle): string => (text === '' ? '' : `<w:r>${rPr(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`);
-
-/** Exact 28.95 pt lines, no space before or after: every line sits on the 22-line grid. */
-const EXACT = (before = 0) => `<w:spacing w:after="0" w:before="${before}" w:line="${LINE_PITCH}" w:lineRule="exact"/>`;
 const jc = (v: 'left' | 'center' | 'right' | 'both') => `<w:jc w:val="${v}"/>`;
 const ind = (a: { firstLine?: number; left?: number; right?: number; hanging?: number }) =>
   `<w:ind${a.left !== undefined ? ` w:left="${a.left}"` : ''}${a.right !== undefined ? ` w:right="${a.right}"` : ''}` +
@@ -55,8 +39,7 @@ const ind = (a: { firstLine?: number; left?: number; right?: number; hanging?: n
 const border = (side: 'top' | 'bottom', size: number, color = '000000', space = 1) =>
   `<w:${side} w:val="single" w:color="${color}" w:space="${space}" w:sz="${size}"/>`;
 
-const BODY: RunStyle = { face: FONTS.body, size: SIZE.三号 };
-const HEADING_FACES = { 1: FONTS.heading, 2: FONTS.kai, 3: FONTS.body, 4: FONTS.body } as const;
+const HEADING_STYLES = { 1: S.heading1, 2: S.heading2, 3: S.heading3, 4: S.heading4 } as const;
 const ALIGN_OF = { left: 'left', center: 'center', right: 'right' } as const;
 
 /** Width of a text in 三号 characters: full-width glyphs 1, half-width (digits, Latin) ½. */
@@ -85,7 +68,7 @@ export function signatureIndents(signatory: string, date: string): { signatory: 
 }
 
 const runsOf = (text: string, runs: readonly Run[] | undefined): Run[] => (runs ? [...runs] : [{ text }]);
-const bodyRuns = (runs: readonly Run[]): string => runs.map((r) => run(r.text, { ...BODY, ...(r.bold ? { bold: true } : {}) })).join('');
+const bodyRuns = (runs: readonly Run[]): string => runs.map((r) => run(r.text, r.bold ? BOLD : '')).join('');
 
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => OfficialPart[] };
 const handlers: Handlers = {
@@ -97,39 +80,34 @@ const handlers: Handlers = {
     const before = MASTHEAD_TOP - Math.round((line - size * 10) / 2);
     return b.lines.map((t, i) =>
       para(
-        `<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="${i === 0 ? before : 0}" w:line="${line}" w:lineRule="exact"/>${jc('center')}`,
-        run(t, { face: FONTS.title, size, color: RED }),
+        `${pStyle(S.masthead)}<w:spacing w:after="0" w:before="${i === 0 ? before : 0}" w:line="${line}" w:lineRule="exact"/>`,
+        run(t, `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`),
       ),
     );
   },
-  docNumber: (b) => [para(`<w:pBdr>${border('bottom', RED_RULE.size, RED, RED_RULE.space)}</w:pBdr>${EXACT()}${jc('center')}`, run(b.text, BODY))],
-  // Note: a 2号 title would take two cells of a character grid per glyph; titles are never snapped to it.
-  title: (b) => b.text.split('\n').map((t) => para(`<w:snapToGrid w:val="0"/>${EXACT()}${jc('center')}`, run(t, { face: FONTS.title, size: SIZE.二号 }))),
-  // Note: a heading keeps with the paragraph after it, so it never ends a page alone.
-  heading: (b) => [
-    para(`<w:keepNext/>${EXACT()}${ind({ firstLine: BODY_FIRST_LINE })}${jc('both')}`, run(b.text, { face: HEADING_FACES[b.level], size: SIZE.三号 })),
-  ],
+  docNumber: (b) => [para(`${pStyle(S.docNumber)}<w:pBdr>${border('bottom', RED_RULE.size, RED, RED_RULE.space)}</w:pBdr>`, run(b.text))],
+  // Note: a 2号 title would take two cells of a character grid per glyph; titles are never snapped to it (the style says so).
+  title: (b) => b.text.split('\n').map((t) => para(pStyle(S.title), run(t))),
+  // Note: a heading keeps with the paragraph after it (its style), so it never ends a page alone.
+  heading: (b) => [para(pStyle(HEADING_STYLES[b.level]), run(b.text))],
   paragraph: (b) => [
-    para(EXACT() + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + jc(b.align ? ALIGN_OF[b.align] : 'both'), bodyRuns(runsOf(b.text, b.runs))),
+    para(pStyle(S.body) + (b.indent ? ind({ firstLine: BODY_FIRST_LINE }) : '') + (b.align ? jc(ALIGN_OF[b.align]) : ''), bodyRuns(runsOf(b.text, b.runs))),
   ],
   attachments: (b) =>
     b.items.map((item, i) => {
       // Note: continuation lines align after 附件：, so the first line hangs back by those three characters.
       const lead = i === 0 ? '附件：' : '';
       const number = b.items.length > 1 ? `${i + 1}.` : '';
-      return para(
-        EXACT() + ind({ left: BODY_FIRST_LINE + 3 * BODY_CHAR, hanging: i === 0 ? 3 * BODY_CHAR : 0 }) + jc('left'),
-        run(`${lead}${number}${item}`, BODY),
-      );
+      return para(pStyle(S.attachments) + ind({ left: BODY_FIRST_LINE + 3 * BODY_CHAR, hanging: i === 0 ? 3 * BODY_CHAR : 0 }), run(`${lead}${number}${item}`));
     }),
   signature: (b) => {
     const at = b.placement === 'gbt' ? signatureIndents(b.signatory, b.date) : { signatory: 2, date: 2 };
     return [
-      para(EXACT() + ind({ right: Math.round(at.signatory * BODY_CHAR) }) + jc('right'), run(b.signatory, BODY)),
-      para(EXACT() + ind({ right: Math.round(at.date * BODY_CHAR) }) + jc('right'), run(b.date, BODY)),
+      para(pStyle(S.signatory) + ind({ right: Math.round(at.signatory * BODY_CHAR) }), run(b.signatory)),
+      para(pStyle(S.date) + ind({ right: Math.round(at.date * BODY_CHAR) }), run(b.date)),
     ];
   },
-  attachmentMark: (b) => [para(EXACT() + jc('left'), run(b.text, { face: FONTS.heading, size: SIZE.三号 }))],
+  attachmentMark: (b) => [para(pStyle(S.attachmentMark), run(b.text))],
   colophon: (b) => colophon(b),
   table: () => {
     throw new Error('tables go in form sections, not in official ones');
@@ -140,7 +118,7 @@ const handlers: Handlers = {
 /** A paragraph that only draws a rule of the 版记 (its bottom border), 1 pt high and off the line grid. */
 const rule = (size: number): OfficialPart =>
   para(
-    `<w:pBdr>${border('bottom', size, '000000', 0)}</w:pBdr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${RULE_HEIGHT}" w:lineRule="exact"/>`,
+    `${pStyle(S.colophon)}<w:pBdr>${border('bottom', size, '000000', 0)}</w:pBdr><w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${RULE_HEIGHT}" w:lineRule="exact"/>`,
     '',
   );
 
@@ -150,7 +128,6 @@ const rule = (size: number): OfficialPart =>
  * the 版心 in every viewer (LibreOffice ignores the section's bottom alignment).
  */
 function colophon(b: Extract<Block, { type: 'colophon' }>): OfficialPart[] {
-  const small: RunStyle = { face: FONTS.body, size: SIZE.四号 };
   const text: OfficialPart[] = [];
   const rules: OfficialPart[] = [rule(COLOPHON_RULES.thick)];
   let lines = 0;
@@ -159,20 +136,20 @@ function colophon(b: Extract<Block, { type: 'colophon' }>): OfficialPart[] {
     // Note: continuation lines align after 抄送：, three 四号 characters in; a wrapped list takes more lines.
     lines += colophonLines(cc);
     rules.push(rule(COLOPHON_RULES.thin));
-    text.push(para(EXACT() + ind({ left: 4 * SMALL_CHAR, right: SMALL_CHAR, hanging: 3 * SMALL_CHAR }) + jc('left'), run(cc, small)));
+    text.push(para(pStyle(S.colophon) + ind({ left: 4 * SMALL_CHAR, right: SMALL_CHAR, hanging: 3 * SMALL_CHAR }), run(cc)));
   }
   const printed = [
     para(
-      `<w:tabs><w:tab w:val="right" w:pos="${OFFICIAL_TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>${EXACT()}${ind({ left: SMALL_CHAR })}${jc('left')}`,
-      `${run(b.printedBy, small)}<w:r><w:tab/></w:r>${run(`${b.printedOn}印发`, small)}`,
+      `${pStyle(S.colophon)}<w:tabs><w:tab w:val="right" w:pos="${OFFICIAL_TEXT_WIDTH - SMALL_CHAR}"/></w:tabs>${ind({ left: SMALL_CHAR })}`,
+      `${run(b.printedBy)}<w:r><w:tab/></w:r>${run(`${b.printedOn}印发`)}`,
     ),
   ];
-  if (b.copies) printed.push(para(EXACT() + ind({ right: SMALL_CHAR }) + jc('right'), run(b.copies, small)));
+  if (b.copies) printed.push(para(pStyle(S.colophon) + ind({ right: SMALL_CHAR }) + jc('right'), run(b.copies)));
   lines += printed.length;
   rules.push(rule(COLOPHON_RULES.thick));
   const used = lines * LINE_PITCH + rules.length * RULE_HEIGHT;
   const filler = para(
-    `<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${Math.max(RULE_HEIGHT, OFFICIAL_TEXT_HEIGHT - used - COLOPHON_SLACK)}" w:lineRule="exact"/>`,
+    `${pStyle(S.colophon)}<w:snapToGrid w:val="0"/><w:spacing w:after="0" w:before="0" w:line="${Math.max(RULE_HEIGHT, OFFICIAL_TEXT_HEIGHT - used - COLOPHON_SLACK)}" w:lineRule="exact"/>`,
     '',
   );
   const [first, ...rest] = rules;

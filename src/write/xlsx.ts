@@ -1,6 +1,7 @@
 /** XLSX 写出：每张自评表一个工作表，含合并单元格、真实数字与数字格式、行高和 A4 打印设置。 */
 import ExcelJS from 'exceljs';
 import type { Cell, CellRole, Table } from '../model/doc.js';
+import { keepTogetherBreaks } from './xlsx-print.js';
 import { cellNumber, cellText } from './cell-text.js';
 import { workbookBytes } from './xlsx-parts.js';
 import { placeCells } from './table-grid.js';
@@ -131,6 +132,19 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   heights.forEach((h, r) => {
     ws.getRow(titleRows + 1 + r).height = h;
   });
+  // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
+  // page would cut keeps it whole (xlsx-print.ts).
+  const titleHeight = [...Array(titleRows).keys()].reduce((a, r) => a + (ws.getRow(r + 1).height ?? 0), 0);
+  const printTitles = titleHeight + heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
+  for (const r of keepTogetherBreaks(grid, heights, {
+    orientation: table.orientation,
+    margins: MARGINS,
+    widthUnits: total,
+    titleHeight: printTitles,
+    leadHeight: titleHeight,
+  })) {
+    ws.getRow(titleRows + r).addPageBreak();
+  }
 
   let row = titleRows + grid.rows.length;
   for (const note of table.notes) {

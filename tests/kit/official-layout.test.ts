@@ -22,11 +22,17 @@ import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 
 let parts: Record<string, string>;
 const xml = (name: string): string => parts[name] ?? '';
-/** The `<w:p>`s whose text is exactly `text`, in document order. */
+/** The definition of a paragraph's named style in styles.xml (its fonts, sizes, spacing live there, issue 13), or ''. */
+const styleOf = (p: string): string => {
+  const id = /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1];
+  return id === undefined ? '' : (new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, 's').exec(xml('word/styles.xml'))?.[0] ?? '');
+};
+/** The `<w:p>`s whose text is exactly `text`, in document order, each followed by its style's definition. */
 const paragraphs = (text: string): string[] =>
   [...xml('word/document.xml').matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)]
     .map(([p]) => p)
-    .filter((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') === text);
+    .filter((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') === text)
+    .map((p) => p + styleOf(p));
 /** The first `<w:p>` whose text is exactly `text`. */
 function paragraph(text: string): string {
   const [found] = paragraphs(text);
@@ -139,8 +145,10 @@ describe('the GB/T 9704 elements', () => {
   it('places the 署名 two characters in from the right and the date two characters right of its start', () => {
     expect(signatureIndents('正宁县人大常委会办公室', '2024年3月8日')).toEqual({ signatory: 2, date: 5 });
     // Note: the first paragraph with this text is the title's first line; the second is the 署名.
-    expect(paragraphs('正宁县人大常委会办公室')[1]).toContain('<w:ind w:right="640"/><w:jc w:val="right"/>');
-    expect(paragraph('2024年3月8日')).toContain('<w:ind w:right="1600"/><w:jc w:val="right"/>');
+    expect(paragraphs('正宁县人大常委会办公室')[1]).toContain('<w:ind w:right="640"/>');
+    expect(paragraphs('正宁县人大常委会办公室')[1]).toContain('<w:jc w:val="right"/>');
+    expect(paragraph('2024年3月8日')).toContain('<w:ind w:right="1600"/>');
+    expect(paragraph('2024年3月8日')).toContain('<w:jc w:val="right"/>');
     // Note: a date longer than the 署名 stays two characters in and pushes the 署名 left: 2 + 7 + 2 − 4 = 7.
     expect(signatureIndents('县财政局', '2024年12月31日')).toEqual({ signatory: 7, date: 2 });
     expect(charWidth('2024年3月8日')).toBe(6);
