@@ -16,6 +16,8 @@ const SLOW = [
   'tests/kit/fault-injection.test.ts',
   // Note: npm pack and npm install of the tarball into an empty project (~20 s with a warm npm cache).
   'tests/kit/package.test.ts',
+  // Note: builds the offline page and drives Chromium over every sample (skipped without /usr/bin/chromium).
+  'tests/kit/web.test.ts',
 ];
 
 export default defineConfig({

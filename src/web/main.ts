@@ -4,11 +4,12 @@
  */
 import files from 'jixiao:assets';
 import type { Decimal } from 'decimal.js';
+import type { UnitDocuments } from '../compose/unit-documents.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatPath, labelPath } from '../model/labels.js';
 import { createContext, type RunContext } from '../run/context.js';
 import { runUnitBytes, type UnitResult } from '../run/pipeline.js';
-import { docToHtml, escapeHtml } from '../write/html.js';
+import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
 
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -65,6 +66,13 @@ function download(name: string, bytes: Uint8Array, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The DOCX as HTML, then the tables only the XLSX has, under a heading of their own. */
+function preview(docs: UnitDocuments): string {
+  const extra = workbookOnlyTables(docs.docx, docs.xlsxTables);
+  const sheets = extra.length ? `<h2 class="workbook-only">以下表格只在 XLSX 中</h2>${extra.map(tableToHtml).join('\n')}` : '';
+  return docToHtml(docs.docx) + sheets;
+}
+
 function unitSection(r: UnitResult): HTMLElement {
   const sec = document.createElement('section');
   sec.className = 'unit';
@@ -73,7 +81,7 @@ function unitSection(r: UnitResult): HTMLElement {
     `<h2>${heading}<small>${escapeHtml(r.file)}</small></h2>${figures(r)}${diagnosticsTable(r.diagnostics)}` +
     '<div class="downloads"></div>' +
     (r.composed
-      ? `<details class="preview" open><summary>预览（与 DOCX 同一文档模型）</summary><div class="doc">${docToHtml(r.composed.docx)}</div></details>`
+      ? `<details class="preview" open><summary>预览（与 DOCX、XLSX 同一文档模型）</summary><div class="doc">${preview(r.composed)}</div></details>`
       : '');
   const docs = r.documents;
   if (docs) {
@@ -112,6 +120,8 @@ async function handle(list: readonly File[]): Promise<void> {
     out.append(unitSection(result));
   }
   status.textContent = picked.length ? `已处理 ${picked.length} 个文件。` : '没有可读取的文件。';
+  // Note: a count of finished runs, so that a script (the end-to-end test) can tell this run from the one before.
+  document.body.dataset['runs'] = String(Number(document.body.dataset['runs'] ?? '0') + 1);
 }
 
 function crash(e: unknown): void {
@@ -119,6 +129,7 @@ function crash(e: unknown): void {
   const msg = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
   box.hidden = false;
   box.querySelector('pre')!.textContent = msg;
+  document.body.dataset['crashed'] = 'true';
   $('#status').textContent = '出错了，见上方说明。';
 }
 

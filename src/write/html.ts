@@ -75,3 +75,9 @@ export function docToHtml(doc: Doc): string {
     .map((s) => `<section class="doc-section ${s.orientation} ${s.layout ?? 'form'}">\n${s.blocks.map(blockHtml).join('\n')}\n</section>`)
     .join('\n');
 }
+
+/** The tables that only the workbook holds (e.g. ningxia's 资金表): those of `tables` that no block of `doc` shows. */
+export function workbookOnlyTables(doc: Doc, tables: readonly Table[]): readonly Table[] {
+  const shown = new Set(doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'table' ? [b.table.id] : []))));
+  return tables.filter((t) => !shown.has(t.id));
+}
