@@ -129,4 +129,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => u !== pathToFileURL(PAGE).href && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
+
+  // Note: last, since it leaves the page showing the crash.
+  it('shows an uncaught error in the page with how to report it, never a blank screen', async () => {
+    expect(await page.isHidden('#crash')).toBe(true);
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('人为制造的故障');
+      });
+    });
+    await page.waitForSelector('#crash', { state: 'visible', timeout: 10_000 });
+    expect(await page.textContent('#crash pre')).toContain('人为制造的故障');
+    expect(await page.textContent('#crash')).toContain('请把下面的信息');
+    expect(await page.textContent('#status')).toBe('出错了，见上方说明。');
+  });
 });
