@@ -130,6 +130,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     expect(requests.filter((u) => u !== pathToFileURL(PAGE).href && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 
+  it('takes a dropped file, and opens the file picker with Enter on the drop zone, which Tab reaches first', async () => {
+    const text = readFileSync(join(ROOT, 'templates', 'yunnan', 'sample.yaml'), 'utf8');
+    const before = Number((await page.getAttribute('body', 'data-runs')) ?? '0');
+    const transfer = await page.evaluateHandle((t) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([t], '拖入.yaml'));
+      return dt;
+    }, text);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector(`body[data-runs="${before + 1}"]`, { state: 'attached', timeout: 30_000 });
+    expect(await page.textContent('.unit h2 small')).toBe('拖入.yaml');
+    expect(await page.locator('button[data-download]').count()).toBe(2);
+
+    await page.focus('#drop');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    // Note: the drop zone is the first thing Tab reaches after the page's heading.
+    await page.click('header h1');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('#drop:focus').count()).toBe(1);
+  }, 60_000);
+
   // Note: last, since it leaves the page showing the crash.
   it('shows an uncaught error in the page with how to report it, never a blank screen', async () => {
     expect(await page.isHidden('#crash')).toBe(true);
