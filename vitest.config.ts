@@ -21,6 +21,8 @@ const SLOW = [
   // Note: LibreOffice renders of every sample, and python-docx in a child process (issue 13).
   'tests/visual/pages.test.ts',
   'tests/kit/independent-reader.test.ts',
+  // Note: builds the offline page and drives Chromium over every sample (skipped without /usr/bin/chromium).
+  'tests/kit/web.test.ts',
 ];
 
 export default defineConfig({

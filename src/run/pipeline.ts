@@ -17,6 +17,7 @@ import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
 import { isFsError, writeProblem } from './fs-errors.js';
 import type { Location } from '../load/read-input.js';
+import type { UnitDocuments } from '../compose/unit-documents.js';
 
 /** What happened to one input file. */
 export interface UnitResult {
@@ -40,6 +41,8 @@ export interface UnitResult {
   readonly summary?: UnitSummary;
   /** With `render` (the library's renderUnit): the documents as bytes, not written anywhere. */
   readonly documents?: RenderedDocuments;
+  /** With `render`: the document model both writers were given (the web page previews it as HTML). */
+  readonly composed?: UnitDocuments;
 }
 
 /** A unit's two documents as bytes, and the file name (without extension) they are written under. */
@@ -233,7 +236,7 @@ async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunC
     const xlsxPath = join(dir, `${name}.xlsx`);
     const { docToDocx, tablesToXlsx } = await writers();
     const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
-    if (opts.render) return { ...base, diagnostics, outputs: [], documents: { fileBase: name, docx, xlsx } };
+    if (opts.render) return { ...base, diagnostics, outputs: [], documents: { fileBase: name, docx, xlsx }, composed: docs };
     const staged = await stageAll(ctx.fs, [
       [docxPath, docx],
       [xlsxPath, xlsx],

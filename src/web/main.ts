@@ -1,0 +1,169 @@
+/**
+ * 网页版入口：选择或拖入 YAML/JSON 输入，逐个单位显示诊断、关键数字与全部表格的预览，并下载与命令行逐字节相同的
+ * DOCX/XLSX。与命令行走同一条流水线（runUnitBytes），只是文件系统换成构建时嵌入的格式目录。
+ */
+import files from 'jixiao:assets';
+import type { Decimal } from 'decimal.js';
+import type { UnitDocuments } from '../compose/unit-documents.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatPath, labelPath } from '../model/labels.js';
+import { createContext, type RunContext } from '../run/context.js';
+import { runUnitBytes, type UnitResult } from '../run/pipeline.js';
+import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
+import { memoryFs } from './mem-fs.js';
+
+const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+const ACCEPTED = /\.(ya?ml|json)$/i;
+
+let ctx: Promise<RunContext> | undefined;
+// Note: no SOURCE_DATE_EPOCH, so the date rule is the CLI's default: 报告日期, else 31 March after the budget year.
+const context = (): Promise<RunContext> => (ctx ??= createContext({ outDir: '/out', strict: false, env: {}, fs: memoryFs(files) }));
+
+const $ = <T extends HTMLElement>(sel: string): T => {
+  const el = document.querySelector<T>(sel);
+  if (!el) throw new Error(`页面缺少元素 ${sel}`);
+  return el;
+};
+
+const where = (d: Diagnostic): string => (d.cell ? d.cell : d.place ? `${d.place.line}:${d.place.column}` : '');
+const pct = (v: Decimal | null): string => (v === null ? '—' : `${v.times(100).toFixed(2)}%`);
+const num = (v: Decimal | null): string => (v === null ? '—' : v.toFixed(2));
+
+function diagnosticsTable(ds: readonly Diagnostic[]): string {
+  if (ds.length === 0) return '<p class="ok">未发现问题。</p>';
+  const rows = ds
+    .map((d) => {
+      const path = d.path?.length ? `${escapeHtml(labelPath(d.path))}<br><code>${escapeHtml(formatPath(d.path))}</code>` : '';
+      return `<tr class="${d.severity}"><td>${SEVERITY[d.severity] ?? d.severity}</td><td><code>${escapeHtml(d.code)}</code></td><td>${path}</td><td>${escapeHtml(d.message)}</td><td class="where">${escapeHtml(where(d))}</td></tr>`;
+    })
+    .join('');
+  return `<table class="diagnostics"><caption>诊断（${ds.length} 条）</caption><thead><tr><th scope="col">级别</th><th scope="col">代码</th><th scope="col">中文字段</th><th scope="col">说明</th><th scope="col">行:列 / 工作表!单元格</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function figures(r: UnitResult): string {
+  const s = r.summary;
+  if (!s) return '';
+  const projects = s.projects
+    .map((p) => `<tr><td>${escapeHtml(p.name)}</td><td class="num">${num(p.score)}</td><td>${escapeHtml(p.grade ?? '—')}</td></tr>`)
+    .join('');
+  return (
+    `<dl class="figures"><dt>预算执行率</dt><dd data-figure="rate">${pct(s.rate)}</dd>` +
+    `<dt>总分</dt><dd data-figure="score">${num(s.score)}</dd><dt>等级</dt><dd data-figure="grade">${escapeHtml(s.grade ?? '—')}</dd></dl>` +
+    (projects
+      ? `<table class="projects"><caption>各项目得分与等级</caption><thead><tr><th scope="col">项目</th><th scope="col">得分</th><th scope="col">等级</th></tr></thead><tbody>${projects}</tbody></table>`
+      : '')
+  );
+}
+
+function download(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The DOCX as HTML, then the tables only the XLSX has, under a heading of their own. */
+function preview(docs: UnitDocuments): string {
+  const extra = workbookOnlyTables(docs.docx, docs.xlsxTables);
+  const sheets = extra.length ? `<h2 class="workbook-only">以下表格只在 XLSX 中</h2>${extra.map(tableToHtml).join('\n')}` : '';
+  return docToHtml(docs.docx) + sheets;
+}
+
+function unitSection(r: UnitResult): HTMLElement {
+  const sec = document.createElement('section');
+  sec.className = 'unit';
+  const heading = r.unitName ? `${escapeHtml(r.unitName)}${r.year ? `（${r.year} 年度）` : ''}` : escapeHtml(r.file);
+  sec.innerHTML =
+    `<h2>${heading}<small>${escapeHtml(r.file)}</small></h2>${figures(r)}${diagnosticsTable(r.diagnostics)}` +
+    '<div class="downloads"></div>' +
+    (r.composed
+      ? `<details class="preview" open><summary>预览（与 DOCX、XLSX 同一文档模型）</summary><div class="doc">${preview(r.composed)}</div></details>`
+      : '');
+  const docs = r.documents;
+  if (docs) {
+    const box = sec.querySelector('.downloads')!;
+    const add = (label: string, name: string, bytes: Uint8Array, type: string) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.dataset['download'] = name;
+      b.addEventListener('click', () => download(name, bytes, type));
+      box.append(b);
+    };
+    add('下载 DOCX', `${docs.fileBase}.docx`, docs.docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    add('下载 XLSX', `${docs.fileBase}.xlsx`, docs.xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }
+  return sec;
+}
+
+/** Runs every picked file through the pipeline, in order, and shows each unit as soon as it is done. */
+async function handle(list: readonly File[]): Promise<void> {
+  const out = $('#results');
+  const status = $('#status');
+  out.replaceChildren();
+  const picked = list.filter((f) => ACCEPTED.test(f.name));
+  const skipped = list.filter((f) => !ACCEPTED.test(f.name));
+  for (const f of skipped) {
+    const p = document.createElement('p');
+    p.className = 'skipped';
+    p.textContent = `已跳过 ${f.name}：网页版目前只读取 .yaml、.yml、.json 文件（填报工作簿 .xlsx 尚不支持）。`;
+    out.append(p);
+  }
+  for (const [i, f] of picked.entries()) {
+    status.textContent = `正在处理 ${f.name}（${i + 1}/${picked.length}）……`;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const result = await runUnitBytes(f.name, bytes, await context(), { write: false, render: true });
+    out.append(unitSection(result));
+  }
+  status.textContent = picked.length ? `已处理 ${picked.length} 个文件。` : '没有可读取的文件。';
+  // Note: a count of finished runs, so that a script (the end-to-end test) can tell this run from the one before.
+  document.body.dataset['runs'] = String(Number(document.body.dataset['runs'] ?? '0') + 1);
+}
+
+function crash(e: unknown): void {
+  const box = $('#crash');
+  const msg = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
+  box.hidden = false;
+  box.querySelector('pre')!.textContent = msg;
+  document.body.dataset['crashed'] = 'true';
+  $('#status').textContent = '出错了，见上方说明。';
+}
+
+const run = (list: readonly File[]): void => {
+  handle(list).catch(crash);
+};
+
+function start(): void {
+  window.addEventListener('error', (ev) => crash(ev.error ?? ev.message));
+  window.addEventListener('unhandledrejection', (ev) => crash(ev.reason));
+  const input = $<HTMLInputElement>('#files');
+  input.addEventListener('change', () => run([...(input.files ?? [])]));
+  const zone = $('#drop');
+  zone.addEventListener('dragover', (ev) => {
+    ev.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (ev) => {
+    ev.preventDefault();
+    zone.classList.remove('over');
+    run([...(ev.dataTransfer?.files ?? [])]);
+  });
+  zone.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      input.click();
+    }
+  });
+  $('#status').textContent = '请选择或拖入输入文件。';
+}
+
+try {
+  start();
+} catch (e) {
+  crash(e);
+}

@@ -1,0 +1,169 @@
+/**
+ * The offline page in a real browser (issue 16): Debian's Chromium, driven by playwright-core, opens
+ * dist/web/jixiao.html from file://, runs each shipped sample, shows its figures and diagnostics, downloads
+ * DOCX/XLSX byte-identical to the CLI's, shows a located error for a bad input, and makes no network request.
+ * Note: skipped when /usr/bin/chromium is absent (`.ci/run` tries to install it).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { checkUnit } from '../../src/index.js';
+import { ROOT, tempDir } from '../support/fixtures.js';
+import { createContext } from '../../src/run/context.js';
+import { runUnitBytes } from '../../src/run/pipeline.js';
+import type { Doc, Table } from '../../src/model/doc.js';
+
+const docTables = (doc: Doc): Table[] => doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
+
+const CHROMIUM = '/usr/bin/chromium';
+const PAGE = join(ROOT, 'dist', 'web', 'jixiao.html');
+const SAMPLES = readdirSync(join(ROOT, 'templates'))
+  .flatMap((id) => (existsSync(join(ROOT, 'templates', id)) ? readdirSync(join(ROOT, 'templates', id)).map((f) => join('templates', id, f)) : []))
+  .filter((f) => /\/sample[^/]*\.yaml$/.test(f))
+  .sort();
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Every file under `dir`, recursively, by base name. */
+function filesByName(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.set(e.name, join(e.parentPath, e.name));
+  return out;
+}
+
+/** What `jixiao build` writes for one input, without SOURCE_DATE_EPOCH (the page's date rule). */
+function cliOutputs(input: string): Map<string, string> {
+  const out = tempDir('jixiao-web-cli-');
+  const { SOURCE_DATE_EPOCH: _e, ...env } = process.env;
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'build', join(ROOT, input), '--out', out], { env, stdio: 'pipe' });
+  return filesByName(out);
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: 'pipe' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForSelector('#status:text-is("请选择或拖入输入文件。")', { timeout: 30_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Picks `file` in the page and waits until it has been processed (or the page shows a crash). */
+  async function load(file: string): Promise<void> {
+    const before = Number((await page.getAttribute('body', 'data-runs')) ?? '0');
+    await page.setInputFiles('#files', file);
+    await page.waitForSelector(`body[data-runs="${before + 1}"], body[data-crashed]`, { state: 'attached', timeout: 30_000 });
+    expect(await page.isHidden('#crash'), (await page.textContent('#crash pre')) ?? '').toBe(true);
+  }
+
+  async function downloaded(name: string): Promise<Uint8Array> {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${name}"]`)]);
+    const path = await dl.path();
+    return new Uint8Array(readFileSync(path));
+  }
+
+  it.each(SAMPLES)(
+    '%s: figures and diagnostics as the library finds them, DOCX and XLSX as the CLI writes them',
+    async (input) => {
+      const report = await checkUnit({ name: input, text: readFileSync(join(ROOT, input), 'utf8') });
+      await load(join(ROOT, input));
+      const s = report.summary!;
+      expect(await page.textContent('[data-figure="rate"]')).toBe(s.rate === null ? '—' : `${s.rate.times(100).toFixed(2)}%`);
+      expect(await page.textContent('[data-figure="score"]')).toBe(s.score === null ? '—' : s.score.toFixed(2));
+      expect(await page.locator('table.projects tbody tr').count()).toBe(s.projects.length);
+      expect(await page.locator('table.diagnostics tbody tr').count()).toBe(report.diagnostics.length);
+      // The preview: every table of the document model (the DOCX's and those only the XLSX has), every merged cell.
+      const model = (await runUnitBytes(input, readFileSync(join(ROOT, input)), await createContext({ outDir: '.', env: {} }), { write: false, render: true }))
+        .composed!;
+      const tables = [...new Map([...docTables(model.docx), ...model.xlsxTables].map((t) => [t.id, t])).values()];
+      expect(await page.locator('.preview figure.table').count()).toBe(tables.length);
+      const merged = tables.flatMap((t) => t.rows.flat()).filter((c) => (c.rowSpan ?? 1) > 1 || (c.colSpan ?? 1) > 1).length;
+      expect(await page.locator('.preview [rowspan], .preview [colspan]').count()).toBe(merged);
+
+      const cli = cliOutputs(input);
+      const names = await page
+        .locator('button[data-download]')
+        .evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: Record<string, string> }).dataset['download']!));
+      expect(names.map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['docx', 'xlsx']);
+      for (const name of names) {
+        const fromCli = cli.get(name);
+        expect(fromCli, `the CLI wrote no ${name}`).toBeDefined();
+        expect(sha256(await downloaded(name)), name).toBe(sha256(new Uint8Array(readFileSync(fromCli!))));
+      }
+    },
+    120_000,
+  );
+
+  it('shows a bad input’s errors with their line:column, and no download', async () => {
+    const bad = join(tempDir('jixiao-web-bad-'), '坏输入.yaml');
+    const text = readFileSync(join(ROOT, 'templates', 'yunnan', 'sample.yaml'), 'utf8').replace(/^year: .*$/m, 'year: 二〇二四');
+    expect(text).toContain('year: 二〇二四');
+    writeFileSync(bad, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('year:')) + 1;
+    await load(bad);
+    const rows = page.locator('table.diagnostics tbody tr.error');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const wheres = await rows.locator('td.where').allTextContents();
+    expect(wheres).toContain(`${line}:7`);
+    expect(await page.locator('button[data-download]').count()).toBe(0);
+  }, 60_000);
+
+  it('made no network request: only the page itself was loaded', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => u !== pathToFileURL(PAGE).href && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  it('takes a dropped file, and opens the file picker with Enter on the drop zone, which Tab reaches first', async () => {
+    const text = readFileSync(join(ROOT, 'templates', 'yunnan', 'sample.yaml'), 'utf8');
+    const before = Number((await page.getAttribute('body', 'data-runs')) ?? '0');
+    const transfer = await page.evaluateHandle((t) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([t], '拖入.yaml'));
+      return dt;
+    }, text);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector(`body[data-runs="${before + 1}"]`, { state: 'attached', timeout: 30_000 });
+    expect(await page.textContent('.unit h2 small')).toBe('拖入.yaml');
+    expect(await page.locator('button[data-download]').count()).toBe(2);
+
+    await page.focus('#drop');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    // Note: the drop zone is the first thing Tab reaches after the page's heading.
+    await page.click('header h1');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('#drop:focus').count()).toBe(1);
+  }, 60_000);
+
+  // Note: last, since it leaves the page showing the crash.
+  it('shows an uncaught error in the page with how to report it, never a blank screen', async () => {
+    expect(await page.isHidden('#crash')).toBe(true);
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('人为制造的故障');
+      });
+    });
+    await page.waitForSelector('#crash', { state: 'visible', timeout: 10_000 });
+    expect(await page.textContent('#crash pre')).toContain('人为制造的故障');
+    expect(await page.textContent('#crash')).toContain('请把下面的信息');
+    expect(await page.textContent('#status')).toBe('出错了，见上方说明。');
+  });
+});
