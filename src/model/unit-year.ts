@@ -294,9 +294,10 @@ export function unitYearSchema(u: AmountUnit) {
       .optional(),
     dept: z
       .strictObject({
-        mandate: RequiredProse,
+        // Note: required where the form's department table prints them (profiles/yunnan/documents.ts).
+        mandate: Prose.optional(),
         mandateNote: Text.optional(),
-        overallGoal: RequiredProse,
+        overallGoal: Prose.optional(),
         overallGoalNote: Text.optional(),
         yearGoals: z.array(YearGoal).min(1, { error: '至少填写当年的部门年度目标' }),
         keyTasks: z.array(KeyTask(u)),
@@ -316,7 +317,7 @@ export type UnitYearInput = z.output<typeof schemaForType>;
 export type UnitYear = Omit<UnitYearInput, 'narrative' | 'finance' | 'dept'> & {
   readonly narrative: NonNullable<UnitYearInput['narrative']>;
   readonly finance: NonNullable<UnitYearInput['finance']>;
-  readonly dept: NonNullable<UnitYearInput['dept']>;
+  readonly dept: NonNullable<UnitYearInput['dept']> & { readonly mandate: string; readonly overallGoal: string };
 };
 export type ProjectInput = UnitYear['projects'][number];
 export type IndicatorInput = ProjectInput['indicators'][number];

@@ -7,7 +7,8 @@ import { YunnanSettingsSchema } from './settings.js';
 import { derive } from './derive/derive.js';
 import { check } from './check/check.js';
 import { composeDocuments } from './compose/documents.js';
-import { filled, isUnprinted, missingParts, settingsOf } from './documents.js';
+import { filled, isUnprinted, missingDeptTexts, missingParts, settingsOf } from './documents.js';
+import { declaredFields } from '../../compose/table-layout/fields.js';
 
 /** The yunnan profile: projects are scored, the department is not. */
 export const yunnanProfile: ProfileDefinition<UnitYearInput, Derived> = {
@@ -19,7 +20,9 @@ export const yunnanProfile: ProfileDefinition<UnitYearInput, Derived> = {
   derive: (u, p) => derive(filled(u), p),
   check: (u, d, p, opts) => {
     const docs = settingsOf(u, p).documents;
-    return [...missingParts(u, docs), ...check(filled(u), d, p, opts).filter((x) => !isUnprinted(x, docs))];
+    const deptTable = p.tables['dept'];
+    const deptFields = deptTable ? declaredFields(deptTable) : new Set<string>();
+    return [...missingParts(u, docs), ...missingDeptTexts(u, docs, deptFields), ...check(filled(u), d, p, opts).filter((x) => !isUnprinted(x, docs))];
   },
   compose: (u, d, p, t, render) => composeDocuments(filled(u), d, p, t, render),
   // Note: the Yunnan department is unscored and states no department budget; its headline is the project budget.

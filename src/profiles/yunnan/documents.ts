@@ -50,6 +50,21 @@ export function missingParts(u: UnitYearInput, docs: readonly DocumentKind[]): D
   });
 }
 
+/** Department texts a form's department table may print; the input needs them only where it does. */
+const DEPT_TEXTS = { mandate: '部门职责', overallGoal: '总体绩效目标' } as const;
+
+/**
+ * E-REQUIRED for each department text that the form's department table declaration (tables/dept.yaml) prints,
+ * when the documents print that table and the input leaves the text out or blank.
+ */
+export function missingDeptTexts(u: UnitYearInput, docs: readonly DocumentKind[], deptFields: ReadonlySet<string>): Diagnostic[] {
+  if (!u.dept || needs(docs).dept === null) return [];
+  const dept = u.dept;
+  return (Object.keys(DEPT_TEXTS) as (keyof typeof DEPT_TEXTS)[])
+    .filter((key) => deptFields.has(key) && (dept[key] ?? '').trim() === '')
+    .map((key) => diagnostic('E-REQUIRED', ['dept', key], `部门整体支出绩效自评表：缺少必填项“${DEPT_TEXTS[key]}”（${key}）。`, { expected: key, actual: '' }));
+}
+
 /** Whether a diagnostic is about a part the documents do not print (its checks do not run). */
 export function isUnprinted(d: Diagnostic, docs: readonly DocumentKind[]): boolean {
   const need = needs(docs);
@@ -79,6 +94,8 @@ export function filled(u: UnitYearInput): UnitYear {
       experience: '',
     },
     finance: u.finance ?? { income: [], basicExpenditure: zero, projectExpenditure: zero, projectsComplete: false },
-    dept: u.dept ?? { mandate: '', overallGoal: '', yearGoals: [], keyTasks: [], indicators: [] },
+    dept: u.dept
+      ? { ...u.dept, mandate: u.dept.mandate ?? '', overallGoal: u.dept.overallGoal ?? '' }
+      : { mandate: '', overallGoal: '', yearGoals: [], keyTasks: [], indicators: [] },
   };
 }

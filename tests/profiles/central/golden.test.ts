@@ -12,6 +12,7 @@ import { buildInput, type Built } from '../../support/build.js';
 import { docxTables, dumpDocx } from '../../support/dump.js';
 import { expectGoldenDumps } from '../../support/golden.js';
 import { ROOT, inputPath, memoryIo, tempDir, testContext } from '../../support/fixtures.js';
+import { MINIMAL_YAML } from '../../support/minimal.js';
 
 const DEPT = 'central-sthjj-2024.yaml';
 const SCHOOL = 'central-school-2024.yaml';
@@ -128,5 +129,22 @@ describe('jixiao init --profile central', () => {
     const check = memoryIo();
     expect(await main(['check', file, join(dir, 'unit-school.yaml')], check.io)).toBe(0);
     expect(check.stdout() + check.stderr()).toContain('0 个错误，0 个警告');
+  });
+});
+
+describe('what the central department table does not print, the input need not give', () => {
+  it('needs no 部门职责 or 总体绩效目标 for central, while yunnan, whose table prints them, reports them missing', async () => {
+    const dir = tempDir();
+    const drop = (t: string) => t.replace(/^ {2}(mandate|overallGoal):.*\n/gm, '');
+    writeFileSync(join(dir, 'central.yaml'), drop(readFileSync(inputPath(DEPT), 'utf8')));
+    writeFileSync(join(dir, 'yunnan.yaml'), drop(MINIMAL_YAML));
+    const ctx = await testContext(tempDir());
+    const central = await runUnit(join(dir, 'central.yaml'), ctx, { write: false });
+    expect(central.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const yunnan = await runUnit(join(dir, 'yunnan.yaml'), ctx, { write: false });
+    expect(yunnan.diagnostics.filter((d) => d.code === 'E-REQUIRED').map((d) => d.path)).toEqual([
+      ['dept', 'mandate'],
+      ['dept', 'overallGoal'],
+    ]);
   });
 });
