@@ -13,7 +13,7 @@ import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write
 import { memoryFs } from './mem-fs.js';
 
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
-const ACCEPTED = /\.(ya?ml|json)$/i;
+const ACCEPTED = /\.(ya?ml|json|xlsx)$/i;
 
 let ctx: Promise<RunContext> | undefined;
 // Note: no SOURCE_DATE_EPOCH, so the date rule is the CLI's default: 报告日期, else 31 March after the budget year.
@@ -110,7 +110,7 @@ async function handle(list: readonly File[]): Promise<void> {
   for (const f of skipped) {
     const p = document.createElement('p');
     p.className = 'skipped';
-    p.textContent = `已跳过 ${f.name}：网页版目前只读取 .yaml、.yml、.json 文件（填报工作簿 .xlsx 尚不支持）。`;
+    p.textContent = `已跳过 ${f.name}：网页版只读取 .yaml、.yml、.json 输入与 .xlsx 填报工作簿。`;
     out.append(p);
   }
   for (const [i, f] of picked.entries()) {

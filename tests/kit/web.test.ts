@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -39,7 +39,7 @@ function filesByName(dir: string): Map<string, string> {
 function cliOutputs(input: string): Map<string, string> {
   const out = tempDir('jixiao-web-cli-');
   const { SOURCE_DATE_EPOCH: _e, ...env } = process.env;
-  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'build', join(ROOT, input), '--out', out], { env, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'build', resolve(ROOT, input), '--out', out], { env, stdio: 'pipe' });
   return filesByName(out);
 }
 
@@ -122,6 +122,48 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     const wheres = await rows.locator('td.where').allTextContents();
     expect(wheres).toContain(`${line}:7`);
+    expect(await page.locator('button[data-download]').count()).toBe(0);
+  }, 60_000);
+
+  /** The CLI's data-entry workbook for the yunnan sample, optionally with `edit` applied (exceljs). */
+  async function sampleWorkbook(name: string, edit?: (wb: import('exceljs').Workbook) => void): Promise<string> {
+    const file = join(tempDir('jixiao-web-xlsx-'), name);
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'convert', join(ROOT, 'templates', 'yunnan', 'sample.yaml'), file], { stdio: 'pipe' });
+    if (edit) {
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      edit(wb);
+      await wb.xlsx.writeFile(file);
+    }
+    return file;
+  }
+
+  it('reads the Excel data-entry workbook: the same figures, and DOCX/XLSX byte-identical to the CLI built from it', async () => {
+    const file = await sampleWorkbook('填报.xlsx');
+    await load(file);
+    expect(await page.textContent('.unit h2 small')).toBe('填报.xlsx');
+    const report = await checkUnit({ name: 'sample.yaml', text: readFileSync(join(ROOT, 'templates', 'yunnan', 'sample.yaml'), 'utf8') });
+    expect(report.summary!.rate).not.toBeNull();
+    expect(await page.textContent('[data-figure="rate"]')).toBe(`${report.summary!.rate!.times(100).toFixed(2)}%`);
+    expect(await page.locator('table.projects tbody tr').count()).toBe(report.summary!.projects.length);
+    const cli = cliOutputs(file);
+    const names = await page
+      .locator('button[data-download]')
+      .evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: Record<string, string> }).dataset['download']!));
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(sha256(await downloaded(name)), name).toBe(sha256(new Uint8Array(readFileSync(cli.get(name)!))));
+  }, 120_000);
+
+  it('shows a bad workbook’s errors at 工作表!单元格 (the year cell, 单位!B4), and no download', async () => {
+    const file = await sampleWorkbook('坏填报.xlsx', (wb) => {
+      const cell = wb.getWorksheet('单位')!.getCell('B4');
+      expect(cell.value).toBe(2024);
+      cell.value = '二〇二四';
+    });
+    await load(file);
+    const wheres = await page.locator('table.diagnostics tbody tr.error td.where').allTextContents();
+    expect(wheres).toContain('单位!B4');
     expect(await page.locator('button[data-download]').count()).toBe(0);
   }, 60_000);
 
