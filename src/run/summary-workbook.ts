@@ -22,13 +22,18 @@ export function sortRows(rows: readonly SummaryRow[]): SummaryRow[] {
  * the latest budget year, as for a unit without 报告日期, so identical input gives identical bytes.
  */
 export async function writeSummaryWorkbook(rows: readonly SummaryRow[], ctx: RunContext): Promise<string> {
+  const path = join(ctx.outDir, SUMMARY_NAME);
+  await ctx.fs.writeAtomic(path, await summaryWorkbookBytes(rows, ctx));
+  return path;
+}
+
+/** The bytes of 汇总表 for these rows, as `writeSummaryWorkbook` writes them (the offline page zips them instead). */
+export async function summaryWorkbookBytes(rows: readonly SummaryRow[], ctx: Pick<RunContext, 'outDir' | 'fixedDate'>): Promise<Uint8Array> {
   const latest = Math.max(1999, ...rows.map((r) => r.year ?? 0));
   const when = ctx.fixedDate ?? new Date(Date.UTC(latest + 1, 2, 31));
-  const path = join(ctx.outDir, SUMMARY_NAME);
   // Note: the input's path as the bureau sees it from the workbook's own folder, so the folder can be moved as a whole.
   const located = rows.map((r) => ({ ...r, file: relative(resolve(ctx.outDir), resolve(r.file)).split(sep).join('/') }));
   // Note: imported here so that exceljs loads only when a build writes the summary workbook.
   const { summaryToXlsx } = await import('../write/summary-xlsx.js');
-  await ctx.fs.writeAtomic(path, await summaryToXlsx(sortRows(located), when));
-  return path;
+  return summaryToXlsx(sortRows(located), when);
 }

@@ -11,13 +11,15 @@ import { createContext, type RunContext } from '../run/context.js';
 import { runUnitBytes, type UnitResult } from '../run/pipeline.js';
 import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
+import { ZIP_NAME, zipUnits } from './zip-units.js';
 
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 const ACCEPTED = /\.(ya?ml|json|xlsx)$/i;
 
+const OUT_DIR = '/out';
 let ctx: Promise<RunContext> | undefined;
 // Note: no SOURCE_DATE_EPOCH, so the date rule is the CLI's default: 报告日期, else 31 March after the budget year.
-const context = (): Promise<RunContext> => (ctx ??= createContext({ outDir: '/out', strict: false, env: {}, fs: memoryFs(files) }));
+const context = (): Promise<RunContext> => (ctx ??= createContext({ outDir: OUT_DIR, strict: false, env: {}, fs: memoryFs(files) }));
 
 const $ = <T extends HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
@@ -113,11 +115,30 @@ async function handle(list: readonly File[]): Promise<void> {
     p.textContent = `已跳过 ${f.name}：网页版只读取 .yaml、.yml、.json 输入与 .xlsx 填报工作簿。`;
     out.append(p);
   }
+  const results: UnitResult[] = [];
+  const bar = document.createElement('div');
+  bar.className = 'downloads all';
+  out.append(bar);
   for (const [i, f] of picked.entries()) {
     status.textContent = `正在处理 ${f.name}（${i + 1}/${picked.length}）……`;
     const bytes = new Uint8Array(await f.arrayBuffer());
     const result = await runUnitBytes(f.name, bytes, await context(), { write: false, render: true });
+    results.push(result);
     out.append(unitSection(result));
+  }
+  const built = results.filter((r) => r.documents).length;
+  if (built > 0) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.id = 'zip-all';
+    b.textContent = `下载全部（zip：${built} 个单位的 DOCX、XLSX 与汇总表）`;
+    b.dataset['download'] = ZIP_NAME;
+    b.addEventListener('click', () => {
+      zipUnits(results, OUT_DIR)
+        .then((bytes) => download(ZIP_NAME, bytes, 'application/zip'))
+        .catch(crash);
+    });
+    bar.append(b);
   }
   status.textContent = picked.length ? `已处理 ${picked.length} 个文件。` : '没有可读取的文件。';
   // Note: a count of finished runs, so that a script (the end-to-end test) can tell this run from the one before.

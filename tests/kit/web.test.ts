@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkUnit } from '../../src/index.js';
@@ -166,6 +167,42 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     expect(wheres).toContain('单位!B4');
     expect(await page.locator('button[data-download]').count()).toBe(0);
   }, 60_000);
+
+  it('zips 50 units: every DOCX/XLSX under <年度>/<代号>/ plus 汇总表.xlsx, a unit’s DOCX as the CLI writes it', async () => {
+    const dir = tempDir('jixiao-web-many-');
+    const sample = readFileSync(join(ROOT, 'templates', 'yunnan', 'sample.yaml'), 'utf8');
+    const files = Array.from({ length: 50 }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      const text = sample.replace(/^ {2}name: .*$/m, `  name: 第${n}单位`).replace(/^ {2}code: .*$/m, `  code: U${n}`);
+      expect(text).toContain(`code: U${n}`);
+      const file = join(dir, `单位${n}.yaml`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const before = Number((await page.getAttribute('body', 'data-runs')) ?? '0');
+    await page.setInputFiles('#files', files);
+    await page.waitForSelector(`body[data-runs="${before + 1}"], body[data-crashed]`, { state: 'attached', timeout: 120_000 });
+    expect(await page.isHidden('#crash'), (await page.textContent('#crash pre')) ?? '').toBe(true);
+    const zip = unzipSync(await downloaded('绩效自评.zip'));
+    const names = Object.keys(zip).sort();
+    expect(names).toHaveLength(101);
+    expect(names).toContain('汇总表.xlsx');
+    for (let i = 1; i <= 50; i++) {
+      const n = String(i).padStart(2, '0');
+      const unit = names.filter((e) => e.startsWith(`2024/U${n}/`));
+      expect(unit.map((e) => e.replace(/^.*\./, '')).sort(), `U${n}`).toEqual(['docx', 'xlsx']);
+    }
+    const cli = cliOutputs(files[6]!);
+    const docx = names.find((e) => e.startsWith('2024/U07/') && e.endsWith('.docx'))!;
+    const fromCli = cli.get(docx.split('/').pop()!);
+    expect(fromCli, docx).toBeDefined();
+    expect(sha256(zip[docx]!)).toBe(sha256(new Uint8Array(readFileSync(fromCli!))));
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(zip['汇总表.xlsx']!) as unknown as import('exceljs').Buffer);
+    const text = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('\n');
+    for (let i = 1; i <= 50; i++) expect(text).toContain(`第${String(i).padStart(2, '0')}单位`);
+  }, 300_000);
 
   it('made no network request: only the page itself was loaded', () => {
     expect(requests.length).toBeGreaterThan(0);
