@@ -82,6 +82,8 @@ const writers = () =>
   })));
 
 const profileCache = new Map<string, Promise<LoadedProfile>>();
+/** Forgets the loaded profile folders (the offline page, when a person loads their profile folder again). */
+export const forgetProfiles = (): void => profileCache.clear();
 /** Loads a profile folder once per process. */
 export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> {
   const dir = join(ctx.templatesRoot, safeSegment(id));

@@ -8,9 +8,10 @@ import type { UnitDocuments } from '../compose/unit-documents.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatPath, labelPath } from '../model/labels.js';
 import { createContext, type RunContext } from '../run/context.js';
-import { runUnitBytes, type UnitResult } from '../run/pipeline.js';
+import { forgetProfiles, runUnitBytes, type UnitResult } from '../run/pipeline.js';
 import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
+import { profileFolder, zipEntries } from './profile-folder.js';
 import { ZIP_NAME, zipUnits } from './zip-units.js';
 
 const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -21,22 +22,59 @@ let ctx: Promise<RunContext> | undefined;
 // Note: no SOURCE_DATE_EPOCH, so the date rule is the CLI's default: 报告日期, else 31 March after the budget year.
 const context = (): Promise<RunContext> => (ctx ??= createContext({ outDir: OUT_DIR, strict: false, env: {}, fs: memoryFs(files) }));
 
+/** Uses a person's own profile folder from now on (as `--templates`), the shipped ones for `extends`. */
+async function useProfileFolder(entries: readonly (readonly [string, Uint8Array])[], from: string): Promise<void> {
+  try {
+    await mountProfileFolder(entries, from);
+  } finally {
+    // Note: a count of profile loads (shown either way), so that a script can tell when this one is done.
+    document.body.dataset['profiles'] = String(Number(document.body.dataset['profiles'] ?? '0') + 1);
+  }
+}
+
+async function mountProfileFolder(entries: readonly (readonly [string, Uint8Array])[], from: string): Promise<void> {
+  const status = $('#profile-status');
+  const folder = profileFolder(entries);
+  if (!folder || folder.ids.length === 0) {
+    status.textContent = `${from} 中没有格式目录（应含 <格式>/profile.yaml，即 jixiao templates copy 写出的文件）；仍使用随附的格式。`;
+    status.className = 'error';
+    return;
+  }
+  forgetProfiles();
+  ctx = createContext({ outDir: OUT_DIR, strict: false, env: {}, fs: memoryFs({ ...files, ...folder.files }), templatesRoot: folder.root });
+  await ctx;
+  status.className = 'ok';
+  status.textContent = `已加载自己的格式目录 ${folder.root.replace(/^\//, '') || from}（${folder.ids.join('、')}）；之后的输入按它生成。`;
+}
+
+async function pickProfile(list: readonly File[]): Promise<void> {
+  const zip = list.length === 1 && /\.zip$/i.test(list[0]!.name) ? list[0]! : undefined;
+  if (zip) return useProfileFolder(zipEntries(new Uint8Array(await zip.arrayBuffer())), zip.name);
+  const entries = await Promise.all(list.map(async (f) => [f.webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer())] as const));
+  return useProfileFolder(entries, '所选文件夹');
+}
+
 const $ = <T extends HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
   if (!el) throw new Error(`页面缺少元素 ${sel}`);
   return el;
 };
 
-const where = (d: Diagnostic): string => (d.cell ? d.cell : d.place ? `${d.place.line}:${d.place.column}` : '');
+// Note: a problem in another file than the unit's (a profile folder's profile.yaml) names that file, as the CLI does.
+const where = (d: Diagnostic, unitFile: string): string => {
+  const at = d.cell ? d.cell : d.place ? `${d.place.line}:${d.place.column}` : '';
+  const file = d.file && d.file !== unitFile ? d.file.replace(/^\//, '') : '';
+  return file ? (at ? `${file}:${at}` : file) : at;
+};
 const pct = (v: Decimal | null): string => (v === null ? '—' : `${v.times(100).toFixed(2)}%`);
 const num = (v: Decimal | null): string => (v === null ? '—' : v.toFixed(2));
 
-function diagnosticsTable(ds: readonly Diagnostic[]): string {
+function diagnosticsTable(ds: readonly Diagnostic[], unitFile: string): string {
   if (ds.length === 0) return '<p class="ok">未发现问题。</p>';
   const rows = ds
     .map((d) => {
       const path = d.path?.length ? `${escapeHtml(labelPath(d.path))}<br><code>${escapeHtml(formatPath(d.path))}</code>` : '';
-      return `<tr class="${d.severity}"><td>${SEVERITY[d.severity] ?? d.severity}</td><td><code>${escapeHtml(d.code)}</code></td><td>${path}</td><td>${escapeHtml(d.message)}</td><td class="where">${escapeHtml(where(d))}</td></tr>`;
+      return `<tr class="${d.severity}"><td>${SEVERITY[d.severity] ?? d.severity}</td><td><code>${escapeHtml(d.code)}</code></td><td>${path}</td><td>${escapeHtml(d.message)}</td><td class="where">${escapeHtml(where(d, unitFile))}</td></tr>`;
     })
     .join('');
   return `<table class="diagnostics"><caption>诊断（${ds.length} 条）</caption><thead><tr><th scope="col">级别</th><th scope="col">代码</th><th scope="col">中文字段</th><th scope="col">说明</th><th scope="col">行:列 / 工作表!单元格</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -80,7 +118,7 @@ function unitSection(r: UnitResult): HTMLElement {
   sec.className = 'unit';
   const heading = r.unitName ? `${escapeHtml(r.unitName)}${r.year ? `（${r.year} 年度）` : ''}` : escapeHtml(r.file);
   sec.innerHTML =
-    `<h2>${heading}<small>${escapeHtml(r.file)}</small></h2>${figures(r)}${diagnosticsTable(r.diagnostics)}` +
+    `<h2>${heading}<small>${escapeHtml(r.file)}</small></h2>${figures(r)}${diagnosticsTable(r.diagnostics, r.file)}` +
     '<div class="downloads"></div>' +
     (r.composed
       ? `<details class="preview" open><summary>预览（与 DOCX、XLSX 同一文档模型）</summary><div class="doc">${preview(r.composed)}</div></details>`
@@ -127,7 +165,8 @@ async function handle(list: readonly File[]): Promise<void> {
     out.append(unitSection(result));
   }
   const built = results.filter((r) => r.documents).length;
-  if (built > 0) {
+  // Note: for one unit its own two buttons say it all; the zip is for many units.
+  if (built > 1) {
     const b = document.createElement('button');
     b.type = 'button';
     b.id = 'zip-all';
@@ -162,7 +201,18 @@ function start(): void {
   window.addEventListener('error', (ev) => crash(ev.error ?? ev.message));
   window.addEventListener('unhandledrejection', (ev) => crash(ev.reason));
   const input = $<HTMLInputElement>('#files');
-  input.addEventListener('change', () => run([...(input.files ?? [])]));
+  // Note: the picker is emptied after each pick, so that picking the same file again (after editing it) runs it again.
+  input.addEventListener('change', () => {
+    run([...(input.files ?? [])]);
+    input.value = '';
+  });
+  for (const sel of ['#profile-dir', '#profile-zip']) {
+    const pick = $<HTMLInputElement>(sel);
+    pick.addEventListener('change', () => {
+      pickProfile([...(pick.files ?? [])]).catch(crash);
+      pick.value = '';
+    });
+  }
   const zone = $('#drop');
   zone.addEventListener('dragover', (ev) => {
     ev.preventDefault();

@@ -4,12 +4,12 @@
  * DOCX/XLSX byte-identical to the CLI's, shows a located error for a bad input, and makes no network request.
  * Note: skipped when /usr/bin/chromium is absent (`.ci/run` tries to install it).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkUnit } from '../../src/index.js';
@@ -230,6 +230,64 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     await page.click('header h1');
     await page.keyboard.press('Tab');
     expect(await page.locator('#drop:focus').count()).toBe(1);
+  }, 60_000);
+
+  /** `jixiao templates copy yunnan <dir>/我的模板`, optionally with profile.yaml edited; returns <dir>. */
+  function copiedProfile(edit?: (text: string) => string): string {
+    const dir = tempDir('jixiao-web-profile-');
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'templates', 'copy', 'yunnan', join(dir, '我的模板')], { stdio: 'pipe' });
+    const file = join(dir, '我的模板', 'yunnan', 'profile.yaml');
+    if (edit) writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return dir;
+  }
+
+  async function loadProfile(selector: string, files: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const before = Number((await page.getAttribute('body', 'data-profiles')) ?? '0');
+    await page.setInputFiles(selector, files);
+    await page.waitForSelector(`body[data-profiles="${before + 1}"], body[data-crashed]`, { state: 'attached', timeout: 30_000 });
+    expect(await page.isHidden('#crash'), (await page.textContent('#crash pre')) ?? '').toBe(true);
+  }
+
+  it('loads a profile folder as a zip: a broken profile.yaml gives E-PROFILE at 我的模板/yunnan/profile.yaml:line:col, as the CLI', async () => {
+    const dir = copiedProfile((t) => t.replace(/^maxScore: 100$/m, 'maxScore: 一百'));
+    const text = readFileSync(join(dir, '我的模板', 'yunnan', 'profile.yaml'), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('maxScore:')) + 1;
+    expect(line).toBeGreaterThan(0);
+    const entries: Record<string, Uint8Array> = {};
+    for (const e of readdirSync(join(dir, '我的模板'), { recursive: true, withFileTypes: true }))
+      if (e.isFile()) entries[join(e.parentPath, e.name).slice(dir.length + 1)] = new Uint8Array(readFileSync(join(e.parentPath, e.name)));
+    await loadProfile('#profile-zip', { name: '我的模板.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(entries)) });
+    expect(await page.textContent('#profile-status')).toContain('yunnan');
+    await load(join(ROOT, 'templates', 'yunnan', 'sample.yaml'));
+    const row = page.locator('table.diagnostics tbody tr.error', { hasText: 'E-PROFILE' });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td.where').textContent()).toBe(`我的模板/yunnan/profile.yaml:${line}:11`);
+    // The CLI reports the same place.
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--templates', '我的模板', join(ROOT, 'templates', 'yunnan', 'sample.yaml')],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    const d = JSON.parse(cli.stdout.split('\n')[0]!) as { code: string; line: number; column: number };
+    expect([d.code, d.line, d.column]).toEqual(['E-PROFILE', line, 11]);
+    expect(await page.locator('button[data-download]').count()).toBe(0);
+  }, 60_000);
+
+  it('loads a profile folder by a folder pick (webkitdirectory): the DOCX as `build --templates` writes it', async () => {
+    const dir = copiedProfile((t) => `${t}\n`);
+    await loadProfile('#profile-dir', join(dir, '我的模板'));
+    expect(await page.textContent('#profile-status')).toContain('（yunnan）');
+    const input = join(ROOT, 'templates', 'yunnan', 'sample.yaml');
+    await load(input);
+    expect(await page.locator('table.diagnostics tbody tr.error').count()).toBe(0);
+    const out = tempDir('jixiao-web-cli-');
+    execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'build', input, '--templates', join(dir, '我的模板'), '--out', out], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: '' },
+      stdio: 'pipe',
+    });
+    const cli = filesByName(out);
+    const name = (await page.locator('button[data-download$=".docx"]').getAttribute('data-download'))!;
+    expect(sha256(await downloaded(name))).toBe(sha256(new Uint8Array(readFileSync(cli.get(name)!))));
   }, 60_000);
 
   // Note: last, since it leaves the page showing the crash.
