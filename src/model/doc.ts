@@ -85,8 +85,9 @@ export type Block =
   | { readonly type: 'docNumber'; readonly text: string }
   /** 附件说明: `附件：` and the names, numbered 1. 2. when there are several. */
   | { readonly type: 'attachments'; readonly items: readonly string[] }
-  /** 发文机关署名 and 成文日期: placed as GB/T 9704 7.3.5 says ('gbt'), or both flush right ('right'). */
-  | { readonly type: 'signature'; readonly signatory: string; readonly date: string; readonly placement: 'gbt' | 'right' }
+  /** 发文机关署名 and 成文日期: placed as GB/T 9704 7.3.5.2 says without a seal ('gbt'), as 7.3.5.1 says
+   *  with one ('gbt-sealed': date 4 characters in, 署名 centred on it), or both flush right ('right'). */
+  | { readonly type: 'signature'; readonly signatory: string; readonly date: string; readonly placement: 'gbt' | 'gbt-sealed' | 'right' }
   /** The `附件` label on the first line of an attachment (黑体, flush left). */
   | { readonly type: 'attachmentMark'; readonly text: string }
   /** 版记: optional 抄送, `{印发机关}　{印发日期}印发`, optional 份数, between thick and thin rules. */

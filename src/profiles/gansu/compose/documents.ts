@@ -34,7 +34,7 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
     { type: 'attachments', items: [attachment] },
     BLANK,
     // Note: a missing 署名 or 成文日期 is E-REQUIRED, so both are present whenever documents are composed.
-    { type: 'signature', signatory: doc.signatory ?? '', date: doc.issueDate ? chineseDate(doc.issueDate) : '', placement: 'gbt' },
+    { type: 'signature', signatory: doc.signatory ?? '', date: doc.issueDate ? chineseDate(doc.issueDate) : '', placement: 'gbt-sealed' },
   ];
 }
 
