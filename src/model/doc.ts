@@ -111,8 +111,10 @@ export interface DocSection {
    * 28 characters, 3号仿宋). A document with an official section numbers every page "— n —", odd right, even left.
    */
   readonly layout?: 'form' | 'official';
-  /** false: no page number on these pages (the 版记 page). */
+  /** false: no page number on these pages. */
   readonly numbered?: boolean;
+  /** 'even': the section starts on an even page (a blank page before it when needed), as the GB/T 9704 版记 does. */
+  readonly startsOn?: 'even';
   /** 'bottom': the blocks sit at the foot of the page (the 版记, whose last rule is the bottom edge of the 版心). */
   readonly verticalAlign?: 'top' | 'bottom';
 }

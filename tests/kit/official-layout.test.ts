@@ -85,13 +85,15 @@ describe('the GB/T 9704 page', () => {
     }
   });
 
-  it('puts G2 on landscape pages inside the document and the 版记 on an unnumbered page of its own, at its foot', () => {
+  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot', () => {
     const [, table, colophon] = sections();
     expect(table).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(colophon).toContain('<w:vAlign w:val="bottom"/>');
+    expect(colophon).toContain('<w:type w:val="evenPage"/>');
+    expect(table).toContain('<w:type w:val="nextPage"/>');
     const rid = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(colophon!)![1];
     const footer = xml(`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))![1]}`);
-    expect(footer).not.toContain('PAGE');
+    expect(footer).toContain('PAGE');
   });
 });
 

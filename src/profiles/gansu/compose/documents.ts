@@ -38,13 +38,16 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
   ];
 }
 
-/** The 版记 on its own page, at the foot of the 版心 and without a page number. */
+/**
+ * The 版记 on its own page, at the foot of the 版心: the last page of the document, an even one (a blank page
+ * before it when the attachment ends on an even page), numbered like every other page (issue 13).
+ */
 function colophonSection(u: GansuUnit, printCopies: boolean): DocSection {
   const c = u.document.colophon;
   return {
     orientation: 'portrait',
     layout: 'official',
-    numbered: false,
+    startsOn: 'even',
     verticalAlign: 'bottom',
     blocks: [
       {
