@@ -4,7 +4,8 @@ import { ExitCode } from '../model/diagnostic.js';
 import { PROFILE_IDS, isProfileId } from '../profiles/registry.js';
 import { PACKAGE_ROOT, type FileSystem } from './context.js';
 import { fsErrorMessage, isFsError } from './fs-errors.js';
-import { REFERENCE_DOCX, defaultReferenceDocx } from '../write/reference-docx.js';
+import { defaultReferenceDocx } from '../write/reference-docx.js';
+import { REFERENCE_DOCX } from './profile-reference.js';
 
 /** Where `templates copy` reports. */
 export interface CopyIo {

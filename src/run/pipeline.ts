@@ -16,8 +16,7 @@ import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './co
 import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
 import { isFsError, writeProblem } from './fs-errors.js';
-import { effectiveReference } from './profile-reference.js';
-import { REFERENCE_DOCX } from '../write/reference-docx.js';
+import { REFERENCE_DOCX, effectiveReference } from './profile-reference.js';
 import type { Location } from '../load/read-input.js';
 import type { UnitDocuments } from '../compose/unit-documents.js';
 

@@ -3,9 +3,12 @@
  * 命令行的 --reference-docx 优先于它（一次运行指定的胜过目录中存放的）。
  */
 import { join } from 'node:path';
-import { REFERENCE_DOCX, readReferenceStyles, type ReferenceStyles } from '../write/reference-docx.js';
+import type { ReferenceStyles } from '../write/reference-docx.js';
 import type { RunContext } from './context.js';
 import { isFsError, fsErrorMessage } from './fs-errors.js';
+
+/** The file name of a profile folder's reference: `templates copy` writes it, `build --templates` uses it. */
+export const REFERENCE_DOCX = 'reference.docx';
 
 const memo = new WeakMap<RunContext, Map<string, Promise<ReferenceStyles | undefined>>>();
 
@@ -22,6 +25,8 @@ export function folderReference(ctx: RunContext, dir: string): Promise<Reference
     found = (async () => {
       if (!(await ctx.fs.exists(path))) return undefined;
       try {
+        // Note: imported here, so that `check` (which never finds a reference.docx in the shipped folders) loads no zip library.
+        const { readReferenceStyles } = await import('../write/reference-docx.js');
         return readReferenceStyles(await ctx.fs.readFile(path), path);
       } catch (e) {
         if (!isFsError(e)) throw e;

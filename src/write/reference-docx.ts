@@ -24,9 +24,6 @@ export function readReferenceStyles(bytes: Uint8Array, where: string): Reference
   return { styles };
 }
 
-/** The file name of a profile folder's reference: `templates copy` writes it, `build --templates` uses it. */
-export const REFERENCE_DOCX = 'reference.docx';
-
 /**
  * jixiao's own styles as a .docx a user edits in Word/WPS and passes back as `--reference-docx`: one page that
  * uses the title, the headings and 正文, so each style can be picked and changed where it shows.
