@@ -16,6 +16,7 @@ import { PROFILE_IDS } from './profiles/ids.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { warningCount } from './run/unit-outcome.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
+import type { ReferenceStyles } from './write/reference-docx.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
 export interface Io {
@@ -60,10 +61,22 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       quiet?: boolean;
       maxWarnings?: number;
       exclude?: readonly string[];
+      referenceDocx?: string;
     },
     write: boolean,
   ) => {
+    let referenceStyles: string | undefined;
+    if (args.referenceDocx !== undefined) {
+      const read = await readReference(args.referenceDocx, fs);
+      if ('problem' in read) {
+        io.err(`${read.problem}\n`);
+        code = ExitCode.Usage;
+        return;
+      }
+      referenceStyles = read.styles;
+    }
     const ctx = await createContext({
+      ...(referenceStyles !== undefined ? { referenceStyles } : {}),
       outDir: args.out ?? 'out',
       strict: args.strict,
       fs,
@@ -175,7 +188,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           })
           .example('$0 build 我的单位.yaml', '生成一个单位的 DOCX 与 XLSX 到 out/')
           .example('$0 build 各单位/ -o 报告/ --exclude "草稿*"', '生成文件夹中每个单位，跳过草稿')
-          .example('$0 build 各单位/ --pdf', '另把生成的文件转成 PDF（需 LibreOffice）'),
+          .option('reference-docx', {
+            type: 'string',
+            requiresArg: true,
+            describe: '样式参考文档：其中的样式（字体、字号、间距、颜色）按样式名替换 jixiao 的（页面版式不变）',
+          })
+          .example('$0 build 各单位/ --pdf', '另把生成的文件转成 PDF（需 LibreOffice）')
+          .example('$0 build 各单位/ --reference-docx 样式.docx', '用在 Word/WPS 中改过样式的文档的样式生成'),
       async (args) =>
         batch(
           {
@@ -187,6 +206,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             pdf: args.pdf,
             pdfTimeout: args.pdfTimeout,
             quiet: args.quiet,
+            ...(args.referenceDocx !== undefined ? { referenceDocx: args.referenceDocx } : {}),
             ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
             ...(args.exclude ? { exclude: args.exclude } : {}),
             ...(args.jobs ? { jobs: args.jobs } : {}),
@@ -338,6 +358,20 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   if (printed) io.out(`${printed}\n`);
   return code;
+}
+
+/** The styles of `--reference-docx`, or why the file cannot be used (a usage error, exit 2). */
+async function readReference(path: string, fs: FileSystem): Promise<ReferenceStyles> {
+  if (Array.isArray(path)) return { problem: `--reference-docx 只能指定一次（实际为“${(path as unknown[]).join('、')}”）。` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    return { problem: `无法读取 --reference-docx ${path}：${fsErrorMessage(e)}` };
+  }
+  const { readReferenceStyles } = await import('./write/reference-docx.js');
+  return readReferenceStyles(bytes, `--reference-docx ${path}`);
 }
 
 function reportInternalError(e: unknown): ExitCode {

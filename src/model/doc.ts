@@ -85,8 +85,9 @@ export type Block =
   | { readonly type: 'docNumber'; readonly text: string }
   /** 附件说明: `附件：` and the names, numbered 1. 2. when there are several. */
   | { readonly type: 'attachments'; readonly items: readonly string[] }
-  /** 发文机关署名 and 成文日期: placed as GB/T 9704 7.3.5 says ('gbt'), or both flush right ('right'). */
-  | { readonly type: 'signature'; readonly signatory: string; readonly date: string; readonly placement: 'gbt' | 'right' }
+  /** 发文机关署名 and 成文日期: placed as GB/T 9704 7.3.5.2 says without a seal ('gbt'), as 7.3.5.1 says
+   *  with one ('gbt-sealed': date 4 characters in, 署名 centred on it), or both flush right ('right'). */
+  | { readonly type: 'signature'; readonly signatory: string; readonly date: string; readonly placement: 'gbt' | 'gbt-sealed' | 'right' }
   /** The `附件` label on the first line of an attachment (黑体, flush left). */
   | { readonly type: 'attachmentMark'; readonly text: string }
   /** 版记: optional 抄送, `{印发机关}　{印发日期}印发`, optional 份数, between thick and thin rules. */
@@ -110,8 +111,10 @@ export interface DocSection {
    * 28 characters, 3号仿宋). A document with an official section numbers every page "— n —", odd right, even left.
    */
   readonly layout?: 'form' | 'official';
-  /** false: no page number on these pages (the 版记 page). */
+  /** false: no page number on these pages. */
   readonly numbered?: boolean;
+  /** 'even': the section starts on an even page (a blank page before it when needed), as the GB/T 9704 版记 does. */
+  readonly startsOn?: 'even';
   /** 'bottom': the blocks sit at the foot of the page (the 版记, whose last rule is the bottom edge of the 版心). */
   readonly verticalAlign?: 'top' | 'bottom';
 }

@@ -47,6 +47,8 @@ export interface RunContext {
   /** SOURCE_DATE_EPOCH when set: the date stamped into every file. Otherwise each unit's report date is used. */
   readonly fixedDate: Date | undefined;
   readonly strict: boolean;
+  /** The word/styles.xml of `--reference-docx`: its styles replace jixiao's of the same id in every DOCX written. */
+  readonly referenceStyles: string | undefined;
   readonly render: Render;
   readonly fs: FileSystem;
 }
@@ -134,6 +136,8 @@ export interface ContextOptions {
   readonly outDir: string;
   readonly strict?: boolean;
   readonly templatesRoot?: string;
+  /** The styles.xml text read from `--reference-docx` (text, so that it can be sent to a worker thread). */
+  readonly referenceStyles?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly fs?: FileSystem;
 }
@@ -151,6 +155,7 @@ export async function createContext(opts: ContextOptions): Promise<RunContext> {
     toolVersion: await toolVersion(fs),
     fixedDate,
     strict: opts.strict ?? false,
+    referenceStyles: opts.referenceStyles,
     render: createTemplateEngine(),
     fs,
   };

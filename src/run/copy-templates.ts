@@ -4,6 +4,8 @@ import { ExitCode } from '../model/diagnostic.js';
 import { PROFILE_IDS, isProfileId } from '../profiles/registry.js';
 import { PACKAGE_ROOT, type FileSystem } from './context.js';
 import { fsErrorMessage, isFsError } from './fs-errors.js';
+import { defaultReferenceDocx } from '../write/reference-docx.js';
+import { REFERENCE_DOCX } from './profile-reference.js';
 
 /** Where `templates copy` reports. */
 export interface CopyIo {
@@ -33,13 +35,15 @@ export async function copyTemplates(profile: string, dir: string, opts: { force:
   const files = [...(await fs.readdir(source)).filter((f) => /\.(ya?ml|hbs)$/.test(f)), ...tables].sort();
   try {
     for (const f of files) await fs.writeAtomic(join(target, f), await fs.readFile(join(source, f)));
+    // Note: jixiao's own styles, so a user restyles from what jixiao writes; build --templates uses it automatically.
+    await fs.writeAtomic(join(target, REFERENCE_DOCX), await defaultReferenceDocx());
   } catch (e) {
     if (!isFsError(e)) throw e;
     io.err(`未能复制模板到 ${target}：${fsErrorMessage(e)}\n`);
     return ExitCode.InvalidInput;
   }
   io.out(
-    `已复制 ${files.length} 个文件到 ${target}：${files.join('、')}。\n` +
+    `已复制 ${files.length} 个文件到 ${target}：${files.join('、')}；另写出样式参考文档 ${REFERENCE_DOCX}（jixiao 的样式，可在 Word/WPS 中修改）。\n` +
       `修改措辞（*.md.hbs）、表下注释与权重（profile.yaml）、表格版式（tables/*.yaml）后运行：jixiao build <输入> --templates ${dir}\n`,
   );
   return ExitCode.Ok;

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { isOwnOutputPath, sha256, type OutputFile } from './output-files.js';
+import { folderReference } from './profile-reference.js';
 import { profileFor } from './pipeline.js';
 import type { SummaryRow } from './summary-row.js';
 
@@ -147,7 +148,12 @@ export async function writeManifest(ctx: RunContext, m: Manifest): Promise<void>
  * The options that change what a build writes. Note: any new option that changes the bytes or the set of
  * files written (a PDF switch, say) belongs here, or an unchanged input would wrongly be skipped.
  */
-export const outputOptions = (ctx: RunContext) => ({ strict: ctx.strict, date: ctx.fixedDate?.toISOString() ?? null });
+export const outputOptions = (ctx: RunContext) => ({
+  strict: ctx.strict,
+  date: ctx.fixedDate?.toISOString() ?? null,
+  // Note: the reference's styles.xml (the only part taken from it), so an edited reference rebuilds every unit.
+  reference: ctx.referenceStyles === undefined ? null : sha256(ctx.referenceStyles),
+});
 
 /** A memoised recipe hash per profile: tool version, the profile folder's files and the output options. */
 export function recipeHasher(ctx: RunContext): (profile: string | null | undefined) => Promise<string | null> {
@@ -157,7 +163,12 @@ export function recipeHasher(ctx: RunContext): (profile: string | null | undefin
     let h = memo.get(profile);
     if (!h) {
       h = profileFor(ctx, profile).then(
-        (lp) => sha256(JSON.stringify({ tool: ctx.toolVersion, profile, sources: lp.sources, options: outputOptions(ctx) })),
+        async (lp) => {
+          // Note: the profile folder's reference.docx (its styles.xml, or why it is unusable) is part of the recipe too.
+          const folder = ctx.referenceStyles === undefined ? await folderReference(ctx, lp.dir) : undefined;
+          const reference = folder === undefined ? null : 'styles' in folder ? sha256(folder.styles) : folder.problem;
+          return sha256(JSON.stringify({ tool: ctx.toolVersion, profile, sources: lp.sources, options: outputOptions(ctx), reference }));
+        },
         () => null,
       );
       memo.set(profile, h);

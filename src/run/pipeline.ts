@@ -16,6 +16,7 @@ import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './co
 import { safeSegment } from './file-names.js';
 import { outputFile, type OutputFile, type StagedFile } from './output-files.js';
 import { isFsError, writeProblem } from './fs-errors.js';
+import { REFERENCE_DOCX, effectiveReference } from './profile-reference.js';
 import type { Location } from '../load/read-input.js';
 import type { UnitDocuments } from '../compose/unit-documents.js';
 
@@ -229,6 +230,11 @@ async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunC
     anchor: loaded.locate(['unit', 'code']),
   };
   if (!(opts.write || opts.render) || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
+  const reference = await effectiveReference(ctx, lp.dir);
+  if (reference && 'problem' in reference) {
+    const at = join(lp.dir, REFERENCE_DOCX);
+    return { ...base, outputs: [], diagnostics: [...diagnostics, { code: 'E-PROFILE', severity: 'error', file: at, message: reference.problem }] };
+  }
   try {
     const docs = module.compose(unit, derived, lp.profile, lp.templates, ctx.render);
     const when = reportDate(ctx, unit.year, unit.reportDate);
@@ -237,7 +243,7 @@ async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunC
     const docxPath = join(dir, `${name}.docx`);
     const xlsxPath = join(dir, `${name}.xlsx`);
     const { docToDocx, tablesToXlsx } = await writers();
-    const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
+    const [docx, xlsx] = await Promise.all([docToDocx(docs.docx, when, reference?.styles), tablesToXlsx(docs.xlsxTables, { title: docs.docx.title, when })]);
     if (opts.render) return { ...base, diagnostics, outputs: [], documents: { fileBase: name, docx, xlsx }, composed: docs };
     const staged = await stageAll(ctx.fs, [
       [docxPath, docx],

@@ -60,7 +60,9 @@ const cache = new Map<string, Promise<DocxShell>>();
 
 /** The shell for these sections' orientations, built once per process and layout. */
 export function docxShell(sections: readonly DocSection[]): Promise<DocxShell> {
-  const key = sections.map((s) => `${s.orientation}/${s.layout ?? 'form'}/${String(s.numbered ?? true)}/${s.verticalAlign ?? 'top'}`).join(',');
+  const key = sections
+    .map((s) => `${s.orientation}/${s.layout ?? 'form'}/${String(s.numbered ?? true)}/${s.verticalAlign ?? 'top'}/${s.startsOn ?? 'next'}`)
+    .join(',');
   let shell = cache.get(key);
   if (!shell) {
     shell = buildShell(sections);

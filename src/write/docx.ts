@@ -4,10 +4,14 @@ import { bodyChunks } from './docx-body.js';
 import { escapeXml } from './xml-escape.js';
 import { utf8Concat } from './utf8-chunks.js';
 import { docxShell } from './docx-package.js';
+import { mergeStyles } from './docx-styles.js';
 import { packOoxml, type OoxmlPart } from './reproducible.js';
 
-/** Writes a document model as DOCX bytes; the same content always gives the same bytes. */
-export async function docToDocx(doc: Doc, when: Date): Promise<Uint8Array> {
+/**
+ * Writes a document model as DOCX bytes; the same content always gives the same bytes. `referenceStyles` (the
+ * styles.xml of a reference .docx) replaces jixiao's styles of the same id; page geometry is never taken from it.
+ */
+export async function docToDocx(doc: Doc, when: Date, referenceStyles?: string): Promise<Uint8Array> {
   const shell = await docxShell(doc.sections);
   // Note: encoded piece by piece into one buffer; one string of the whole body was quadratic-ish in time and
   // memory for very large tables and hits V8's string length limit near 500 MB (issue 10).
@@ -20,7 +24,13 @@ export async function docToDocx(doc: Doc, when: Date): Promise<Uint8Array> {
   );
   const parts = shell.parts.map(
     ([name, data]): OoxmlPart =>
-      name === 'word/document.xml' ? [name, documentXml] : name === 'docProps/core.xml' ? [name, shell.coreXml(escapeXml(doc.title))] : [name, data],
+      name === 'word/document.xml'
+        ? [name, documentXml]
+        : name === 'docProps/core.xml'
+          ? [name, shell.coreXml(escapeXml(doc.title))]
+          : name === 'word/styles.xml' && referenceStyles !== undefined
+            ? [name, mergeStyles(typeof data === 'string' ? data : new TextDecoder().decode(data), referenceStyles)]
+            : [name, data],
   );
   return packOoxml(parts, when);
 }

@@ -61,7 +61,7 @@ export function officialFrame(s: DocSection): Omit<ISectionOptions, 'children'> 
   const numbered = s.numbered ?? true;
   return {
     properties: {
-      type: SectionType.NEXT_PAGE,
+      type: s.startsOn === 'even' ? SectionType.EVEN_PAGE : SectionType.NEXT_PAGE,
       page: { size: { width: A4.width, height: A4.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) }, margin: margins },
       // Note: the 版记 page (bottom-aligned) has no grid: LibreOffice snaps even exact-height paragraphs to a line grid,
       // which would push the 版记's last rule onto a new page.

@@ -17,7 +17,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runUnit } from '../../src/run/pipeline.js';
 import { CHAR_LAYOUT } from '../../src/write/styles.js';
-import { charWidth, mastheadSize, signatureIndents } from '../../src/write/docx-official.js';
+import { charWidth, mastheadSize, printedWidth, sealedSignatureIndents, signatureIndents } from '../../src/write/docx-official.js';
 import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 
 let parts: Record<string, string>;
@@ -85,13 +85,15 @@ describe('the GB/T 9704 page', () => {
     }
   });
 
-  it('puts G2 on landscape pages inside the document and the 版记 on an unnumbered page of its own, at its foot', () => {
+  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot', () => {
     const [, table, colophon] = sections();
     expect(table).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(colophon).toContain('<w:vAlign w:val="bottom"/>');
+    expect(colophon).toContain('<w:type w:val="evenPage"/>');
+    expect(table).toContain('<w:type w:val="nextPage"/>');
     const rid = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(colophon!)![1];
     const footer = xml(`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))![1]}`);
-    expect(footer).not.toContain('PAGE');
+    expect(footer).toContain('PAGE');
   });
 });
 
@@ -142,13 +144,23 @@ describe('the GB/T 9704 elements', () => {
     expect(paragraph('附件：人大常委会办公室整体支出绩效目标自评表（2023年度）')).toContain('<w:ind w:left="1600" w:hanging="960"/>');
   });
 
-  it('places the 署名 two characters in from the right and the date two characters right of its start', () => {
-    expect(signatureIndents('正宁县人大常委会办公室', '2024年3月8日')).toEqual({ signatory: 2, date: 5 });
+  it('places the sealed Gansu 成文日期 four characters in from the right margin, the 署名 centred on it (7.3.5.1)', () => {
+    // Note: 署名 11 characters, date 7 as printed (6 plus 0.2 at each of 5 Chinese/digit boundaries): the 署名 is
+    // 4 + (7 − 11) / 2 = 2 characters in, so both centres coincide (checked in the LibreOffice PDF, within 2 pt).
+    expect(printedWidth('2024年3月8日')).toBeCloseTo(7, 9);
+    expect(sealedSignatureIndents('正宁县人大常委会办公室', '2024年3月8日')).toEqual({ signatory: 2, date: 4 });
     // Note: the first paragraph with this text is the title's first line; the second is the 署名.
     expect(paragraphs('正宁县人大常委会办公室')[1]).toContain('<w:ind w:right="640"/>');
     expect(paragraphs('正宁县人大常委会办公室')[1]).toContain('<w:jc w:val="right"/>');
-    expect(paragraph('2024年3月8日')).toContain('<w:ind w:right="1600"/>');
+    expect(paragraph('2024年3月8日')).toContain('<w:ind w:right="1280"/>');
     expect(paragraph('2024年3月8日')).toContain('<w:jc w:val="right"/>');
+    expect(sealedSignatureIndents('县财政局', '2024年12月31日').signatory).toBeCloseTo(4 + (8 - 4) / 2, 9);
+    // Note: a 署名 too long to centre within the margin ends at the margin.
+    expect(sealedSignatureIndents('某某某某某某某某某某某某某某某某某某某某', '2024年3月8日').signatory).toBe(0);
+  });
+
+  it('without a seal places the 署名 two characters in and the date two characters right of its start (7.3.5.2)', () => {
+    expect(signatureIndents('正宁县人大常委会办公室', '2024年3月8日')).toEqual({ signatory: 2, date: 5 });
     // Note: a date longer than the 署名 stays two characters in and pushes the 署名 left: 2 + 7 + 2 − 4 = 7.
     expect(signatureIndents('县财政局', '2024年12月31日')).toEqual({ signatory: 7, date: 2 });
     expect(charWidth('2024年3月8日')).toBe(6);

@@ -46,7 +46,7 @@ async function build(root: string): Promise<UnitResult> {
 describe('jixiao templates copy', () => {
   it('copies the profile file, every template and the table declarations into <dir>/<profile>/', async () => {
     const { dir } = await copied('gansu');
-    expect(readdirSync(dir).sort()).toEqual(['profile.yaml', 'report.md.hbs', 'sample.yaml', 'tables', 'title.md.hbs']);
+    expect(readdirSync(dir).sort()).toEqual(['profile.yaml', 'reference.docx', 'report.md.hbs', 'sample.yaml', 'tables', 'title.md.hbs']);
     expect(readdirSync(join(dir, 'tables'))).toEqual(['score.yaml']);
     expect(readFileSync(join(dir, 'report.md.hbs'), 'utf8')).toBe(readFileSync(join('templates', 'gansu', 'report.md.hbs'), 'utf8'));
   });

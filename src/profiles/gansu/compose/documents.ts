@@ -34,17 +34,20 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
     { type: 'attachments', items: [attachment] },
     BLANK,
     // Note: a missing 署名 or 成文日期 is E-REQUIRED, so both are present whenever documents are composed.
-    { type: 'signature', signatory: doc.signatory ?? '', date: doc.issueDate ? chineseDate(doc.issueDate) : '', placement: 'gbt' },
+    { type: 'signature', signatory: doc.signatory ?? '', date: doc.issueDate ? chineseDate(doc.issueDate) : '', placement: 'gbt-sealed' },
   ];
 }
 
-/** The 版记 on its own page, at the foot of the 版心 and without a page number. */
+/**
+ * The 版记 on its own page, at the foot of the 版心: the last page of the document, an even one (a blank page
+ * before it when the attachment ends on an even page), numbered like every other page (issue 13).
+ */
 function colophonSection(u: GansuUnit, printCopies: boolean): DocSection {
   const c = u.document.colophon;
   return {
     orientation: 'portrait',
     layout: 'official',
-    numbered: false,
+    startsOn: 'even',
     verticalAlign: 'bottom',
     blocks: [
       {
