@@ -3,11 +3,13 @@
  * 影响输出的选项）与上次写出的文件（路径、大小、sha256）；输入与配方都未变、文件都在且未被改动的单位可以跳过。
  * 清单是从磁盘读来的输入，不可信：不符合模式（或记录了不属于 jixiao 的路径）的清单整个不用，并给出警告。
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
-import { isOwnOutputPath, sha256, type OutputFile } from './output-files.js';
+import { isOwnOutputPath, outputFile, sha256, type OutputFile } from './output-files.js';
+import { acquireLock } from './lock.js';
+import { pdfTarget } from './pdf.js';
 import { profileFor } from './pipeline.js';
 import type { SummaryRow } from './summary-row.js';
 
@@ -181,4 +183,40 @@ export async function isUpToDate(entry: ManifestEntry | undefined, input: string
     ),
   );
   return intact.every(Boolean);
+}
+
+/**
+ * Records the PDFs that --pdf wrote (absolute paths) as outputs of the units whose DOCX/XLSX they were converted
+ * from, with their size and sha256, so an unchanged unit with intact PDFs is not converted again, and a PDF a
+ * rebuilt unit no longer has is removed like any stale output. Note: runs after the batch released the output
+ * folder, so it takes the lock again; when another build holds it, nothing is recorded (the next build converts again).
+ */
+export async function recordPdfs(ctx: RunContext, written: readonly string[]): Promise<void> {
+  if (written.length === 0) return;
+  const lock = await acquireLock(ctx.outDir, new Date());
+  if (!lock.ok) return;
+  try {
+    const { manifest, problems } = await readManifest(ctx);
+    if (problems.length > 0) return;
+    const pdfs = new Map(written.map((w) => [relative(ctx.outDir, w).split('\\').join('/'), w] as const));
+    const records = new Map<string, OutputFile>();
+    for (const [rel, abs] of pdfs) {
+      try {
+        records.set(rel, outputFile(rel, await ctx.fs.readFile(abs)));
+      } catch {
+        // Note: a PDF that cannot be read back is not recorded; the next build converts it again.
+      }
+    }
+    const units: Record<string, ManifestEntry> = {};
+    for (const [key, e] of Object.entries(manifest.units)) {
+      const mine = e.outputs.flatMap((o) => {
+        const r = records.get(pdfTarget(o.path));
+        return r ? [r] : [];
+      });
+      units[key] = mine.length === 0 ? e : { ...e, outputs: [...e.outputs.filter((o) => !mine.some((m) => m.path === o.path)), ...mine] };
+    }
+    await writeManifest(ctx, { format: manifest.format, units });
+  } finally {
+    await lock.release();
+  }
 }
