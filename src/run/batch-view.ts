@@ -34,6 +34,8 @@ export interface BatchViewOptions {
 /** Whether the environment is a CI run (CI=true, CI=1, …), where progress bars only clutter the log. */
 export const isCi = (env: NodeJS.ProcessEnv): boolean => env['CI'] !== undefined && !['', '0', 'false'].includes(env['CI'].toLowerCase());
 
+/** Marks the remembered diagnostics of a unit skipped as unchanged. */
+export const LAST_RUN = '（上次的结果）';
 const MAX_FAILED_LISTED = 20;
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
@@ -56,8 +58,10 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
 
   return {
     unit(o: UnitOutcome, index: number, total: number): void {
-      if (opts.format === 'json') print('out', formatDiagnosticsJson(shown(o.diagnostics)));
-      else print(to, formatDiagnostics(shown(o.diagnostics)));
+      // Note: a skipped unit was not run; its diagnostics are those the manifest kept from the build that wrote its files.
+      const ds = o.status === 'skipped' ? shown(o.diagnostics).map((d) => ({ ...d, message: `${LAST_RUN}${d.message}` })) : shown(o.diagnostics);
+      if (opts.format === 'json') print('out', formatDiagnosticsJson(ds));
+      else print(to, formatDiagnostics(ds));
       if (opts.write && opts.format === 'text' && o.status === 'built') print('out', o.outputs.map((p) => `已生成 ${p}\n`).join(''));
       if (!opts.tty) print('err', `[${String(index + 1).padStart(String(total).length)}/${total}] ${o.file}：${statusText(o)}\n`);
     },

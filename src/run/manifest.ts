@@ -5,7 +5,8 @@
  */
 import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
+import { CHECK_CATALOGUE } from '../model/check-catalogue.js';
 import type { RunContext } from './context.js';
 import { isOwnOutputPath, outputFile, sha256, type OutputFile } from './output-files.js';
 import { acquireLock } from './lock.js';
@@ -19,8 +20,11 @@ export { sha256 } from './output-files.js';
 import { MANIFEST_NAME } from './own-names.js';
 
 export { MANIFEST_NAME };
-/** Note: format 1 recorded output paths only; its manifests are ignored (one full rebuild). */
-const FORMAT = 2;
+/**
+ * Note: format 1 recorded output paths only, format 2 no diagnostics; manifests of an older format are ignored
+ * (one full rebuild).
+ */
+const FORMAT = 3;
 
 /** What the last build of one input did. */
 export interface ManifestEntry {
@@ -38,6 +42,8 @@ export interface ManifestEntry {
   readonly outputs: readonly OutputFile[];
   /** Its row of 汇总表, reused when the unit is skipped. */
   readonly row: SummaryRow;
+  /** The warnings of the build that wrote its outputs, printed again (as 上次的结果) when the unit is skipped. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Entries by absolute input path. */
@@ -75,6 +81,19 @@ const RowSchema = z.strictObject({
   errors: z.number().int().nonnegative(),
   outputs: z.array(z.string()),
 });
+/** Note: a code not in the catalogue (an edited manifest, or one of another version) makes the manifest unusable. */
+const DiagnosticSchema = z.strictObject({
+  code: z.string().refine((c): c is DiagnosticCode => Object.hasOwn(CHECK_CATALOGUE, c), { error: '不是已知的检查代码' }),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  label: z.string().optional(),
+  file: z.string().optional(),
+  place: z.strictObject({ line: z.number().int().positive(), column: z.number().int().positive() }).optional(),
+  cell: z.string().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+});
 const EntrySchema = z.strictObject({
   input: z.string(),
   recipe: z.string().nullable(),
@@ -88,6 +107,7 @@ const EntrySchema = z.strictObject({
     }),
   ),
   row: RowSchema,
+  diagnostics: z.array(DiagnosticSchema),
 });
 const ManifestSchema = z.strictObject({ format: z.literal(FORMAT), units: z.record(z.string(), EntrySchema) });
 
@@ -125,7 +145,8 @@ export async function readManifest(ctx: RunContext): Promise<ReadManifest> {
     const issue = parsed.error.issues[0];
     return { manifest: empty, problems: [ignored(path, `${issue?.path.map(String).join('.') ?? ''}：${issue?.message ?? ''}`)] };
   }
-  return { manifest: parsed.data, problems: [] };
+  // Note: the cast only bridges zod's `?: T | undefined` and exactOptionalPropertyTypes; JSON has no undefined.
+  return { manifest: parsed.data as Manifest, problems: [] };
 }
 
 const ignored = (file: string, why: string): Diagnostic => ({
