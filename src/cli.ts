@@ -11,7 +11,7 @@ import { suggestKey } from './load/suggest.js';
 import { createContext, nodeFs, toolVersion, type FileSystem } from './run/context.js';
 import { createBatchView, isCi } from './run/batch-view.js';
 import { lockedMessage } from './run/lock.js';
-import { DEFAULT_PDF_TIMEOUT_SECONDS, runPdfStep } from './run/pdf-step.js';
+import { DEFAULT_PDF_TIMEOUT_SECONDS, pdfSources, runPdfStep } from './run/pdf-step.js';
 import { PROFILE_IDS } from './profiles/ids.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { warningCount } from './run/unit-outcome.js';
@@ -118,18 +118,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       }
     }
     if (write && args.pdf) {
-      const pdf = await runPdfStep(
-        result.units.flatMap((u) => u.outputs),
-        {
-          env: io.env ?? process.env,
-          templatesRoot: ctx.templatesRoot,
-          timeoutSeconds: args.pdfTimeout ?? DEFAULT_PDF_TIMEOUT_SECONDS,
-          format: args.format === 'json' ? 'json' : 'text',
-          write: fs.writeAtomic,
-          out: io.out,
-          err: io.err,
-        },
-      );
+      const pdf = await runPdfStep(pdfSources(result.units), {
+        env: io.env ?? process.env,
+        templatesRoot: ctx.templatesRoot,
+        timeoutSeconds: args.pdfTimeout ?? DEFAULT_PDF_TIMEOUT_SECONDS,
+        format: args.format === 'json' ? 'json' : 'text',
+        write: fs.writeAtomic,
+        out: io.out,
+        err: io.err,
+      });
+      await (await import('./run/manifest.js')).recordPdfs(ctx, pdf.written);
       if (pdf.failed && code === ExitCode.Ok) code = ExitCode.InvalidInput;
     }
   };

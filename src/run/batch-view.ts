@@ -1,6 +1,6 @@
 /**
- * 批量运行的输出：按输入顺序逐单位打印诊断与生成的文件；终端上在最后一行显示进度条，非终端或 CI 下
- * 改为逐单位一行的日志；结束时列出失败的单位及其第一条错误，并给出数量与用时。
+ * 批量运行的输出：按输入顺序逐单位打印诊断与生成的文件；终端上在最后一行显示进度条、标准输出列出生成的文件，
+ * 非终端或 CI 下改为逐单位一行的日志（诊断在它上面，生成的文件写在这一行上）；结束时列出失败的单位及其第一条错误，并给出数量与用时。
  */
 import { formatDiagnostic, formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
 import type { BatchProgress, BatchResult } from './batch.js';
@@ -34,6 +34,8 @@ export interface BatchViewOptions {
 /** Whether the environment is a CI run (CI=true, CI=1, …), where progress bars only clutter the log. */
 export const isCi = (env: NodeJS.ProcessEnv): boolean => env['CI'] !== undefined && !['', '0', 'false'].includes(env['CI'].toLowerCase());
 
+/** Marks the remembered diagnostics of a unit skipped as unchanged. */
+export const LAST_RUN = '（上次的结果）';
 const MAX_FAILED_LISTED = 20;
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
@@ -56,10 +58,19 @@ export function createBatchView(sink: BatchSink, opts: BatchViewOptions) {
 
   return {
     unit(o: UnitOutcome, index: number, total: number): void {
-      if (opts.format === 'json') print('out', formatDiagnosticsJson(shown(o.diagnostics)));
-      else print(to, formatDiagnostics(shown(o.diagnostics)));
-      if (opts.write && opts.format === 'text' && o.status === 'built') print('out', o.outputs.map((p) => `已生成 ${p}\n`).join(''));
-      if (!opts.tty) print('err', `[${String(index + 1).padStart(String(total).length)}/${total}] ${o.file}：${statusText(o)}\n`);
+      // Note: a skipped unit was not run; its diagnostics are those the manifest kept from the build that wrote its files.
+      const ds = o.status === 'skipped' ? shown(o.diagnostics).map((d) => ({ ...d, message: `${LAST_RUN}${d.message}` })) : shown(o.diagnostics);
+      if (opts.format === 'json') print('out', formatDiagnosticsJson(ds));
+      else print(to, formatDiagnostics(ds));
+      const written = opts.write && opts.format === 'text' && o.status === 'built' ? o.outputs : [];
+      // Note: on a terminal the bar shows progress and stdout lists the files; in a log (no terminal, CI) each unit is
+      // one line, its diagnostics above it and the files it wrote on it.
+      if (opts.tty) print('out', written.map((p) => `已生成 ${p}\n`).join(''));
+      else
+        print(
+          'err',
+          `[${String(index + 1).padStart(String(total).length)}/${total}] ${o.file}：${statusText(o)}${written.length > 0 ? ` → ${written.join('、')}` : ''}\n`,
+        );
     },
     progress(p: BatchProgress): void {
       if (!opts.tty) return;

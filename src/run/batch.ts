@@ -167,12 +167,12 @@ async function runAll(
   return outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果')));
 }
 
-/** A unit the manifest shows unchanged: its stored row and files, and no diagnostics (it was not run). */
+/** A unit the manifest shows unchanged: its stored row, files and the warnings of the build that wrote them. */
 function skippedOutcome(file: string, entry: ManifestEntry, outDir: string): UnitOutcome {
   return {
     file,
     status: 'skipped',
-    diagnostics: [],
+    diagnostics: entry.diagnostics,
     outputs: entry.outputs.map((o) => join(outDir, o.path)),
     files: entry.outputs,
     staged: [],
@@ -241,6 +241,8 @@ async function settle(
       built: good,
       outputs: good ? u.files : (before?.outputs ?? []),
       row: u.row,
+      // Note: the warnings that go with the outputs kept: this build's when it wrote them, else the last good build's.
+      diagnostics: good ? u.diagnostics.filter((d) => d.severity === 'warning').map(plain) : (before?.diagnostics ?? []),
     };
   }
   // Note: an output now written by one input is no longer another's (an input that was renamed, say).
@@ -275,6 +277,9 @@ async function settle(
   }
   return { units: settled, removed, problems };
 }
+
+/** A diagnostic as the manifest stores it: its path's symbols (never used in practice) dropped, so it survives JSON. */
+const plain = (d: Diagnostic): Diagnostic => (d.path ? { ...d, path: d.path.filter((k): k is string | number => typeof k !== 'symbol') } : d);
 
 /** The unit with one more error: failed, with no new files. */
 function failed(u: UnitOutcome, d: Diagnostic): UnitOutcome {

@@ -26,7 +26,7 @@ export const SAMPLE_INPUT = join(PACKAGE_ROOT, 'templates', 'yunnan', 'sample.ya
  * Converts one input file to another format: YAML/JSON → data-entry workbook, workbook → YAML or JSON.
  * The input must pass schema validation; the converted bytes are read back and must validate to the same unit.
  */
-export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string }> {
+export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string; notes?: string[] }> {
   const target = convertTarget(output);
   if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
   let bytes: Uint8Array;
@@ -41,7 +41,8 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { diagnostics: [...read.diagnostics, ...form.diagnostics] };
-  // Note: an input's `checks:` (its own warning settings) is validated here but not carried into the converted file.
+  // Note: an input's `checks:` (its own warning settings) is validated here and carried as is into YAML and JSON;
+  // the data-entry workbook has no place for it, so converting to .xlsx drops it and says so.
   const taken = takeInputChecks(form.loaded);
   const validated = validateUnit<AnyUnit>(taken.loaded, INPUT_SCHEMAS);
   const diagnostics = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
@@ -75,17 +76,26 @@ export async function convertInput(input: string, output: string, ctx: RunContex
           );
     out = new TextEncoder().encode(text);
   }
-  await assertSameUnit(output, out, unit, ctx);
+  const keepsChecks = target !== 'xlsx';
+  await assertSameUnit(output, out, unit, keepsChecks ? taken.overrides : {}, ctx);
   await ctx.fs.writeAtomic(output, out);
-  return { diagnostics, written: output };
+  const hasChecks = Object.hasOwn(read.loaded.data as object, 'checks');
+  const notes =
+    hasChecks && !keepsChecks
+      ? [
+          `注意：输入中的 checks（检查设置）未写入填报工作簿（工作簿没有对应的位置）；用工作簿检查或生成时这些设置不起作用，转换回 YAML/JSON 后如需要请重新加上。`,
+        ]
+      : [];
+  return { diagnostics, written: output, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
-async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown, ctx: RunContext): Promise<void> {
+async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown, checks: Readonly<Record<string, string>>, ctx: RunContext): Promise<void> {
   const again = await readInputFile(file, bytes);
   const form = again.loaded ? await formOf(again.loaded, ctx) : undefined;
-  const back = form && 'loaded' in form ? validateUnit<AnyUnit>(form.loaded, INPUT_SCHEMAS) : undefined;
-  if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit)) {
+  const taken = form && 'loaded' in form ? takeInputChecks(form.loaded) : undefined;
+  const back = taken ? validateUnit<AnyUnit>(taken.loaded, INPUT_SCHEMAS) : undefined;
+  if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit) || JSON.stringify(taken?.overrides) !== JSON.stringify(checks)) {
     const why = [...again.diagnostics, ...(back?.diagnostics ?? [])].map((d) => `${d.code} ${d.message}`).join('; ') || 'different data';
     throw new Error(`convert: ${file} does not read back as the same unit (${why})`);
   }
@@ -118,6 +128,7 @@ export async function convertCommand(
     io.err(`✖ 未转换 ${input}：见上面的错误。\n`);
     return ExitCode.InvalidInput;
   }
+  for (const n of result.notes ?? []) io.err(`${n}\n`);
   io.out(opts.done ?? `已写出 ${result.written}。可运行：jixiao check ${result.written}\n`);
   return ExitCode.Ok;
 }

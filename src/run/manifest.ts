@@ -3,12 +3,15 @@
  * 影响输出的选项）与上次写出的文件（路径、大小、sha256）；输入与配方都未变、文件都在且未被改动的单位可以跳过。
  * 清单是从磁盘读来的输入，不可信：不符合模式（或记录了不属于 jixiao 的路径）的清单整个不用，并给出警告。
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
+import { CHECK_CATALOGUE } from '../model/check-catalogue.js';
 import type { RunContext } from './context.js';
-import { isOwnOutputPath, sha256, type OutputFile } from './output-files.js';
+import { isOwnOutputPath, outputFile, sha256, type OutputFile } from './output-files.js';
 import { folderReference } from './profile-reference.js';
+import { acquireLock } from './lock.js';
+import { pdfTarget } from './pdf.js';
 import { profileFor } from './pipeline.js';
 import type { SummaryRow } from './summary-row.js';
 
@@ -18,8 +21,11 @@ export { sha256 } from './output-files.js';
 import { MANIFEST_NAME } from './own-names.js';
 
 export { MANIFEST_NAME };
-/** Note: format 1 recorded output paths only; its manifests are ignored (one full rebuild). */
-const FORMAT = 2;
+/**
+ * Note: format 1 recorded output paths only, format 2 no diagnostics; manifests of an older format are ignored
+ * (one full rebuild).
+ */
+const FORMAT = 3;
 
 /** What the last build of one input did. */
 export interface ManifestEntry {
@@ -37,6 +43,8 @@ export interface ManifestEntry {
   readonly outputs: readonly OutputFile[];
   /** Its row of 汇总表, reused when the unit is skipped. */
   readonly row: SummaryRow;
+  /** The warnings of the build that wrote its outputs, printed again (as 上次的结果) when the unit is skipped. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Entries by absolute input path. */
@@ -74,6 +82,19 @@ const RowSchema = z.strictObject({
   errors: z.number().int().nonnegative(),
   outputs: z.array(z.string()),
 });
+/** Note: a code not in the catalogue (an edited manifest, or one of another version) makes the manifest unusable. */
+const DiagnosticSchema = z.strictObject({
+  code: z.string().refine((c): c is DiagnosticCode => Object.hasOwn(CHECK_CATALOGUE, c), { error: '不是已知的检查代码' }),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  label: z.string().optional(),
+  file: z.string().optional(),
+  place: z.strictObject({ line: z.number().int().positive(), column: z.number().int().positive() }).optional(),
+  cell: z.string().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+});
 const EntrySchema = z.strictObject({
   input: z.string(),
   recipe: z.string().nullable(),
@@ -87,6 +108,7 @@ const EntrySchema = z.strictObject({
     }),
   ),
   row: RowSchema,
+  diagnostics: z.array(DiagnosticSchema),
 });
 const ManifestSchema = z.strictObject({ format: z.literal(FORMAT), units: z.record(z.string(), EntrySchema) });
 
@@ -124,7 +146,8 @@ export async function readManifest(ctx: RunContext): Promise<ReadManifest> {
     const issue = parsed.error.issues[0];
     return { manifest: empty, problems: [ignored(path, `${issue?.path.map(String).join('.') ?? ''}：${issue?.message ?? ''}`)] };
   }
-  return { manifest: parsed.data, problems: [] };
+  // Note: the cast only bridges zod's `?: T | undefined` and exactOptionalPropertyTypes; JSON has no undefined.
+  return { manifest: parsed.data as Manifest, problems: [] };
 }
 
 const ignored = (file: string, why: string): Diagnostic => ({
@@ -192,4 +215,40 @@ export async function isUpToDate(entry: ManifestEntry | undefined, input: string
     ),
   );
   return intact.every(Boolean);
+}
+
+/**
+ * Records the PDFs that --pdf wrote (absolute paths) as outputs of the units whose DOCX/XLSX they were converted
+ * from, with their size and sha256, so an unchanged unit with intact PDFs is not converted again, and a PDF a
+ * rebuilt unit no longer has is removed like any stale output. Note: runs after the batch released the output
+ * folder, so it takes the lock again; when another build holds it, nothing is recorded (the next build converts again).
+ */
+export async function recordPdfs(ctx: RunContext, written: readonly string[]): Promise<void> {
+  if (written.length === 0) return;
+  const lock = await acquireLock(ctx.outDir, new Date());
+  if (!lock.ok) return;
+  try {
+    const { manifest, problems } = await readManifest(ctx);
+    if (problems.length > 0) return;
+    const pdfs = new Map(written.map((w) => [relative(ctx.outDir, w).split('\\').join('/'), w] as const));
+    const records = new Map<string, OutputFile>();
+    for (const [rel, abs] of pdfs) {
+      try {
+        records.set(rel, outputFile(rel, await ctx.fs.readFile(abs)));
+      } catch {
+        // Note: a PDF that cannot be read back is not recorded; the next build converts it again.
+      }
+    }
+    const units: Record<string, ManifestEntry> = {};
+    for (const [key, e] of Object.entries(manifest.units)) {
+      const mine = e.outputs.flatMap((o) => {
+        const r = records.get(pdfTarget(o.path));
+        return r ? [r] : [];
+      });
+      units[key] = mine.length === 0 ? e : { ...e, outputs: [...e.outputs.filter((o) => !mine.some((m) => m.path === o.path)), ...mine] };
+    }
+    await writeManifest(ctx, { format: manifest.format, units });
+  } finally {
+    await lock.release();
+  }
 }

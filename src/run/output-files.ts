@@ -21,12 +21,12 @@ export const outputFile = (path: string, data: Uint8Array): OutputFile => ({ pat
 
 /**
  * True for a path, relative to the output folder, of the form jixiao writes a unit's documents to:
- * `<年度>/<单位代号>/<文件名>.docx|.xlsx`, with no empty, `.` or `..` segment, no backslash, drive or NUL.
+ * `<年度>/<单位代号>/<文件名>.docx|.xlsx|.pdf` (a PDF of --pdf), with no empty, `.` or `..` segment, no backslash, drive or NUL.
  * Note: the manifest is read from disk and may have been edited; only such paths are ever deleted.
  */
 export function isOwnOutputPath(rel: string): boolean {
   if (/[\\\0:]/.test(rel)) return false;
   const parts = rel.split('/');
   if (parts.length !== 3 || parts.some((s) => s === '' || s === '.' || s === '..' || s.trim() !== s)) return false;
-  return /^\d{4}$/.test(parts[0]!) && /\.(docx|xlsx)$/.test(parts[2]!) && !/\.tmp$/.test(parts[2]!);
+  return /^\d{4}$/.test(parts[0]!) && /\.(docx|xlsx|pdf)$/.test(parts[2]!) && !/\.tmp$/.test(parts[2]!);
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
 import { PACKAGE_ROOT } from './context.js';
+import type { UnitOutcome } from './unit-outcome.js';
 import { INSTALL_HINT, convertToPdf, findSoffice, pdfTarget, type PdfOptions } from './pdf.js';
 
 /** Seconds one conversion may take before LibreOffice is killed and the file reported. */
@@ -29,13 +30,13 @@ export interface PdfStepOptions {
  * Converts the written DOCX/XLSX files to PDF and reports each result. Returns whether a conversion failed;
  * a missing LibreOffice is one notice line and no failure, since the DOCX/XLSX were written.
  */
-export async function runPdfStep(outputs: readonly string[], opts: PdfStepOptions): Promise<{ failed: boolean }> {
+export async function runPdfStep(outputs: readonly string[], opts: PdfStepOptions): Promise<{ failed: boolean; written: string[] }> {
   const jobs = outputs.filter((o) => /\.(docx|xlsx)$/i.test(o)).map((source) => ({ source, target: pdfTarget(source) }));
-  if (jobs.length === 0) return { failed: false };
+  if (jobs.length === 0) return { failed: false, written: [] };
   const soffice = findSoffice(opts.env);
   if (!soffice) {
     opts.err(`${INSTALL_HINT}\n`);
-    return { failed: false };
+    return { failed: false, written: [] };
   }
   const started = performance.now();
   const outcomes = await convertToPdf(jobs, {
@@ -56,5 +57,14 @@ export async function runPdfStep(outputs: readonly string[], opts: PdfStepOption
       `${mark} PDF：${jobs.length} 个文件中 ${jobs.length - problems.length} 个已生成${problems.length > 0 ? `，${problems.length} 个失败` : ''}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`,
     );
   }
-  return { failed: problems.length > 0 };
+  return { failed: problems.length > 0, written: outcomes.flatMap((o) => ('written' in o ? [o.written] : [])) };
+}
+
+/**
+ * The DOCX/XLSX to convert: every file of a unit built now, and those of a skipped unit whose PDF the manifest does
+ * not record. Note: a skipped unit's recorded PDFs were checked intact (size, sha256) before it was skipped, so they
+ * are not converted again; a missing or changed PDF makes the unit not up to date, so it is rebuilt and converted.
+ */
+export function pdfSources(units: readonly UnitOutcome[]): string[] {
+  return units.flatMap((u) => (u.status === 'skipped' ? u.outputs.filter((o) => !u.outputs.includes(pdfTarget(o))) : u.outputs));
 }

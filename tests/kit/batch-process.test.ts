@@ -42,10 +42,11 @@ describe('jixiao build in a process of its own', () => {
     const r = await run(process.execPath, [CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
-    const order = r.stdout
+    // Note: without a terminal each unit is one log line on stderr, with the files it wrote after the arrow.
+    const order = r.stderr
       .split('\n')
-      .filter((l) => l.endsWith('.docx'))
-      .map((l) => /测试单位(\d+)/.exec(l)?.[1]);
+      .filter((l) => /^\[\s*\d+\/\d+\] .*：已生成.* → /.test(l))
+      .map((l) => /→ .*测试单位(\d+)/.exec(l)?.[1]);
     expect(order).toEqual(Array.from({ length: MIN_UNITS_FOR_WORKERS + 2 }, (_, i) => String(i)));
   });
 

@@ -143,7 +143,11 @@ describe('progress', () => {
     const ci = memoryIo({ ...ENV, CI: 'true' });
     expect(await main(['build', dir, '-o', out, '--force'], { ...ci.io, isTTY: true })).toBe(0);
     expect(ci.stderr()).not.toContain('█');
-    expect(ci.stderr()).toMatch(/\[1\/2\] .*a\.yaml：已生成（1 个警告）\n(.*\n)*\[2\/2\] .*b\.yaml：已生成/);
+    // One line per unit in a log: its warning above it, the files it wrote on it, nothing on stdout.
+    expect(ci.stderr()).toMatch(/a\.yaml:\d+:\d+ {2}warning .*\n\[1\/2\] .*a\.yaml：已生成（1 个警告） → .*\/2023\/A01\/[^、\n]+\.docx、.*\.xlsx\n/);
+    expect(ci.stderr()).toMatch(/\n\[2\/2\] .*b\.yaml：已生成（1 个警告） → .*\/2023\/B02\/[^、\n]+\.docx、.*\.xlsx\n/);
+    expect(ci.stdout()).not.toContain('已生成');
+    expect(tty.stdout()).toMatch(/^已生成 .*\.docx\n已生成 .*\.xlsx\n/);
   });
 });
 

@@ -194,7 +194,7 @@ describe('the manifest is input, not trusted', () => {
   });
 
   it('ignores a manifest that is not JSON or does not match its schema, and rebuilds everything', async () => {
-    for (const text of ['{ not json', JSON.stringify({ format: 2, units: { '/x.yaml': { input: 1 } } }), JSON.stringify({ format: 2, units: [], extra: 1 })]) {
+    for (const text of ['{ not json', JSON.stringify({ format: 3, units: { '/x.yaml': { input: 1 } } }), JSON.stringify({ format: 3, units: [], extra: 1 })]) {
       const { dir, out } = await builtOnce();
       writeFileSync(join(out, MANIFEST_NAME), text);
       const r = await build([dir, '-o', out]);
