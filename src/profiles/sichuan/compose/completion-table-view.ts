@@ -47,16 +47,21 @@ function indicatorItems(
 
 const goalOf = (goal: GoalInput, p: Profile) => ({ expected: goal.expected, achieved: goal.achieved, deviation: goal.deviation ?? p.noDeviationText });
 
+/** The fields both completion tables print in their head rows: unit, code, 预算级次, year, and the rate decimals. */
+const headOf = (u: SichuanUnit, d: SichuanDerived) => ({
+  amountUnit: MODEL_UNIT,
+  year: u.year,
+  level: u.unit.fiscalLevel,
+  unitName: u.unit.name,
+  code: u.unit.code,
+  places: d.settings.percentPlaces.table,
+});
+
 /** The view of S3. */
 export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile): TableView {
   const { rows } = d.dept;
   return {
-    amountUnit: MODEL_UNIT,
-    year: u.year,
-    level: u.unit.fiscalLevel,
-    unitName: u.unit.name,
-    code: u.unit.code,
-    places: d.settings.percentPlaces.table,
+    ...headOf(u, d),
     execution: rows,
     structure: { total: rows.total, ...booksOf(d.dept.books) },
     goal: goalOf(u.dept.goal, p),
@@ -68,12 +73,7 @@ export function deptCompletionView(u: SichuanUnit, d: SichuanDerived, p: Profile
 export function projectCompletionView(u: SichuanUnit, proj: SichuanProject, f: SichuanProjectFigures, i: number, d: SichuanDerived, p: Profile): TableView {
   const { checked, unchecked } = d.settings.checkbox;
   return {
-    amountUnit: MODEL_UNIT,
-    year: u.year,
-    level: u.unit.fiscalLevel,
-    unitName: u.unit.name,
-    code: u.unit.code,
-    places: d.settings.percentPlaces.table,
+    ...headOf(u, d),
     n: i + 1,
     name: proj.name,
     projectTypes: d.settings.projectTypes.map((t) => ({ name: t, mark: t === proj.type ? checked : unchecked })),
