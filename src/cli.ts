@@ -339,6 +339,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.err(`没有“${first}”这个命令${near ? `；是指 ${near} 吗？` : '。'}可用的命令：${COMMANDS.join('、')}。\n运行 jixiao --help 查看用法。\n`);
     return ExitCode.Usage;
   }
+  skipEagerHelp(parser);
   let printed = '';
   try {
     await parser.parseAsync([...argv], {}, (_e, _a, output) => {
@@ -356,6 +357,18 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   if (printed) io.out(`${printed}\n`);
   return code;
+}
+
+/**
+ * yargs renders the whole help text before it runs any command, so that a handler could print it; jixiao's handlers
+ * never do, and measuring the width of every option's description was ~25 ms of each command's cold start (issue 14).
+ * `--help` and usage errors render their own text and are not affected. Note: internal yargs API, used only if present.
+ */
+function skipEagerHelp(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: unknown };
+  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /** The styles of `--reference-docx`, or why the file cannot be used (a usage error, exit 2). */

@@ -1,6 +1,6 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
 import { lstat, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
@@ -53,8 +53,12 @@ export interface RunContext {
   readonly fs: FileSystem;
 }
 
-/** The package's own folder (dist/run → package root). */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's own folder: this module is bundled into dist/*.js (scripts/build.mjs), or run as src/run/context.ts. */
+export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(here: string): string {
+  return basename(here) === 'dist' ? dirname(here) : join(here, '..', '..');
+}
 
 let tmpCounter = 0;
 /** The names writeAtomic writes to before renaming: `<file>.<pid>-<thread>.<n>.tmp`. */

@@ -72,7 +72,8 @@ describe('cold start', () => {
   it('check of a YAML file loads none of the writers’ libraries', () => {
     const r = loadedPackages(['check', inputPath('zhanyi-czj-2023.yaml'), '--jobs', '1']);
     expect(r.code).toBe(0);
-    expect(r.packages).toEqual(expect.arrayContaining(['zod', 'yaml']));
+    // Note: yargs shows that the hook sees packages; zod, yaml and decimal.js are bundled into dist/ (scripts/build.mjs).
+    expect(r.packages).toEqual(expect.arrayContaining(['yargs']));
     expect(r.packages.filter((p) => WRITERS.includes(p))).toEqual([]);
   });
 
