@@ -34,9 +34,9 @@ async function useProfileFolder(entries: readonly (readonly [string, Uint8Array]
 
 async function mountProfileFolder(entries: readonly (readonly [string, Uint8Array])[], from: string): Promise<void> {
   const status = $('#profile-status');
-  const folder = profileFolder(entries);
+  const folder = profileFolder(entries, from);
   if (!folder || folder.ids.length === 0) {
-    status.textContent = `${from} 中没有格式目录（应含 <格式>/profile.yaml，即 jixiao templates copy 写出的文件）；仍使用随附的格式。`;
+    status.textContent = `${from} 中没有格式目录（应含 profile.yaml 或 <格式>/profile.yaml，即 jixiao templates copy 写出的文件）；仍使用随附的格式。`;
     status.className = 'error';
     return;
   }
@@ -206,8 +206,9 @@ function start(): void {
     run([...(input.files ?? [])]);
     input.value = '';
   });
-  for (const sel of ['#profile-dir', '#profile-zip']) {
-    const pick = $<HTMLInputElement>(sel);
+  for (const id of ['profile-dir', 'profile-zip']) {
+    const pick = $<HTMLInputElement>(`#${id}`);
+    $(`button[data-pick="${id}"]`).addEventListener('click', () => pick.click());
     pick.addEventListener('change', () => {
       pickProfile([...(pick.files ?? [])]).catch(crash);
       pick.value = '';
@@ -224,6 +225,7 @@ function start(): void {
     zone.classList.remove('over');
     run([...(ev.dataTransfer?.files ?? [])]);
   });
+  zone.addEventListener('click', () => input.click());
   zone.addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();

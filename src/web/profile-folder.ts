@@ -17,11 +17,22 @@ export interface ProfileFolder {
 
 const KEEP = /\.(ya?ml|hbs|md|json|csv|txt)$/i;
 
-/** A folder from `[relative path, bytes]` pairs; undefined when no profile.yaml is in it. */
-export function profileFolder(entries: readonly (readonly [string, Uint8Array])[]): ProfileFolder | undefined {
-  const clean = entries
+/**
+ * A folder from `[relative path, bytes]` pairs; undefined when no profile.yaml is in it. `name` is what was picked
+ * (`我的模板.zip`): when a profile.yaml sits at the top of the pick (a zip of one profile folder's contents), the files
+ * are placed as `<name>/<id>/…`, `id` from that profile.yaml's `id:` line or else the name, so that diagnostics read
+ * `我的模板/yunnan/profile.yaml:行:列` as for a zip of the folder itself.
+ */
+export function profileFolder(entries: readonly (readonly [string, Uint8Array])[], name = '我的格式'): ProfileFolder | undefined {
+  let clean = entries
     .map(([p, b]) => [p.split('\\').join('/').replace(/^\/+/, ''), b] as const)
     .filter(([p]) => KEEP.test(p) && !p.startsWith('__MACOSX/') && !p.split('/').some((s) => s === '..'));
+  const top = clean.find(([p]) => /^profile\.ya?ml$/.test(p));
+  if (top) {
+    const base = name.replace(/\.zip$/i, '').replace(/[\\/:*?"<>|]/g, '_') || '我的格式';
+    const id = /^id:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(#.*)?$/m.exec(strFromU8(top[1]))?.[1] ?? base;
+    clean = clean.map(([p, b]) => [`${base}/${id}/${p}`, b] as const);
+  }
   const profiles = clean.map(([p]) => p).filter((p) => /(^|\/)profile\.ya?ml$/.test(p));
   if (profiles.length === 0) return undefined;
   // Note: the shortest profile.yaml path decides the root: its folder is a profile, that folder's parent the root.

@@ -290,6 +290,38 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     expect(await page.locator('button[data-download]').count()).toBe(0);
   }, 60_000);
 
+  it('loads a zip whose profile.yaml is at its top (one profile folder zipped from inside): placed as <zip name>/<id>/', async () => {
+    const dir = copiedProfile((t) => t.replace(/^maxScore: 100$/m, 'maxScore: 一百'));
+    const text = readFileSync(join(dir, '我的模板', 'yunnan', 'profile.yaml'), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('maxScore:')) + 1;
+    const inside = join(dir, '我的模板', 'yunnan');
+    const entries: Record<string, Uint8Array> = {};
+    for (const e of readdirSync(inside, { recursive: true, withFileTypes: true }))
+      if (e.isFile()) entries[join(e.parentPath, e.name).slice(inside.length + 1)] = new Uint8Array(readFileSync(join(e.parentPath, e.name)));
+    expect(Object.keys(entries)).toContain('profile.yaml');
+    await loadProfile('#profile-zip', { name: '云南改.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(entries)) });
+    expect(await page.textContent('#profile-status')).toContain('（yunnan）');
+    await load(join(ROOT, 'templates', 'yunnan', 'sample.yaml'));
+    const row = page.locator('table.diagnostics tbody tr.error', { hasText: 'E-PROFILE' });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td.where').textContent()).toBe(`云南改/yunnan/profile.yaml:${line}:11`);
+  }, 60_000);
+
+  it('shows its own Chinese buttons, never the browser’s file inputs (their text is in the browser’s language)', async () => {
+    for (const id of ['#files', '#profile-dir', '#profile-zip']) expect(await page.isHidden(id), id).toBe(true);
+    expect(await page.textContent('#drop .pick')).toBe('选择输入文件');
+    await page.click('details.profile-folder summary');
+    const buttons = await page.locator('button[data-pick]').allTextContents();
+    expect(buttons).toEqual(['选择文件夹', '或选择 zip']);
+    for (const b of buttons) expect(b).toMatch(/^[\u4e00-\u9fff ]+(zip)?$/);
+    // A click on a button opens its hidden input (recorded, since headless Chromium may not open a chooser).
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.click('button[data-pick="profile-zip"]');
+    expect((await chooser).element() !== null).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.click('details.profile-folder summary');
+  }, 60_000);
+
   it('loads a profile folder by a folder pick (webkitdirectory): the DOCX as `build --templates` writes it', async () => {
     const dir = copiedProfile((t) => `${t}\n`);
     await loadProfile('#profile-dir', join(dir, '我的模板'));
