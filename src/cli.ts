@@ -263,17 +263,23 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             code = ExitCode.Usage;
             return;
           }
-          if (args.profile !== 'yunnan') {
+          const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
+          const { profileFor } = await import('./run/pipeline.js');
+          const { sampleFile } = await import('./run/init.js');
+          // Note: yunnan and the shipped forms made from it by extends (central) share the workbook's input.
+          const base = await profileFor(ctx, args.profile).then(
+            (p) => p.base,
+            () => undefined,
+          );
+          if (base !== 'yunnan' || !exists(sampleFile(args.profile))) {
             io.err(
-              `填报工作簿目前只有 yunnan 格式（实际为 --profile ${args.profile}）；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
+              `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 --profile ${args.profile}）；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
             );
             code = ExitCode.Usage;
             return;
           }
-          const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
           const { convertCommand } = await import('./run/convert.js');
-          const { sampleFile } = await import('./run/init.js');
-          code = await convertCommand(sampleFile('yunnan'), target, {
+          code = await convertCommand(sampleFile(args.profile), target, {
             force: args.force,
             ctx,
             io: { out: io.out, err: io.err, exists },
@@ -293,7 +299,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     )
     .command(
       'convert <input> <output>',
-      'YAML/JSON 与 Excel 填报工作簿互相转换（目前只支持 yunnan 格式）',
+      'YAML/JSON 与 Excel 填报工作簿互相转换（填报工作簿目前只支持 yunnan 及由它派生的格式，如 central）',
       (y) =>
         y
           .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })

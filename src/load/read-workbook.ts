@@ -2,7 +2,17 @@
 import type ExcelJS from 'exceljs';
 import type { Diagnostic, DiagnosticCode, DiagnosticExtras } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
-import { PARENT_KEY, TABLE_SHEETS, UNIT_SHEET, YES_NO, columnTitle, headerRows, type Field, type TableSheet } from '../model/entry-workbook.js';
+import {
+  LIST_SEPARATORS,
+  PARENT_KEY,
+  TABLE_SHEETS,
+  UNIT_SHEET,
+  YES_NO,
+  columnTitle,
+  headerRows,
+  type Field,
+  type TableSheet,
+} from '../model/entry-workbook.js';
 import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
@@ -87,6 +97,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
 
   for (const [sheet, rows] of tables) {
     if (!sheet.child) {
+      // Note: an empty sheet of a list inside a section (finance.income) whose section the 单位 sheet left empty
+      // adds nothing: a form that has no such section (central has no 部门整体收支) reads back without it.
+      if (rows.length === 0 && sheet.path.length > 1 && valueOf(data, sheet.path.slice(0, -1)) === undefined) continue;
       set(
         data,
         sheet.path,
@@ -248,6 +261,7 @@ const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
   date: '日期或 YYYY-MM-DD',
   yesNo: '是 或 否',
   choice: '下拉列表中的一项',
+  choiceList: '列出的几项，用“、”隔开',
 };
 
 /**
@@ -335,6 +349,11 @@ function fromCell(field: Field, value: string | boolean): unknown {
     return /^(true|false)$/i.test(t) ? t.toLowerCase() === 'true' : value;
   }
   if (field.kind === 'choice' && typeof value === 'string') return field.choices?.find(([shown]) => shown === value.trim())?.[1] ?? value.trim();
+  if (field.kind === 'choiceList' && typeof value === 'string')
+    return value
+      .split(LIST_SEPARATORS)
+      .filter((v) => v !== '')
+      .map((v) => field.choices?.find(([shown]) => shown === v)?.[1] ?? v);
   return value;
 }
 
@@ -350,4 +369,11 @@ function set(target: Obj, path: Path, value: unknown): void {
       o = o[step] as Obj;
     }
   }
+}
+
+/** The value at `path` in `data`, or undefined where a step is missing. */
+function valueOf(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
 }

@@ -1,7 +1,11 @@
-/** 填报工作簿的版式：各工作表、列、对应的输入字段与下拉选项（只对应 yunnan 输入模式）。 */
+/** 填报工作簿的版式：各工作表、列、对应的输入字段与下拉选项（对应 yunnan 输入模式，也用于由它 extends 的格式，如 central）。 */
 
 /** How a cell maps to an input value; the reader and the writer convert by kind. */
-export type FieldKind = 'text' | 'prose' | 'amount' | 'signedAmount' | 'points' | 'year' | 'date' | 'yesNo' | 'choice';
+export type FieldKind = 'text' | 'prose' | 'amount' | 'signedAmount' | 'points' | 'year' | 'date' | 'yesNo' | 'choice' | 'choiceList';
+
+/** How a `choiceList` cell separates its items (written with the first, read with any). */
+export const LIST_SEPARATOR = '、';
+export const LIST_SEPARATORS = /[、,，;；\s]+/;
 
 /** Drop-down lists of the workbook; `projectIds` lists the 项目标识 typed on the 项目 sheet. */
 export type ListId = 'level1' | 'level2' | 'nature' | 'unit' | 'fundingLevel' | 'projectIds';
@@ -16,7 +20,7 @@ export interface Field {
   readonly kind: FieldKind;
   readonly width?: number;
   readonly list?: ListId;
-  /** For `choice` fields: [shown in the workbook, stored in the input]. */
+  /** For `choice` and `choiceList` fields: [shown in the workbook, stored in the input]. */
   readonly choices?: readonly (readonly [string, string])[];
   readonly hint?: string;
 }
@@ -86,6 +90,13 @@ const fundLine = (key: string, group: string): Field[] => [
   f(`funds.${key}.executed`, '全年执行数', 'amount', { group, width: 11 }),
 ];
 
+/** 年初预算数 / 全年预算数 / 全年执行数 of one line of the department's 年度资金, as rows of the 单位 sheet. */
+const deptFundLine = (key: string, title: string): Field[] => [
+  f(`dept.funds.${key}.initialBudget`, `${title}·年初预算数`, 'amount', { hint: '可不填' }),
+  f(`dept.funds.${key}.adjustedBudget`, `${title}·全年预算数`, 'amount'),
+  f(`dept.funds.${key}.executed`, `${title}·全年执行数`, 'amount'),
+];
+
 /** The 单位 sheet. */
 export const UNIT_SHEET: FormSheet = {
   type: 'form',
@@ -94,7 +105,8 @@ export const UNIT_SHEET: FormSheet = {
     {
       title: '基本信息',
       fields: [
-        f('profile', '格式（地区）', 'choice', { choices: [['yunnan', 'yunnan']], hint: '目前只支持 yunnan（云南省部门整体及项目支出绩效自评）' }),
+        // Note: text, not a list: the same workbook serves yunnan and the forms made from it by extends (central).
+        f('profile', '格式（地区）', 'text', { hint: '由 jixiao 写入的格式代号（yunnan，或由它派生的格式如 central），请勿修改' }),
         f('year', '年度', 'year', { hint: '被评价的预算年度，四位数字' }),
         f('amountUnit', '金额单位', 'choice', {
           choices: [
@@ -114,6 +126,31 @@ export const UNIT_SHEET: FormSheet = {
           hint: '带百分号打印“100.00%”，纯数字打印“100”；可不填',
         }),
         f('options.narrativeGrouping', '叙述金额千分位', 'yesNo', { hint: '是：叙述中写“1,522.66万元”；表格中始终不带千分位；可不填' }),
+        f('options.narrativeLayout', '自评情况排版', 'choice', {
+          choices: [
+            ['表格', 'table'],
+            ['标题和段落', 'prose'],
+          ],
+          hint: '表格：按公开样表；标题和段落：按各级标题和正文；可不填，取格式默认',
+        }),
+        f('options.documents', '生成的文档', 'choiceList', {
+          choices: [
+            ['自评情况', 'report'],
+            ['部门整体支出绩效自评表', 'deptTable'],
+            ['项目支出绩效自评表', 'projectTables'],
+          ],
+          hint: '可不填（取格式默认）；填几项时用“、”隔开，如：自评情况、项目支出绩效自评表',
+        }),
+        f('options.tableMoney.unit', '表格金额单位', 'choice', {
+          choices: [
+            ['万元', '万元'],
+            ['元', '元'],
+            ['百元', '百元'],
+          ],
+          hint: '表格中金额按此单位印出；可不填，取格式默认',
+        }),
+        f('options.tableMoney.places', '表格金额小数位数', 'text', { hint: '0 到 6 的整数；可不填' }),
+        f('options.tableMoney.grouping', '表格金额千分位', 'yesNo', { hint: '是：表格金额带千分位（387,664.62）；可不填' }),
       ],
     },
     {
@@ -140,6 +177,22 @@ export const UNIT_SHEET: FormSheet = {
         f('finance.projectExpenditure', '项目支出', 'amount', { hint: '须等于各项目全年执行数之和' }),
         f('finance.openingCarryover', '年初结转和结余', 'amount', { hint: '可不填；支出合计超过收入合计时填写' }),
         f('finance.projectsComplete', '项目清单是否完整', 'yesNo', { hint: '是：“项目”表列出了全部项目，程序核对项目支出合计；可不填（默认是）' }),
+      ],
+    },
+    {
+      // Note: the national 部门整体支出绩效自评表 (central) prints 年度预算申请 by source and by use; yunnan's form does not.
+      title: '部门整体年度资金（全国通用部门整体表用，云南格式不填）',
+      fields: [
+        ...deptFundLine('income.generalBudget', '财政拨款·一般公共预算'),
+        ...deptFundLine('income.governmentFund', '财政拨款·政府性基金预算'),
+        ...deptFundLine('income.stateCapital', '财政拨款·国有资本经营预算'),
+        ...deptFundLine('income.fiscalSpecial', '财政专户管理资金'),
+        ...deptFundLine('income.unitFunds', '单位资金'),
+        ...deptFundLine('use.basic', '按用途·基本支出'),
+        ...deptFundLine('use.project', '按用途·项目支出'),
+        f('dept.funds.executionWeight', '预算执行率分值', 'points', { hint: '可不填，取格式默认' }),
+        f('dept.funds.stated.executionScore', '填报的预算执行率得分', 'points', { hint: '可不填；只用于核对程序计算的得分' }),
+        f('dept.funds.stated.totalScore', '填报的总分', 'points', { hint: '可不填；只用于核对程序计算的总分' }),
       ],
     },
     {
@@ -202,6 +255,8 @@ export const TABLE_SHEETS: readonly TableSheet[] = [
       ...fundLine('carryover', '上年结转资金'),
       ...fundLine('other', '其他资金'),
       f('executionWeight', '预算执行率分值', 'points', { width: 9, hint: '可不填，默认10' }),
+      f('stated.executionScore', '预算执行率得分', 'points', { group: '填报的得分（仅核对）', width: 9, hint: '可不填；与程序计算的得分核对' }),
+      f('stated.totalScore', '总分', 'points', { group: '填报的得分（仅核对）', width: 9, hint: '可不填；与程序计算的总分核对' }),
       prose('goal.expected', '预期目标'),
       prose('goal.achieved', '实际完成情况', '不要照抄预期目标'),
       prose('otherNotes', '其他需要说明事项', '可不填，默认“无”'),

@@ -48,13 +48,19 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   const diagnostics = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { diagnostics };
   const unit = validated.unit;
-  // Note: a form made by `extends` converts between YAML and JSON; the entry workbook knows yunnan itself only.
+  // Note: every form converts between YAML and JSON; the entry workbook knows yunnan's input, which the forms made
+  // from it by `extends` (central) share: unit.profile is the base here (formOf).
   const formId = form.profile?.profile.id ?? unit.profile;
-  if (formId !== 'yunnan' && target === 'xlsx') {
+  if (unit.profile !== 'yunnan' && target === 'xlsx') {
+    const what = formId === unit.profile ? formId : `${formId}，基于 ${unit.profile}`;
     return {
       diagnostics: [
         ...diagnostics,
-        { ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式（本文件为 ${formId}）。`), file: input, ...read.loaded.locate(['profile']) },
+        {
+          ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式及由它派生的格式（如 central）；本文件为 ${what}。请用 YAML 或 JSON 填写。`),
+          file: input,
+          ...read.loaded.locate(['profile']),
+        },
       ],
     };
   }
@@ -62,7 +68,8 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   const when = reportDate(ctx, unit.year, unit.reportDate);
   let out: Uint8Array;
   if (target === 'xlsx') {
-    const { profile } = await profileFor(ctx, unit.profile);
+    // Note: the form's own folder (its 一级/二级指标 lists); a form made by extends is not under its base's name.
+    const { profile } = form.profile ?? (await profileFor(ctx, unit.profile));
     // Note: imported here so that exceljs loads only when a workbook is written.
     const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
     out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });

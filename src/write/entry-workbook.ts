@@ -1,6 +1,7 @@
 /** 填报工作簿写出：输入数据 → 中文 .xlsx（表头、列宽、冻结表头、下拉选项、金额校验、填写说明）。 */
 import ExcelJS from 'exceljs';
 import {
+  LIST_SEPARATOR,
   FIXED_LISTS,
   INSTRUCTIONS_SHEET,
   PARENT_KEY,
@@ -46,8 +47,23 @@ export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptio
   addInstructions(wb);
   addUnitSheet(wb, data, opts);
   for (const sheet of TABLE_SHEETS) addTableSheet(wb, sheet, rowsOf(sheet, data), opts);
+  // Note: every sheet is protected without a password (Review → Unprotect Sheet lifts it): only the value cells are
+  // unlocked, so headers, labels, field codes and the 说明 text cannot be typed over by mistake, while rows can still
+  // be inserted, deleted and resized. No password, so exceljs writes no random salt and the bytes stay reproducible.
+  for (const ws of wb.worksheets) await ws.protect('', PROTECTION);
   return workbookBytes(wb, opts.when);
 }
+
+/** What a person may still do on a protected sheet. */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  insertRows: true,
+  deleteRows: true,
+  autoFilter: true,
+};
 
 function addInstructions(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ showGridLines: false }], pageSetup: PAGE });
@@ -140,6 +156,9 @@ function writeHeader(ws: ExcelJS.Worksheet, sheet: TableSheet, top: number): voi
 /** Number format and alignment of a value cell or column, by the field's kind. */
 function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): void {
   target.font = FONT;
+  // Note: the cells meant to be filled are the only unlocked ones of the protected sheet; a table's rows take this
+  // from their column, its header cells get HEADER's style (locked) instead.
+  target.protection = { locked: false };
   target.alignment = { vertical: 'top', wrapText: field.kind === 'prose' || field.kind === 'text' };
   // Note: '@' keeps what is typed as text ("007", "95.0"); amounts are real numbers shown with two decimals.
   target.numFmt = field.kind === 'amount' || field.kind === 'signedAmount' ? '0.00' : field.kind === 'points' || field.kind === 'year' ? 'General' : '@';
@@ -226,6 +245,8 @@ function toCell(field: Field, value: unknown): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
   if (field.kind === 'yesNo' && typeof value === 'boolean') return value ? '是' : '否';
   if (field.kind === 'choice') return field.choices?.find(([, stored]) => stored === value)?.[0] ?? String(value);
+  if (field.kind === 'choiceList' && Array.isArray(value))
+    return value.map((v) => field.choices?.find(([, stored]) => stored === v)?.[0] ?? String(v)).join(LIST_SEPARATOR);
   const text = String(value);
   if (['amount', 'signedAmount', 'points', 'year'].includes(field.kind) && isPlainNumber(text)) return Number(text);
   return field.kind === 'prose' ? text.replace(/\s+$/, '') : text;

@@ -8,7 +8,7 @@ import { readInputFile } from '../../src/load/read-file.js';
 import { numberText, rawValue } from '../../src/load/read-workbook.js';
 import { validateUnit } from '../../src/load/validate.js';
 import { convertInput } from '../../src/run/convert.js';
-import { profileFor } from '../../src/run/pipeline.js';
+import { formOf, profileFor } from '../../src/run/pipeline.js';
 import { INPUT_SCHEMAS, PROFILES, type AnyUnit } from '../../src/profiles/registry.js';
 import { formatDiagnostic, toJsonRecord } from '../../src/run/reporter.js';
 import type { RunContext } from '../../src/run/context.js';
@@ -16,25 +16,28 @@ import { inputPath, memoryIo, tempDir, testContext } from '../support/fixtures.j
 
 const env = { SOURCE_DATE_EPOCH: '1711843200' };
 const SAMPLES = ['zhanyi-renda-2023.yaml', 'zhanyi-czj-2023.yaml'];
+const ROOT = join(import.meta.dirname, '..', '..');
 
 let ctx: RunContext;
 beforeAll(async () => {
   ctx = await testContext(tempDir());
 });
 
-/** Reads and validates an input file, failing the test on a schema error. */
-async function load(file: string): Promise<{ unit: AnyUnit; data: unknown }> {
+/** Reads and validates an input file as the pipeline does (a form made by extends as its base), failing on an error. */
+async function load(file: string): Promise<{ unit: AnyUnit; data: unknown; form: string }> {
   const read = await readInputFile(file, readFileSync(file));
   expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const { unit, diagnostics } = validateUnit<AnyUnit>(read.loaded!, INPUT_SCHEMAS);
+  const form = await formOf(read.loaded!, ctx);
+  if (!('loaded' in form)) throw new Error(form.diagnostics.map((d) => d.message).join('; '));
+  const { unit, diagnostics } = validateUnit<AnyUnit>(form.loaded, INPUT_SCHEMAS);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { unit: unit!, data: read.loaded!.data };
+  return { unit: unit!, data: read.loaded!.data, form: form.profile?.profile.id ?? unit!.profile };
 }
 
 /** The profile module's derived model and composed documents (narrative and every table), as JSON. */
 async function figures(file: string): Promise<{ derived: string; documents: string }> {
-  const { unit } = await load(file);
-  const lp = await profileFor(ctx, unit.profile);
+  const { unit, form } = await load(file);
+  const lp = await profileFor(ctx, form);
   const module = PROFILES[unit.profile];
   const derived = module.derive(unit, lp.profile);
   return { derived: JSON.stringify(derived), documents: JSON.stringify(module.compose(unit, derived, lp.profile, lp.templates, ctx.render)) };
@@ -58,6 +61,50 @@ async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void):
   writeFileSync(out, new Uint8Array(await wb.xlsx.writeBuffer()));
   return out;
 }
+
+describe('round trip YAML → workbook → YAML for the forms of yunnan’s input (yunnan, central)', () => {
+  // Note: central is made from yunnan by extends (data only); its department table and money printing need the
+  // workbook's 部门整体年度资金 rows, the stated scores and options.documents / tableMoney.
+  const more = [
+    inputPath('central-sthjj-2024.yaml'),
+    inputPath('central-school-2024.yaml'),
+    join(ROOT, 'templates', 'yunnan', 'sample.yaml'),
+    join(ROOT, 'templates', 'central', 'sample.yaml'),
+    join(ROOT, 'templates', 'central', 'sample-school.yaml'),
+  ];
+  it.each(more)('%s keeps every derived figure and every generated table text', async (file) => {
+    const original = await figures(file);
+    const workbook = await convert(file, 'unit.xlsx');
+    const back = await convert(workbook, 'unit.yaml');
+    for (const f of [workbook, back]) {
+      const again = await figures(f);
+      expect(again.derived).toBe(original.derived);
+      expect(again.documents).toBe(original.documents);
+    }
+  });
+
+  it('keeps options a YAML may set: narrativeLayout prose, a document set, table money', async () => {
+    const text = readFileSync(inputPath('zhanyi-renda-2023.yaml'), 'utf8').replace(
+      /^options:.*\n/m,
+      'options:\n  narrativeLayout: prose\n  documents: [report, projectTables]\n  tableMoney: { unit: 元, places: 2, grouping: true }\n',
+    );
+    const file = join(tempDir(), 'options.yaml');
+    writeFileSync(file, text);
+    const original = await figures(file);
+    const back = await convert(await convert(file, 'options.xlsx'), 'options-back.yaml');
+    expect((await figures(back)).documents).toBe(original.documents);
+    expect(readFileSync(back, 'utf8')).toMatch(/narrativeLayout: prose/);
+  });
+
+  it('init --xlsx --profile central writes a workbook that checks clean and builds as central', async () => {
+    const dir = tempDir();
+    const { io } = memoryIo();
+    expect(await main(['init', '--xlsx', '--profile', 'central', join(dir, 'c.xlsx')], io)).toBe(0);
+    const back = await convert(join(dir, 'c.xlsx'), 'c.yaml');
+    expect(readFileSync(back, 'utf8')).toMatch(/^profile: central/m);
+    expect((await figures(back)).documents).toBe((await figures(join(ROOT, 'templates', 'central', 'sample.yaml'))).documents);
+  });
+});
 
 describe('round trip YAML → workbook → YAML (yunnan)', () => {
   it.each(SAMPLES)('%s keeps every derived figure and every generated table text', async (name) => {
@@ -137,10 +184,33 @@ describe('the generated workbook', () => {
     expect(unitSheet.getCell(basic).dataValidation).toMatchObject({ type: 'custom' });
   });
 
+  it('protects every sheet without a password, leaving only the cells to fill unlocked', () => {
+    for (const ws of wb.worksheets) {
+      const p = (ws as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+      expect(p, ws.name).toMatchObject({ sheet: true, insertRows: true, deleteRows: true });
+      expect(p?.['hashValue'], ws.name).toBeUndefined();
+    }
+    const locked = (c: ExcelJS.Cell) => c.protection?.locked !== false;
+    expect(locked(sheet('项目').getCell('E1'))).toBe(true);
+    expect(locked(sheet('项目').getCell('E2'))).toBe(true);
+    expect(locked(sheet('项目').getCell('E3'))).toBe(false);
+    expect(sheet('项目').getColumn('B').protection).toMatchObject({ locked: false });
+    const unitSheet = sheet('单位');
+    expect(locked(unitSheet.getCell('A2'))).toBe(true);
+    let year = '';
+    unitSheet.eachRow((row) => {
+      if (row.getCell(4).value === 'year') year = row.getCell(2).address;
+    });
+    expect(locked(unitSheet.getCell(year))).toBe(false);
+    expect(locked(unitSheet.getCell(year.replace('B', 'D')))).toBe(true);
+  });
+
   it('explains itself on the 说明 sheet', () => {
     const text = sheet('说明').getSheetValues().flat().join('\n');
-    expect(text).toContain('jixiao check 本文件.xlsx');
-    expect(text).toContain('项目指标');
+    expect(text).toContain('项目指标!F7');
+    expect(text).toContain('离线网页');
+    // Note: a clerk may have no command line: the sheet never tells them to type one.
+    expect(text).not.toMatch(/npx|jixiao (check|build|convert|init)/);
   });
 });
 
