@@ -27,8 +27,6 @@ export const SAMPLE_INPUT = join(PACKAGE_ROOT, 'templates', 'yunnan', 'sample.ya
  * The input must pass schema validation; the converted bytes are read back and must validate to the same unit.
  */
 export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string; notes?: string[] }> {
-  const target = convertTarget(output);
-  if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
   let bytes: Uint8Array;
   try {
     bytes = await ctx.fs.readFile(input);
@@ -37,6 +35,24 @@ export async function convertInput(input: string, output: string, ctx: RunContex
       diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: input }],
     };
   }
+  const r = await convertBytes(input, bytes, output, ctx);
+  if (!r.bytes) return { diagnostics: r.diagnostics };
+  await ctx.fs.writeAtomic(output, r.bytes);
+  return { diagnostics: r.diagnostics, written: output, ...(r.notes ? { notes: r.notes } : {}) };
+}
+
+/**
+ * The conversion itself, without files: `bytes` of `input` as the format `output` names (only its extension counts),
+ * or the diagnostics why not. The offline page calls this for its workbook download, so its bytes are the CLI's.
+ */
+export async function convertBytes(
+  input: string,
+  bytes: Uint8Array,
+  output: string,
+  ctx: RunContext,
+): Promise<{ diagnostics: Diagnostic[]; bytes?: Uint8Array; notes?: string[] }> {
+  const target = convertTarget(output);
+  if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
   const read = await readInputFile(input, bytes);
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
@@ -85,7 +101,6 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   }
   const keepsChecks = target !== 'xlsx';
   await assertSameUnit(output, out, unit, keepsChecks ? taken.overrides : {}, ctx);
-  await ctx.fs.writeAtomic(output, out);
   const hasChecks = Object.hasOwn(read.loaded.data as object, 'checks');
   const notes =
     hasChecks && !keepsChecks
@@ -93,7 +108,7 @@ export async function convertInput(input: string, output: string, ctx: RunContex
           `注意：输入中的 checks（检查设置）未写入填报工作簿（工作簿没有对应的位置）；用工作簿检查或生成时这些设置不起作用，转换回 YAML/JSON 后如需要请重新加上。`,
         ]
       : [];
-  return { diagnostics, written: output, ...(notes.length > 0 ? { notes } : {}) };
+  return { diagnostics, bytes: out, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */

@@ -7,7 +7,8 @@ import type { Decimal } from 'decimal.js';
 import type { UnitDocuments } from '../compose/unit-documents.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatPath, labelPath } from '../model/labels.js';
-import { createContext, type RunContext } from '../run/context.js';
+import { PACKAGE_ROOT, createContext, type RunContext } from '../run/context.js';
+import { convertBytes } from '../run/convert.js';
 import { forgetProfiles, runUnitBytes, type UnitResult } from '../run/pipeline.js';
 import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
@@ -113,7 +114,28 @@ function preview(docs: UnitDocuments): string {
   return docToHtml(docs.docx) + sheets;
 }
 
-function unitSection(r: UnitResult): HTMLElement {
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The data-entry workbook of `input` (its bytes as picked), made as `jixiao convert <input> <name>.xlsx` makes it;
+ * downloaded, or the reason shown in `where` when the form has no workbook.
+ */
+async function downloadWorkbook(input: string, bytes: Uint8Array, name: string, where: HTMLElement): Promise<void> {
+  const r = await convertBytes(input, bytes, name, await context());
+  if (r.bytes) {
+    download(name, r.bytes, XLSX_TYPE);
+    return;
+  }
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.textContent = r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.message)
+    .join(' ');
+  where.append(p);
+}
+
+function unitSection(r: UnitResult, input: Uint8Array): HTMLElement {
   const sec = document.createElement('section');
   sec.className = 'unit';
   const heading = r.unitName ? `${escapeHtml(r.unitName)}${r.year ? `（${r.year} 年度）` : ''}` : escapeHtml(r.file);
@@ -135,7 +157,20 @@ function unitSection(r: UnitResult): HTMLElement {
       box.append(b);
     };
     add('下载 DOCX', `${docs.fileBase}.docx`, docs.docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    add('下载 XLSX', `${docs.fileBase}.xlsx`, docs.xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    add('下载 XLSX', `${docs.fileBase}.xlsx`, docs.xlsx, XLSX_TYPE);
+  }
+  // Note: the workbook serves yunnan's input (and forms made from it, whose unit.profile is yunnan here).
+  if (r.unit?.profile === 'yunnan' && !/\.xlsx$/i.test(r.file)) {
+    const box = sec.querySelector('.downloads')!;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = '下载填报工作簿（本单位数据）';
+    const name = `${r.file.replace(/\.[^.]*$/, '')}.xlsx`;
+    b.dataset['entryWorkbook'] = name;
+    b.addEventListener('click', () => {
+      downloadWorkbook(r.file, input, name, box as HTMLElement).catch(crash);
+    });
+    box.append(b);
   }
   return sec;
 }
@@ -162,7 +197,7 @@ async function handle(list: readonly File[]): Promise<void> {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const result = await runUnitBytes(f.name, bytes, await context(), { write: false, render: true });
     results.push(result);
-    out.append(unitSection(result));
+    out.append(unitSection(result, bytes));
   }
   const built = results.filter((r) => r.documents).length;
   // Note: for one unit its own two buttons say it all; the zip is for many units.
@@ -212,6 +247,17 @@ function start(): void {
     pick.addEventListener('change', () => {
       pickProfile([...(pick.files ?? [])]).catch(crash);
       pick.value = '';
+    });
+  }
+  // The sample workbooks `jixiao init --xlsx --profile <id>` writes, for a person who starts from Excel.
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-sample-workbook]'))) {
+    const id = b.dataset['sampleWorkbook']!;
+    b.addEventListener('click', () => {
+      const file = `${PACKAGE_ROOT}/templates/${id}/sample.yaml`;
+      context()
+        .then((c) => c.fs.readFile(file))
+        .then((bytes) => downloadWorkbook(file, bytes, `${id}-填报工作簿.xlsx`, $('#status')))
+        .catch(crash);
     });
   }
   const zone = $('#drop');

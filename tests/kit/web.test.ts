@@ -156,6 +156,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     for (const name of names) expect(sha256(await downloaded(name)), name).toBe(sha256(new Uint8Array(readFileSync(cli.get(name)!))));
   }, 120_000);
 
+  it('downloads the data-entry workbook of a unit and the sample workbooks, byte-identical to convert and init --xlsx', async () => {
+    const dir = tempDir('jixiao-web-workbook-');
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: dir, stdio: 'pipe', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+    const input = join(ROOT, 'inputs', 'central-sthjj-2024.yaml');
+    await load(input);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-entry-workbook="central-sthjj-2024.xlsx"]')]);
+    cli('convert', input, join(dir, 'unit.xlsx'));
+    expect(sha256(new Uint8Array(readFileSync(await dl.path())))).toBe(sha256(new Uint8Array(readFileSync(join(dir, 'unit.xlsx')))));
+    for (const id of ['yunnan', 'central']) {
+      const [sample] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-sample-workbook="${id}"]`)]);
+      expect(sample.suggestedFilename()).toBe(`${id}-填报工作簿.xlsx`);
+      cli('init', '--xlsx', '--profile', id, join(dir, `${id}.xlsx`));
+      expect(sha256(new Uint8Array(readFileSync(await sample.path()))), id).toBe(sha256(new Uint8Array(readFileSync(join(dir, `${id}.xlsx`)))));
+    }
+    // A form with another input has no workbook yet: no button, rather than a broken file.
+    await load(join(ROOT, 'templates', 'sichuan', 'sample.yaml'));
+    expect(await page.locator('button[data-entry-workbook]').count()).toBe(0);
+  }, 60_000);
+
   it('shows a bad workbook’s errors at 工作表!单元格 (the year cell, 单位!B4), and no download', async () => {
     const file = await sampleWorkbook('坏填报.xlsx', (wb) => {
       const cell = wb.getWorksheet('单位')!.getCell('B4');
