@@ -4,7 +4,7 @@ import type { Cell, CellRole, Table } from '../model/doc.js';
 import { keepTogetherBreaks } from './xlsx-print.js';
 import { cellNumber, cellText } from './cell-text.js';
 import { workbookBytes } from './xlsx-parts.js';
-import { placeCells } from './table-grid.js';
+import { placeCells, type PlacedCell } from './table-grid.js';
 import { TITLE_FONT_SIZE, TITLE_ROW_HEIGHT, CELL_FONT_SIZE, columnWidths, heightForLines, rowHeights, wrappedLines } from './xlsx-layout.js';
 
 /** Workbook metadata: the title goes into docProps/core.xml, `when` into every date and zip time. */
@@ -110,47 +110,60 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
   const styleOf = sharedStyles();
   const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
-  for (const row of grid.rows)
-    for (const p of row) {
-      const top = titleRows + 1 + p.row;
-      const left = p.col + 1;
-      const bottom = top + p.rowSpan - 1;
-      const right = left + p.colSpan - 1;
-      if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
-      const num = cellNumber(p.cell.value);
-      // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
-      for (let r = top; r <= bottom; r++)
-        for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
-      const master = ws.getCell(top, left);
-      if (num) {
-        master.value = num.value;
-      } else {
-        const text = texts[p.row]?.get(p.col) ?? '';
-        if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
-      }
-    }
-  heights.forEach((h, r) => {
-    ws.getRow(titleRows + 1 + r).height = h;
-  });
   // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
-  // page would cut keeps it whole (xlsx-print.ts).
+  // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label
+  // spanning rows across a break (一级/二级指标 beside their indicators) is merged on each page and shown on both.
   const titleHeight = [...Array(titleRows).keys()].reduce((a, r) => a + (ws.getRow(r + 1).height ?? 0), 0);
   const printTitles = titleHeight + heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
-  for (const r of keepTogetherBreaks(grid, heights, {
+  const breaks = keepTogetherBreaks(grid, heights, {
     orientation: table.orientation,
     margins: MARGINS,
     widthUnits: total,
     titleHeight: printTitles,
     leadHeight: titleHeight,
-  })) {
-    ws.getRow(titleRows + r).addPageBreak();
-  }
+  });
+  for (const row of grid.rows)
+    for (const whole of row)
+      for (const p of pagePieces(whole, breaks)) {
+        const top = titleRows + 1 + p.row;
+        const left = p.col + 1;
+        const bottom = top + p.rowSpan - 1;
+        const right = left + p.colSpan - 1;
+        if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
+        const num = cellNumber(p.cell.value);
+        // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
+        for (let r = top; r <= bottom; r++)
+          for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
+        const master = ws.getCell(top, left);
+        if (num) {
+          if (p.row === whole.row) master.value = num.value; // Note: an amount is never repeated (it would read as twice)
+        } else {
+          const text = texts[whole.row]?.get(p.col) ?? '';
+          if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
+        }
+      }
+  heights.forEach((h, r) => {
+    ws.getRow(titleRows + 1 + r).height = h;
+  });
+  for (const r of breaks) ws.getRow(titleRows + r).addPageBreak();
 
   let row = titleRows + grid.rows.length;
   for (const note of table.notes) {
     row += 1;
     fullRow(row, note, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle }, heightForLines(wrappedLines(note, total)));
   }
+}
+
+/**
+ * A placed cell cut at the page breaks its row span crosses (`breaks`: the rows that start a page), as pieces of the
+ * same cell: each is merged on its own page and shows the text again, so that a continued 一级/二级指标 group names
+ * its label on the new page (issue 13). A cell that crosses no break is its one piece.
+ */
+export function pagePieces(p: PlacedCell, breaks: readonly number[]): PlacedCell[] {
+  const end = p.row + p.rowSpan;
+  const cuts = breaks.filter((b) => b > p.row && b < end);
+  if (cuts.length === 0) return [p];
+  return [p.row, ...cuts].map((start, i) => ({ ...p, row: start, rowSpan: (cuts[i] ?? end) - start }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, Table } from '../../src/model/doc.js';
 import { placeCells } from '../../src/write/table-grid.js';
 import { headerGroups, keepTogetherBreaks } from '../../src/write/xlsx-print.js';
+import { pagePieces, tablesWorkbook } from '../../src/write/xlsx.js';
 
 const h = (t: string, rowSpan = 1): Cell => ({ value: { kind: 'text', text: t }, role: 'header', ...(rowSpan > 1 ? { rowSpan } : {}) });
 const v = (t: string): Cell => ({ value: { kind: 'text', text: t }, role: 'value' });
@@ -50,5 +51,36 @@ describe('XLSX print breaks', () => {
         frame,
       ),
     ).toEqual([]);
+  });
+
+  it('cuts a cell spanning rows at each page break into pieces of the same cell', () => {
+    const p = { cell: h('产出指标', 10), row: 2, col: 0, rowSpan: 10, colSpan: 1 };
+    expect(pagePieces(p, [5, 9, 20]).map((x) => [x.row, x.rowSpan])).toEqual([
+      [2, 3],
+      [5, 4],
+      [9, 3],
+    ]);
+    expect(pagePieces(p, [2, 12])).toEqual([p]);
+  });
+
+  it('shows a continued 一级/二级 label again on the new page of the sheet, merged on each page', () => {
+    const long = 'x'.repeat(400);
+    const rows: Cell[][] = [[h('一级指标'), h('二级指标'), h('三级指标')]];
+    rows.push([h('产出指标', 60), h('数量指标', 60), v(long)]);
+    for (let i = 1; i < 60; i++) rows.push([v(long)]);
+    const t: Table = { ...table, columns: [1, 1, 3], headerRows: 1, rows };
+    const ws = tablesWorkbook([t], { title: 't', when: new Date('2025-03-31') }).worksheets[0]!;
+    const breaks = ws.rowBreaks.map((b) => b.id);
+    expect(breaks.length).toBeGreaterThan(1);
+    const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => /^A\d/.test(m));
+    for (const b of breaks) {
+      // The row after a break starts a page: both labels are there, and no merge of column A crosses the break.
+      expect(ws.getCell(b + 1, 1).value, `A${b + 1}`).toBe('产出指标');
+      expect(ws.getCell(b + 1, 2).value, `B${b + 1}`).toBe('数量指标');
+      for (const m of merges) {
+        const [top, bottom] = m.split(':').map((a) => Number(a.replace(/^[A-Z]+/, '')));
+        expect(top! <= b && bottom! > b, m).toBe(false);
+      }
+    }
   });
 });

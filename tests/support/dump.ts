@@ -162,19 +162,30 @@ export async function dumpXlsx(bytes: Uint8Array): Promise<string> {
 
 /**
  * The rows of one sheet as displayed text: numbers formatted by their numFmt, cells covered by a
- * merge and empty cells left out, rows with nothing left out too.
+ * merge and empty cells left out, rows with nothing left out too. A label that jixiao repeats by design on the first
+ * row of a printed page (a 一级/二级 group continued across a page break, issue 13) counts once, as in the seed's one
+ * merged cell, so that the comparison with a seed is on the form's cells, not on where a page ends.
  */
 export async function xlsxSheetRows(bytes: Uint8Array, sheetName: string): Promise<string[][]> {
   const wb = await loadWorkbook(bytes);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new Error(`no sheet "${sheetName}"; the workbook has ${wb.worksheets.map((s) => `"${s.name}"`).join(', ')}`);
+  // Note: exceljs does not read <rowBreaks> back; jixiao writes the sheets in order as sheet1.xml, sheet2.xml, …
+  const sheetXml = unzipSync(bytes)[`xl/worksheets/sheet${wb.worksheets.indexOf(ws) + 1}.xml`];
+  const breaks = new Set([...(sheetXml ? strFromU8(sheetXml) : '').matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])));
+  const textOf = (cell: ExcelJS.Cell): string => {
+    const v = cell.value;
+    return typeof v === 'number' ? formatByNumFmt(v, cell.numFmt) : (stringOf(v) ?? String(v ?? ''));
+  };
   const rows: string[][] = [];
-  ws.eachRow((row) => {
+  ws.eachRow((row, r) => {
     const cells: string[] = [];
-    row.eachCell((cell) => {
+    row.eachCell((cell, c) => {
       if (isCovered(cell)) return;
-      const v = cell.value;
-      const text = typeof v === 'number' ? formatByNumFmt(v, cell.numFmt) : (stringOf(v) ?? String(v ?? ''));
+      const text = textOf(cell);
+      // Note: only a header-styled label (黑体) is repeated by the writer; equal values on both sides of a break stay.
+      const repeated = breaks.has(r - 1) && r > 1 && cell.font?.name === '黑体' && textOf(ws.getCell(r - 1, c).master) === text;
+      if (repeated) return;
       if (text !== '') cells.push(text);
     });
     if (cells.length > 0) rows.push(cells);
