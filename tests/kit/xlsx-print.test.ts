@@ -70,7 +70,7 @@ describe('XLSX print breaks', () => {
     for (let i = 1; i < 60; i++) rows.push([v(long)]);
     const t: Table = { ...table, columns: [1, 1, 3], headerRows: 1, rows };
     const ws = tablesWorkbook([t], { title: 't', when: new Date('2025-03-31') }).worksheets[0]!;
-    const breaks = ws.rowBreaks.map((b) => b.id);
+    const breaks = (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
     expect(breaks.length).toBeGreaterThan(1);
     const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => /^A\d/.test(m));
     for (const b of breaks) {
