@@ -99,7 +99,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     if (!sheet.child) {
       // Note: an empty sheet of a list inside a section (finance.income) whose section the 单位 sheet left empty
       // adds nothing: a form that has no such section (central has no 部门整体收支) reads back without it.
-      if (rows.length === 0 && sheet.path.length > 1 && valueOf(data, sheet.path.slice(0, -1)) === undefined) continue;
+      if (rows.length === 0 && sheet.path.length > 1 && dataAt(data, sheet.path.slice(0, -1)) === undefined) continue;
       set(
         data,
         sheet.path,
@@ -372,7 +372,7 @@ function set(target: Obj, path: Path, value: unknown): void {
 }
 
 /** The value at `path` in `data`, or undefined where a step is missing. */
-function valueOf(data: unknown, path: readonly (string | number)[]): unknown {
+function dataAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v = data;
   for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
   return v;
