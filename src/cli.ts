@@ -243,6 +243,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         y
           .positional('file', { type: 'string', describe: '要写出的文件（默认 jixiao-input.yaml；--xlsx 时 jixiao-input.xlsx）' })
           .option('xlsx', { type: 'boolean', default: false, describe: '写出 Excel 填报工作簿' })
+          .option('blank', { type: 'boolean', default: false, describe: '与 --xlsx 一起：写出空白填报工作簿（不带示例数据）' })
           .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
           .option('profile', {
             alias: 'p',
@@ -254,9 +255,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
           .example('$0 init 我的单位.yaml', '写出带中文注释的示例输入（云南格式）')
           .example('$0 init --profile gansu 我的单位.yaml', '写出甘肃格式的示例输入')
           .example('$0 init --profile sichuan 我的单位.json', '以 JSON 写出（不带注释）')
-          .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿'),
+          .example('$0 init --xlsx 我的单位.xlsx', '写出 Excel 填报工作簿（带虚构示例）')
+          .example('$0 init --xlsx --blank 我的单位.xlsx', '写出空白的 Excel 填报工作簿'),
       async (args) => {
         const target = args.file ?? (args.xlsx ? 'jixiao-input.xlsx' : 'jixiao-input.yaml');
+        if (args.blank && !args.xlsx && !/\.xlsx$/i.test(target)) {
+          io.err('--blank 只用于 Excel 填报工作簿（与 --xlsx 一起用）；YAML 示例请改写其中的内容。\n');
+          code = ExitCode.Usage;
+          return;
+        }
         if (args.xlsx || /\.xlsx$/i.test(target)) {
           if (!/\.xlsx$/i.test(target)) {
             io.err(`填报工作簿的文件名应以 .xlsx 结尾（实际为 ${target}）。\n`);
@@ -278,7 +285,24 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             code = ExitCode.Usage;
             return;
           }
-          const { convertCommand } = await import('./run/convert.js');
+          const { blankWorkbook, convertCommand } = await import('./run/convert.js');
+          if (args.blank) {
+            if (exists(target) && !args.force) {
+              io.err(`${target} 已存在；如需覆盖请加 --force。\n`);
+              code = ExitCode.Usage;
+              return;
+            }
+            const bytes = await blankWorkbook(args.profile, ctx);
+            if ('problem' in bytes) {
+              io.err(`${bytes.problem}\n`);
+              code = ExitCode.Usage;
+              return;
+            }
+            await fs.writeAtomic(target, bytes);
+            io.out(`已写出空白填报工作簿 ${target}（${args.profile} 格式）。填好后运行：jixiao check ${target}，再运行：jixiao build ${target}\n`);
+            code = ExitCode.Ok;
+            return;
+          }
           code = await convertCommand(sampleFile(args.profile), target, {
             force: args.force,
             ctx,

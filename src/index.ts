@@ -150,6 +150,25 @@ export async function renderUnit(source: UnitSource, opts: LibraryOptions = {}):
   return toReport(await runUnitBytes(source.name, bytesOf(source), await contextFor(opts), { write: false, render: true }));
 }
 
+/**
+ * The Excel data-entry workbook of a unit, as `jixiao convert <input> x.xlsx` writes it (bytes, nothing written), or
+ * the diagnostics why not: the input must pass schema validation, and its form must take yunnan's input (yunnan, or a
+ * form made from it by extends such as central).
+ */
+export async function entryWorkbook(source: UnitSource, opts: LibraryOptions = {}): Promise<{ bytes?: Uint8Array; diagnostics: readonly Diagnostic[] }> {
+  const { convertBytes } = await import('./run/convert.js');
+  const r = await convertBytes(source.name, bytesOf(source), 'workbook.xlsx', await contextFor(opts));
+  return { diagnostics: r.diagnostics, ...(r.bytes ? { bytes: r.bytes } : {}) };
+}
+
+/** An empty data-entry workbook for `profile` (default yunnan), as `jixiao init --xlsx --blank` writes it. */
+export async function blankEntryWorkbook(profile = 'yunnan', opts: Pick<LibraryOptions, 'templates' | 'fs'> = {}): Promise<Uint8Array> {
+  const { blankWorkbook } = await import('./run/convert.js');
+  const r = await blankWorkbook(profile, await contextFor(opts));
+  if (!(r instanceof Uint8Array)) throw new Error(r.problem);
+  return r;
+}
+
 /** Options of runBatch: those of the library plus where to write. */
 export interface BatchRunOptions extends LibraryOptions, Omit<BatchOptions, 'write'> {
   /** Output folder (default `out`). */

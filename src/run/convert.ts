@@ -111,6 +111,23 @@ export async function convertBytes(
   return { diagnostics, bytes: out, ...(notes.length > 0 ? { notes } : {}) };
 }
 
+/**
+ * The date an empty workbook carries (its document properties and zip entries): it has no budget year to take one
+ * from, and a fixed date keeps its bytes the same on every machine and day for the same jixiao version.
+ */
+export const BLANK_WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
+
+/**
+ * An empty data-entry workbook for `profileId` (yunnan or a form made from it by extends): every sheet with its
+ * headers, drop-downs and 说明, only 格式 filled in. `jixiao init --xlsx --blank` and the offline page write these bytes.
+ */
+export async function blankWorkbook(profileId: string, ctx: RunContext): Promise<Uint8Array | { problem: string }> {
+  const lp = await profileFor(ctx, profileId).catch(() => undefined);
+  if (lp?.base !== 'yunnan') return { problem: `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 ${profileId}）。` };
+  const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
+  return writeEntryWorkbook({ profile: profileId }, { lists: indicatorLists(lp.profile.framework), when: BLANK_WORKBOOK_DATE });
+}
+
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
 async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown, checks: Readonly<Record<string, string>>, ctx: RunContext): Promise<void> {
   const again = await readInputFile(file, bytes);

@@ -8,7 +8,7 @@ import type { UnitDocuments } from '../compose/unit-documents.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatPath, labelPath } from '../model/labels.js';
 import { PACKAGE_ROOT, createContext, type RunContext } from '../run/context.js';
-import { convertBytes } from '../run/convert.js';
+import { blankWorkbook, convertBytes } from '../run/convert.js';
 import { forgetProfiles, runUnitBytes, type UnitResult } from '../run/pipeline.js';
 import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
@@ -257,6 +257,18 @@ function start(): void {
       context()
         .then((c) => c.fs.readFile(file))
         .then((bytes) => downloadWorkbook(file, bytes, `${id}-填报工作簿.xlsx`, $('#status')))
+        .catch(crash);
+    });
+  }
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-blank-workbook]'))) {
+    const id = b.dataset['blankWorkbook']!;
+    b.addEventListener('click', () => {
+      context()
+        .then((c) => blankWorkbook(id, c))
+        .then((r) => {
+          if (r instanceof Uint8Array) download(`${id}-空白填报工作簿.xlsx`, r, XLSX_TYPE);
+          else $('#status').textContent = r.problem;
+        })
         .catch(crash);
     });
   }

@@ -106,6 +106,40 @@ describe('round trip YAML → workbook → YAML for the forms of yunnan’s inpu
   });
 });
 
+describe('the blank workbook (init --xlsx --blank)', () => {
+  it('has every sheet and only 格式 filled in, gives the same bytes twice, and reports what is missing at its cells', async () => {
+    const dir = tempDir();
+    const write = async (name: string, profile = 'yunnan') => {
+      const m = memoryIo();
+      expect(await main(['init', '--xlsx', '--blank', '--profile', profile, join(dir, name)], m.io), m.stderr()).toBe(0);
+      return readFileSync(join(dir, name));
+    };
+    const a = await write('a.xlsx');
+    expect(Buffer.compare(a, await write('b.xlsx'))).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(a as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标']);
+    expect(wb.getWorksheet('项目')!.rowCount).toBe(2);
+    const read = await readInputFile(join(dir, 'a.xlsx'), a);
+    expect(read.loaded?.data).toEqual({ profile: 'yunnan', projects: [] });
+    const m = memoryIo();
+    expect(await main(['check', join(dir, 'a.xlsx')], m.io)).toBe(1);
+    expect(m.stdout()).toMatch(/a\.xlsx!单位!B\d+ +error +E-REQUIRED +年度/);
+    const central = await readInputFile(join(dir, 'c.xlsx'), await write('c.xlsx', 'central'));
+    expect(central.loaded?.data).toEqual({ profile: 'central', projects: [] });
+  });
+
+  it('is refused for a form with another input, and without --xlsx', async () => {
+    const dir = tempDir();
+    const m = memoryIo();
+    expect(await main(['init', '--xlsx', '--blank', '--profile', 'gansu', join(dir, 'g.xlsx')], m.io)).toBe(2);
+    expect(m.stderr()).toContain('填报工作簿目前只有 yunnan 格式');
+    const y = memoryIo();
+    expect(await main(['init', '--blank', join(dir, 'a.yaml')], y.io)).toBe(2);
+    expect(y.stderr()).toContain('--blank 只用于 Excel 填报工作簿');
+  });
+});
+
 describe('round trip YAML → workbook → YAML (yunnan)', () => {
   it.each(SAMPLES)('%s keeps every derived figure and every generated table text', async (name) => {
     const original = await figures(inputPath(name));

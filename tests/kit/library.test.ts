@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_CATALOGUE, PROFILES, checkFile, checkUnit, formatDiagnostics, loadProfile, renderUnit } from '../../src/index.js';
+import {
+  CHECK_CATALOGUE,
+  PROFILES,
+  blankEntryWorkbook,
+  checkFile,
+  checkUnit,
+  entryWorkbook,
+  formatDiagnostics,
+  loadProfile,
+  renderUnit,
+} from '../../src/index.js';
 
 // Note: the library API of src/index.ts, used as a program importing 'jixiao' would (tests/kit/package.test.ts installs it).
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,6 +58,24 @@ describe('the library API', () => {
     const r = await renderUnit({ name: 'bad.json', text: '{"profile":"yunnan"}' });
     expect(r.ok).toBe(false);
     expect(r.documents).toBeUndefined();
+  });
+
+  it('writes the data-entry workbook of a unit, which reads back as the same unit, and a blank one', async () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'inputs', 'central-sthjj-2024.yaml'), 'utf8');
+    const { bytes, diagnostics } = await entryWorkbook({ name: 'sthjj.yaml', text });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const back = await checkUnit({ name: 'sthjj.xlsx', bytes: bytes! });
+    const original = await checkUnit({ name: 'sthjj.yaml', text });
+    expect(JSON.stringify(back.derived)).toBe(JSON.stringify(original.derived));
+    const gansu = await entryWorkbook({
+      name: 'g.yaml',
+      text: readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'gansu', 'sample.yaml'), 'utf8'),
+    });
+    expect(gansu.bytes).toBeUndefined();
+    expect(gansu.diagnostics.map((d) => d.code)).toContain('E-SCHEMA');
+    const blank = await blankEntryWorkbook('central');
+    expect((await checkUnit({ name: 'blank.xlsx', bytes: blank })).diagnostics.map((d) => d.code)).toContain('E-REQUIRED');
+    await expect(blankEntryWorkbook('sichuan')).rejects.toThrow('填报工作簿目前只有 yunnan');
   });
 
   it('lists and loads the profiles', async () => {

@@ -171,6 +171,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
       cli('init', '--xlsx', '--profile', id, join(dir, `${id}.xlsx`));
       expect(sha256(new Uint8Array(readFileSync(await sample.path()))), id).toBe(sha256(new Uint8Array(readFileSync(join(dir, `${id}.xlsx`)))));
     }
+    for (const id of ['yunnan', 'central']) {
+      const [blank] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-blank-workbook="${id}"]`)]);
+      expect(blank.suggestedFilename()).toBe(`${id}-空白填报工作簿.xlsx`);
+      cli('init', '--xlsx', '--blank', '--profile', id, join(dir, `${id}-blank.xlsx`));
+      expect(sha256(new Uint8Array(readFileSync(await blank.path()))), id).toBe(sha256(new Uint8Array(readFileSync(join(dir, `${id}-blank.xlsx`)))));
+    }
     // A form with another input has no workbook yet: no button, rather than a broken file.
     await load(join(ROOT, 'templates', 'sichuan', 'sample.yaml'));
     expect(await page.locator('button[data-entry-workbook]').count()).toBe(0);
