@@ -71,6 +71,10 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const total = widths.reduce((a, b) => a + b, 0);
   const titleRows = table.subtitle === undefined ? 1 : 2;
   const frozen = titleRows + table.headerRows;
+  // Note: an inner heading repeated on every page (the indicator header of a 自评表, Table.repeatFrom) is what the
+  // printed pages repeat, as in the DOCX; otherwise the title and the leading header rows.
+  const inner = table.repeatFrom === undefined ? undefined : { from: titleRows + 1 + table.repeatFrom, rows: table.repeatRows ?? 1 };
+  const printTitlesRow = inner ? `${inner.from}:${inner.from + inner.rows - 1}` : `1:${frozen}`;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: A4,
@@ -80,7 +84,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
       fitToHeight: 0,
       horizontalCentered: true,
       margins: MARGINS,
-      printTitlesRow: `1:${frozen}`,
+      printTitlesRow,
     },
     headerFooter: { oddFooter: FOOTER },
     views: [{ state: 'frozen', xSplit: 0, ySplit: frozen }],
@@ -114,7 +118,9 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label
   // spanning rows across a break (一级/二级指标 beside their indicators) is merged on each page and shown on both.
   const titleHeight = [...Array(titleRows).keys()].reduce((a, r) => a + (ws.getRow(r + 1).height ?? 0), 0);
-  const printTitles = titleHeight + heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
+  const printTitles = inner
+    ? heights.slice(inner.from - titleRows - 1, inner.from - titleRows - 1 + inner.rows).reduce((a, b) => a + b, 0)
+    : titleHeight + heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
   const breaks = keepTogetherBreaks(grid, heights, {
     orientation: table.orientation,
     margins: MARGINS,

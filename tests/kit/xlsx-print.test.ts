@@ -83,4 +83,22 @@ describe('XLSX print breaks', () => {
       }
     }
   });
+
+  it('prints the inner indicator header on every page when the table declares one (repeatFrom), as the DOCX repeats it', () => {
+    const rows: Cell[][] = [
+      [h('主管部门'), v('x'), v('y')],
+      [h('一级指标'), h('二级指标'), h('三级指标')],
+      [h('产出指标', 3), h('数量', 3), v('a')],
+      [v('b')],
+      [v('c')],
+    ];
+    const t: Table = { ...table, columns: [1, 1, 3], headerRows: 0, rows, repeatFrom: 1, repeatRows: 1 };
+    const ws = tablesWorkbook([t], { title: 't', when: new Date('2025-03-31') }).worksheets[0]!;
+    // Row 1 is the sheet's title, so the table's row 1 (一级指标…) is sheet row 3.
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.getCell('A3').value).toBe('一级指标');
+    const { repeatFrom: _f, repeatRows: _r, ...rest } = t;
+    const plain = tablesWorkbook([{ ...rest, headerRows: 1 }], { title: 't', when: new Date('2025-03-31') }).worksheets[0]!;
+    expect(plain.pageSetup.printTitlesRow).toBe('1:2');
+  });
 });
