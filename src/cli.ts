@@ -271,21 +271,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
             return;
           }
           const ctx = await createContext({ outDir: '.', fs, ...(io.env ? { env: io.env } : {}) });
-          const { profileFor } = await import('./run/pipeline.js');
           const { sampleFile } = await import('./run/init.js');
+          const { blankWorkbook, convertCommand, noWorkbook, workbookForm } = await import('./run/convert.js');
           // Note: yunnan and the shipped forms made from it by extends (central) share the workbook's input.
-          const base = await profileFor(ctx, args.profile).then(
-            (p) => p.base,
-            () => undefined,
-          );
-          if (base !== 'yunnan' || !exists(sampleFile(args.profile))) {
+          if ('problem' in (await workbookForm(args.profile, ctx)) || !exists(sampleFile(args.profile))) {
             io.err(
-              `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 --profile ${args.profile}）；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
+              `${noWorkbook(`--profile ${args.profile}`)}；其他格式请写出 YAML：jixiao init --profile ${args.profile} ${target.replace(/\.xlsx$/i, '.yaml')}\n`,
             );
             code = ExitCode.Usage;
             return;
           }
-          const { blankWorkbook, convertCommand } = await import('./run/convert.js');
           if (args.blank) {
             if (exists(target) && !args.force) {
               io.err(`${target} 已存在；如需覆盖请加 --force。\n`);

@@ -12,6 +12,7 @@ import {
   headerRows,
   type Field,
   type TableSheet,
+  valueAt,
 } from '../model/entry-workbook.js';
 import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
@@ -99,7 +100,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     if (!sheet.child) {
       // Note: an empty sheet of a list inside a section (finance.income) whose section the 单位 sheet left empty
       // adds nothing: a form that has no such section (central has no 部门整体收支) reads back without it.
-      if (rows.length === 0 && sheet.path.length > 1 && dataAt(data, sheet.path.slice(0, -1)) === undefined) continue;
+      if (rows.length === 0 && sheet.path.length > 1 && valueAt(data, sheet.path.slice(0, -1).join('.')) === undefined) continue;
       set(
         data,
         sheet.path,
@@ -369,11 +370,4 @@ function set(target: Obj, path: Path, value: unknown): void {
       o = o[step] as Obj;
     }
   }
-}
-
-/** The value at `path` in `data`, or undefined where a step is missing. */
-function dataAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let v = data;
-  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined;
-  return v;
 }

@@ -305,3 +305,13 @@ export const AMOUNT_KEYS: ReadonlySet<string> = new Set(
 export function isPlainNumber(text: string): boolean {
   return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) && text.replace(/[-.]/g, '').replace(/^0+|0+$/g, '').length <= 15;
 }
+
+/** The value at a dot path (`finance.income`), or undefined where a step is missing; the writer and the reader share it. */
+export function valueAt(data: unknown, dotted: string): unknown {
+  let v = data;
+  for (const step of dotted.split('.')) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, step)) return undefined;
+    v = (v as Record<string, unknown>)[step];
+  }
+  return v;
+}

@@ -9,6 +9,7 @@ import { takeInputChecks } from '../load/input-checks.js';
 import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
+import type { LoadedProfile } from '../load/profile.js';
 import { formOf, profileFor } from './pipeline.js';
 import { formatDiagnostics } from './reporter.js';
 
@@ -73,7 +74,7 @@ export async function convertBytes(
       diagnostics: [
         ...diagnostics,
         {
-          ...diagnostic('E-SCHEMA', ['profile'], `填报工作簿目前只支持 yunnan 格式及由它派生的格式（如 central）；本文件为 ${what}。请用 YAML 或 JSON 填写。`),
+          ...diagnostic('E-SCHEMA', ['profile'], `${noWorkbook(what)}。请用 YAML 或 JSON 填写。`),
           file: input,
           ...read.loaded.locate(['profile']),
         },
@@ -122,10 +123,22 @@ export const BLANK_WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
  * headers, drop-downs and 说明, only 格式 filled in. `jixiao init --xlsx --blank` and the offline page write these bytes.
  */
 export async function blankWorkbook(profileId: string, ctx: RunContext): Promise<Uint8Array | { problem: string }> {
-  const lp = await profileFor(ctx, profileId).catch(() => undefined);
-  if (lp?.base !== 'yunnan') return { problem: `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 ${profileId}）。` };
+  const form = await workbookForm(profileId, ctx);
+  if ('problem' in form) return form;
   const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
-  return writeEntryWorkbook({ profile: profileId }, { lists: indicatorLists(lp.profile.framework), when: BLANK_WORKBOOK_DATE });
+  return writeEntryWorkbook({ profile: profileId }, { lists: indicatorLists(form.profile.framework), when: BLANK_WORKBOOK_DATE });
+}
+
+/** Why there is no data-entry workbook for a form (`what` names it), in the words init, convert and the page share. */
+export const noWorkbook = (what: string): string => `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 ${what}）`;
+
+/**
+ * The loaded form `profileId` when it has a data-entry workbook, i.e. when it takes yunnan's input (yunnan, or a form
+ * made from it by extends); else why not.
+ */
+export async function workbookForm(profileId: string, ctx: RunContext): Promise<LoadedProfile | { problem: string }> {
+  const lp = await profileFor(ctx, profileId).catch(() => undefined);
+  return lp?.base === 'yunnan' ? lp : { problem: `${noWorkbook(profileId)}。` };
 }
 
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import {
   LIST_SEPARATOR,
+  valueAt,
   FIXED_LISTS,
   INSTRUCTIONS_SHEET,
   PARENT_KEY,
@@ -261,16 +262,6 @@ function rowsOf(sheet: TableSheet, data: unknown): unknown[] {
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** The value at a dot path, or undefined. */
-export function valueAt(data: unknown, dotted: string): unknown {
-  let v = data;
-  for (const step of dotted.split('.')) {
-    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, step)) return undefined;
-    v = (v as Record<string, unknown>)[step];
-  }
-  return v;
-}
 
 /** Row height (pt) for text wrapped in a column `width` characters wide; a CJK character takes two. */
 function lineHeight(text: string, width: number): number {
