@@ -7,7 +7,8 @@ import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
-import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, SIZE, textWidth } from './styles.js';
+import { ALIGN, CELL_MARGINS, SIZE, textWidth } from './styles.js';
+import { keepsWhole, rowLines } from './docx-rows.js';
 import { STYLE } from './docx-styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
@@ -96,6 +97,7 @@ function* tableXml(table: Table): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
+  const lines = rowLines(grid, widths);
   for (const [k, [from, to, header]] of tablePieces(table).entries()) {
     // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
     // between the pieces keeps them two tables, so the second one's heading repeats.
@@ -105,11 +107,10 @@ function* tableXml(table: Table): Generator<string> {
     row.push('</w:tblGrid>');
     for (let r = from; r < to; r++) {
       const placed = grid.rows[r]!;
-      const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
       // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
       const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
       row.push(
-        `<w:tr><w:trPr>${longest < CANT_SPLIT_MAX_CHARS ? '<w:cantSplit/>' : ''}${r - from < header ? '<w:tblHeader/>' : ''}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
+        `<w:tr><w:trPr>${keepsWhole(lines[r]!) ? '<w:cantSplit/>' : ''}${r - from < header ? '<w:tblHeader/>' : ''}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
       );
       const own = new Map(placed.map((p) => [p.col, p]));
       for (let c = 0; c < grid.width; ) {

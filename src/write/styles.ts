@@ -32,8 +32,11 @@ export const CELL_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0,
 /** Cell text margins in twips (about 1 mm left and right). */
 export const CELL_MARGINS = { top: 20, bottom: 20, left: 60, right: 60 } as const;
 
-/** Rows whose longest cell text is shorter than this never split across pages; longer ones may, so nothing is clipped. */
-export const CANT_SPLIT_MAX_CHARS = 240;
+/**
+ * Rows estimated at most this many lines high never split across pages; taller ones may, so that a page is not left
+ * a quarter empty before a tall row (the Sichuan 计分表's 评分标准 cells) and nothing is clipped.
+ */
+export const CANT_SPLIT_MAX_LINES = 6;
 
 export const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justified: AlignmentType.JUSTIFIED } as const;
 

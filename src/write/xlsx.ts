@@ -145,7 +145,10 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
           if (p.row === whole.row) master.value = num.value; // Note: an amount is never repeated (it would read as twice)
         } else {
           const text = texts[whole.row]?.get(p.col) ?? '';
-          if (text !== '') master.value = text; // Note: '' would become a shared string; empty stays null
+          // Note: a label repeated on a new page refers to the cell it continues (=A18), so a reader can tell it from a
+          // new group that happens to start the page with the same text, and an edit of the label carries over.
+          const first = ws.getCell(titleRows + 1 + whole.row, left).address;
+          if (text !== '') master.value = p.row === whole.row ? text : { formula: first, result: text }; // Note: '' would become a shared string; empty stays null
         }
       }
   heights.forEach((h, r) => {

@@ -27,7 +27,8 @@ import { STYLE } from '../../src/write/docx-styles.js';
 import { unzipSync } from 'fflate';
 import { normalizeOoxml, packOoxml } from '../../src/write/reproducible.js';
 import { documentOptions, sectionFrame, withJixiaoStyles } from '../../src/write/docx-package.js';
-import { ALIGN, CANT_SPLIT_MAX_CHARS, CELL_MARGINS, SIZE, textWidth } from '../../src/write/styles.js';
+import { ALIGN, CELL_MARGINS, SIZE, textWidth } from '../../src/write/styles.js';
+import { keepsWhole, rowLines } from '../../src/write/docx-rows.js';
 
 type Out = Paragraph | DocxTable;
 
@@ -56,12 +57,12 @@ function tablesToDocx(table: Table): DocxTable[] {
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => Math.floor((w / sumRel) * total));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  const lines = rowLines(grid, widths);
   const spanWidth = (p: PlacedCell) => ({ size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA });
   return tablePieces(table).map(([from, to, header]) => {
     const rows: TableRow[] = [];
     for (let r = from; r < to; r++) {
       const placed = grid.rows[r]!;
-      const longest = Math.max(0, ...placed.map((p) => cellText(p.cell.value).length));
       const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
       const own = new Map(placed.map((p) => [p.col, p]));
       const cells: TableCell[] = [];
@@ -89,7 +90,7 @@ function tablesToDocx(table: Table): DocxTable[] {
       rows.push(
         new TableRow({
           ...(r - from < header ? { tableHeader: true } : {}),
-          ...(longest < CANT_SPLIT_MAX_CHARS ? { cantSplit: true } : {}),
+          ...(keepsWhole(lines[r]!) ? { cantSplit: true } : {}),
           height: { value: 300, rule: HeightRule.ATLEAST },
           children: cells,
         }),

@@ -129,10 +129,11 @@ const TYPE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(Exc
 
 const isCovered = (cell: ExcelJS.Cell): boolean => cell.type === ExcelJS.ValueType.Merge;
 
-/** The text of a string or rich-text cell, or undefined for any other kind of value. */
+/** The text of a string, rich-text or text-formula cell, or undefined for any other kind of value. */
 const stringOf = (v: ExcelJS.CellValue): string | undefined => {
   if (typeof v === 'string') return v;
   if (v !== null && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (v !== null && typeof v === 'object' && 'formula' in v && typeof v.result === 'string') return v.result;
   return undefined;
 };
 
@@ -151,7 +152,7 @@ export async function dumpXlsx(bytes: Uint8Array): Promise<string> {
         if (isCovered(cell)) return;
         const type = TYPE_NAMES[cell.type] ?? String(cell.type);
         const v = cell.value;
-        const value = typeof v === 'number' ? String(v) : JSON.stringify(stringOf(v) ?? v);
+        const value = typeof v === 'number' ? String(v) : `${cell.formula !== undefined ? `=${cell.formula} ` : ''}${JSON.stringify(stringOf(v) ?? v)}`;
         const fmt = cell.numFmt && cell.numFmt !== 'General' ? ` [${cell.numFmt}]` : '';
         lines.push(`${cell.address} ${type} ${value}${fmt}`);
       }),
@@ -183,8 +184,9 @@ export async function xlsxSheetRows(bytes: Uint8Array, sheetName: string): Promi
     row.eachCell((cell, c) => {
       if (isCovered(cell)) return;
       const text = textOf(cell);
-      // Note: only a header-styled label (黑体) is repeated by the writer; equal values on both sides of a break stay.
-      const repeated = breaks.has(r - 1) && r > 1 && cell.font?.name === '黑体' && textOf(ws.getCell(r - 1, c).master) === text;
+      // Note: the writer repeats a label as a formula referring to the cell it continues, in the same column above.
+      const ref = cell.formula !== undefined ? ws.getCell(cell.formula) : undefined;
+      const repeated = breaks.has(r - 1) && ref !== undefined && Number(ref.col) === c && Number(ref.row) < r && textOf(ref) === text;
       if (repeated) return;
       if (text !== '') cells.push(text);
     });
