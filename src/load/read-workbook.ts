@@ -5,16 +5,16 @@ import { diagnostic } from '../model/diagnostic.js';
 import {
   LIST_SEPARATORS,
   PARENT_KEY,
-  TABLE_SHEETS,
-  UNIT_SHEET,
   YES_NO,
+  YUNNAN_LAYOUT,
+  type EntryLayout,
+  type FormSheet,
   columnTitle,
   headerRows,
   type Field,
   type TableSheet,
   valueAt,
 } from '../model/entry-workbook.js';
-import { unitYearSchema } from '../model/unit-year.js';
 import { MAX_INPUT_BYTES } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
 import { orderLikeSchema } from './schema-order.js';
@@ -34,8 +34,11 @@ interface Row {
   readonly parent?: string;
 }
 
+/** The workbook layout of a form id (from the 单位 sheet's 格式 row), or undefined for yunnan's. */
+export type LayoutOf = (profile: string | undefined) => Promise<EntryLayout | undefined>;
+
 /** Reads a data-entry workbook (as written by `jixiao init --xlsx` or `jixiao convert`) into a Loaded input. */
-export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ loaded?: Loaded; diagnostics: Diagnostic[] }> {
+export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: LayoutOf): Promise<{ loaded?: Loaded; diagnostics: Diagnostic[] }> {
   const problems: Diagnostic[] = [];
   const fail = (code: DiagnosticCode, message: string, cell?: string, extras: DiagnosticExtras = {}) =>
     problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
@@ -62,10 +65,10 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     fail('E-INPUT-UNREADABLE', `无法作为 Excel 工作簿（.xlsx）读取（${(e as Error).message}）；旧版 .xls 或 WPS .et 文件请先另存为 .xlsx。`);
     return { diagnostics: problems };
   }
-  if (!wb.getWorksheet(UNIT_SHEET.name) && !wb.getWorksheet('项目')) {
+  if (!wb.getWorksheet(UNIT_SHEET_NAME) && !wb.getWorksheet('项目')) {
     fail(
       'E-INPUT-UNREADABLE',
-      `这不是 jixiao 填报工作簿（没有“${UNIT_SHEET.name}”“项目”等工作表）；生成的报表 XLSX 不能作为输入。可用 jixiao init --xlsx 写出填报模板。`,
+      `这不是 jixiao 填报工作簿（没有“${UNIT_SHEET_NAME}”“项目”等工作表）；生成的报表 XLSX 不能作为输入。可用 jixiao init --xlsx 写出填报模板。`,
     );
     return { diagnostics: problems };
   }
@@ -77,7 +80,10 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
       if (!cells.has(k)) cells.set(k, cell);
     }
   };
-  at([], `${UNIT_SHEET.name}!A1`);
+  at([], `${UNIT_SHEET_NAME}!A1`);
+  // Note: the 格式 row of the 单位 sheet says which form's sheets the workbook holds; yunnan's when it names none.
+  const unitWs = wb.getWorksheet(UNIT_SHEET_NAME);
+  const layout = (unitWs && (await layoutOf?.(profileOf(unitWs)))) ?? YUNNAN_LAYOUT;
   const data: Obj = {};
   const sheetOf = (name: string) => {
     const ws = wb.getWorksheet(name);
@@ -85,11 +91,11 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     return ws;
   };
 
-  const unitSheet = sheetOf(UNIT_SHEET.name);
-  if (unitSheet) readUnitSheet(unitSheet, data, at, fail);
+  const unitSheet = sheetOf(layout.unit.name);
+  if (unitSheet) readUnitSheet(unitSheet, layout.unit, data, at, fail);
 
   const tables = new Map<TableSheet, Row[]>();
-  for (const sheet of TABLE_SHEETS) {
+  for (const sheet of layout.tables) {
     const ws = sheetOf(sheet.name);
     tables.set(sheet, ws ? readTable(ws, sheet, fail) : []);
   }
@@ -101,6 +107,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
       // Note: an empty sheet of a list inside a section (finance.income) whose section the 单位 sheet left empty
       // adds nothing: a form that has no such section (central has no 部门整体收支) reads back without it.
       if (rows.length === 0 && sheet.path.length > 1 && valueAt(data, sheet.path.slice(0, -1).join('.')) === undefined) continue;
+      if (rows.length === 0 && sheet.optional) continue;
       set(
         data,
         sheet.path,
@@ -136,15 +143,26 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<{ l
     }
     return {};
   };
-  const ordered = orderLikeSchema(unitYearSchema('万元'), data);
+  const ordered = orderLikeSchema(layout.schema, data);
   return { loaded: { file, data: ordered, locate }, diagnostics: problems };
+}
+
+const UNIT_SHEET_NAME = YUNNAN_LAYOUT.unit.name;
+
+/** The 格式 written on a 单位 sheet (the row whose field code is `profile`), if any. */
+function profileOf(ws: ExcelJS.Worksheet): string | undefined {
+  let found: string | undefined;
+  ws.eachRow((row) => {
+    if (found === undefined && textOf(row.getCell(4).value) === 'profile') found = textOf(row.getCell(2).value);
+  });
+  return found;
 }
 
 type Fail = (code: DiagnosticCode, message: string, cell?: string, extras?: DiagnosticExtras) => void;
 
 /** The 单位 sheet: the key in column D (or, when that is blank, the label in A) says which field column B holds. */
-function readUnitSheet(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: string) => void, fail: Fail): void {
-  const fields = UNIT_SHEET.sections.flatMap((s) => s.fields);
+function readUnitSheet(ws: ExcelJS.Worksheet, sheet: FormSheet, data: Obj, at: (p: Path, cell: string) => void, fail: Fail): void {
+  const fields = sheet.sections.flatMap((s) => s.fields);
   const byKey = new Map(fields.map((x) => [x.key, x]));
   const byLabel = new Map(fields.map((x) => [x.header, x]));
   const seen = new Map<string, number>();
@@ -156,6 +174,9 @@ function readUnitSheet(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: str
     const field = key !== undefined ? byKey.get(key) : label !== undefined ? byLabel.get(label) : undefined;
     const value = field ? dataValue(ws, r, 2, 'B', field, fail) : rawValue(row.getCell(2).value);
     const where = (col: string) => `${ws.name}!${col}${r}`;
+    // Note: a row with neither a field code nor a value is a section title (or empty), even where its text is also a
+    // field's name (gansu's 填报的合计 section and field).
+    if (key === undefined && value === undefined) continue;
     if (!field) {
       if (key !== undefined) fail('E-UNKNOWN-KEY', `${ws.name}表第${r}行：未知的字段代码“${key}”。`, where('D'), { actual: key });
       else if (value !== undefined) fail('E-UNKNOWN-KEY', `${ws.name}表第${r}行：未知的字段“${label ?? ''}”。`, where('A'), { actual: label ?? '' });
@@ -263,6 +284,7 @@ const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
   yesNo: '是 或 否',
   choice: '下拉列表中的一项',
   choiceList: '列出的几项，用“、”隔开',
+  lines: '文字，一条一行',
 };
 
 /**
@@ -355,6 +377,11 @@ function fromCell(field: Field, value: string | boolean): unknown {
       .split(LIST_SEPARATORS)
       .filter((v) => v !== '')
       .map((v) => field.choices?.find(([shown]) => shown === v)?.[1] ?? v);
+  if (field.kind === 'lines' && typeof value === 'string')
+    return value
+      .split(/\r?\n/)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   return value;
 }
 

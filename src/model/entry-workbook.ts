@@ -1,11 +1,17 @@
 /** 填报工作簿的版式：各工作表、列、对应的输入字段与下拉选项（对应 yunnan 输入模式，也用于由它 extends 的格式，如 central）。 */
 
-/** How a cell maps to an input value; the reader and the writer convert by kind. */
-export type FieldKind = 'text' | 'prose' | 'amount' | 'signedAmount' | 'points' | 'year' | 'date' | 'yesNo' | 'choice' | 'choiceList';
+import type * as z from 'zod';
+import type { FieldKind } from './input-kinds.js';
+import { unitYearSchema } from './unit-year.js';
+
+export type { FieldKind } from './input-kinds.js';
 
 /** How a `choiceList` cell separates its items (written with the first, read with any). */
 export const LIST_SEPARATOR = '、';
 export const LIST_SEPARATORS = /[、,，;；\s]+/;
+
+/** How a `lines` cell separates its items: one per line (Alt+Enter in Excel). */
+export const LINE_SEPARATOR = '\n';
 
 /** Drop-down lists of the workbook; `projectIds` lists the 项目标识 typed on the 项目 sheet. */
 export type ListId = 'level1' | 'level2' | 'nature' | 'unit' | 'fundingLevel' | 'projectIds';
@@ -35,6 +41,8 @@ export interface TableSheet {
   readonly path: readonly string[];
   /** Child rows name their project in the first column and go into that project's list at `path`. */
   readonly child?: { readonly required: boolean };
+  /** The list may be left out: a sheet without rows reads back as no list, not an empty one. */
+  readonly optional?: boolean;
   readonly fields: readonly Field[];
 }
 
@@ -51,7 +59,8 @@ export const INSTRUCTIONS_SHEET = '说明';
 
 /** Shown ↔ stored for 是/否 cells (`yesNo` fields hold booleans). */
 export const YES_NO = { 是: true, 否: false } as const;
-const ACHIEVEMENT: readonly (readonly [string, string])[] = [
+/** 定性达成情况: shown ↔ stored. */
+export const ACHIEVEMENT: readonly (readonly [string, string])[] = [
   ['达成', 'met'],
   ['部分达成', 'partial'],
   ['未达成', 'unmet'],
@@ -272,6 +281,18 @@ export const TABLE_SHEETS: readonly TableSheet[] = [
   },
   { type: 'table', name: '项目指标', row: '一个项目的一个绩效指标', path: ['indicators'], child: { required: true }, fields: [projectId, ...indicatorFields] },
 ];
+
+/** A profile's data-entry workbook: its 单位 sheet, its table sheets, and the input schema whose key order it reads back in. */
+export interface EntryLayout {
+  /** The input format the workbook holds (the base profile's id; forms made by extends share it). */
+  readonly profile: string;
+  readonly unit: FormSheet;
+  readonly tables: readonly TableSheet[];
+  readonly schema: z.ZodType;
+}
+
+/** The hand-made yunnan workbook (also central's, which extends yunnan). */
+export const YUNNAN_LAYOUT: EntryLayout = { profile: 'yunnan', unit: UNIT_SHEET, tables: TABLE_SHEETS, schema: unitYearSchema('万元') };
 
 /** Header rows of a table sheet: two when some columns are grouped. */
 export const headerRows = (s: TableSheet): number => (s.fields.some((x) => x.group !== undefined) ? 2 : 1);

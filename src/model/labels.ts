@@ -48,6 +48,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.assign(Obje
   weight: '分值',
   score: '得分',
   scoreOverride: '人工调分',
+  subRow: '其中行（不计分）',
   value: '分值',
   reason: '理由',
   achievement: '定性指标达成情况',

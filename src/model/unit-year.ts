@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { Decimal } from 'decimal.js';
 import { Money, decimalsOf, parseAmount } from './money.js';
+import { withKind } from './input-kinds.js';
 
 /** 金额单位 of an input file; every amount becomes 万元 once, here. */
 export const AMOUNT_UNITS = ['万元', '元'] as const;
@@ -21,9 +22,15 @@ function typeName(v: unknown): string {
 }
 
 /** Free text; numbers written in YAML are kept as their source text by load/. */
-export const Text = scalar.transform((v) => String(v).trim());
+export const Text = withKind(
+  'text',
+  scalar.transform((v) => String(v).trim()),
+);
 /** Non-empty free text. */
-export const RequiredText = Text.refine((s) => s.length > 0, { error: '不能为空' });
+export const RequiredText = withKind(
+  'text',
+  Text.refine((s) => s.length > 0, { error: '不能为空' }),
+);
 /** Multi-line narrative text: keeps line breaks, trims each line. */
 export const Prose = scalar.transform((v) =>
   String(v)
@@ -34,10 +41,17 @@ export const Prose = scalar.transform((v) =>
     .join('\n'),
 );
 /** Narrative text that must not be blank. */
-export const RequiredProse = Prose.refine((s) => s.length > 0, { error: '不能为空' });
+export const RequiredProse = withKind(
+  'prose',
+  Prose.refine((s) => s.length > 0, { error: '不能为空' }),
+);
 
 /** An amount in the file's unit, converted to 万元. */
 export function amount(unit: AmountUnit, opts: { allowNegative?: boolean } = {}) {
+  return withKind(opts.allowNegative ? 'signedAmount' : 'amount', amountSchema(unit, opts));
+}
+
+function amountSchema(unit: AmountUnit, opts: { allowNegative?: boolean }) {
   return scalar.transform((v, ctx): Decimal => {
     const text = String(v);
     if (typeof v === 'number' && !Number.isFinite(v)) {
@@ -328,3 +342,10 @@ export type TableMoneyInput = z.output<typeof TableMoney>;
 
 /** A zero amount in 万元, for absent fund lines. */
 export const zeroLine = (): FundLineInput => ({ initialBudget: new Money(0), adjustedBudget: new Money(0), executed: new Money(0) });
+
+// Note: the cell kinds of the building blocks defined above in several statements (data-entry workbook layout).
+withKind('prose', Prose);
+withKind('points', Points);
+withKind('year', Year);
+withKind('date', DateText);
+withKind('text', NonNegative);

@@ -13,6 +13,8 @@ import type { SichuanUnit } from './sichuan/schema.js';
 
 import { PROFILE_IDS, isProfileId, type ProfileId } from './ids.js';
 import { withLabels } from '../model/labels.js';
+import { YUNNAN_LAYOUT, type EntryLayout } from '../model/entry-workbook.js';
+import { layoutFromSchema } from '../model/entry-layout.js';
 
 export { PROFILE_IDS, isProfileId, type ProfileId };
 
@@ -45,3 +47,14 @@ export const INPUT_SCHEMAS: Readonly<Record<string, (u: AmountUnit) => z.ZodType
 /** What the loader checks profile.yaml against for a profile with code, or undefined for an id without code. */
 export const profileRules = (id: string): ProfileRules | undefined =>
   isProfileId(id) ? { settingsSchema: PROFILES[id].settingsSchema, unusedKeys: PROFILES[id].unusedKeys } : undefined;
+
+const layouts = new Map<ProfileId, EntryLayout | undefined>();
+/**
+ * The data-entry workbook of a form with code: yunnan's made by hand, every other one generated from its input schema
+ * (model/entry-layout.ts); undefined where the schema has a part a workbook cannot hold yet (sichuan's keyed 计分表 lines).
+ */
+export function entryLayout(id: ProfileId): EntryLayout | undefined {
+  if (id === 'yunnan') return YUNNAN_LAYOUT;
+  if (!layouts.has(id)) layouts.set(id, layoutFromSchema(id, PROFILES[id].inputSchema('万元'), labelsFor(id)));
+  return layouts.get(id);
+}

@@ -6,11 +6,11 @@ import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { takeInputChecks } from '../load/input-checks.js';
-import { INPUT_SCHEMAS, type AnyUnit } from '../profiles/registry.js';
+import { INPUT_SCHEMAS, entryLayout, isProfileId, type AnyUnit } from '../profiles/registry.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
 import type { LoadedProfile } from '../load/profile.js';
-import { formOf, profileFor } from './pipeline.js';
+import { formOf, profileFor, workbookLayouts } from './pipeline.js';
 import { formatDiagnostics } from './reporter.js';
 
 /** Output formats of `jixiao convert`, by the output file's extension. */
@@ -54,7 +54,7 @@ export async function convertBytes(
 ): Promise<{ diagnostics: Diagnostic[]; bytes?: Uint8Array; notes?: string[] }> {
   const target = convertTarget(output);
   if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
-  const read = await readInputFile(input, bytes);
+  const read = await readInputFile(input, bytes, workbookLayouts(ctx));
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { diagnostics: [...read.diagnostics, ...form.diagnostics] };
@@ -65,10 +65,11 @@ export async function convertBytes(
   const diagnostics = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
   if (!validated.unit) return { diagnostics };
   const unit = validated.unit;
-  // Note: every form converts between YAML and JSON; the entry workbook knows yunnan's input, which the forms made
-  // from it by `extends` (central) share: unit.profile is the base here (formOf).
+  // Note: every form converts between YAML and JSON; the entry workbook is the base form's (unit.profile is the base
+  // here, formOf), generated from its schema except yunnan's; a form whose schema a workbook cannot hold has none.
   const formId = form.profile?.profile.id ?? unit.profile;
-  if (unit.profile !== 'yunnan' && target === 'xlsx') {
+  const layout = isProfileId(unit.profile) ? entryLayout(unit.profile) : undefined;
+  if (!layout && target === 'xlsx') {
     const what = formId === unit.profile ? formId : `${formId}，基于 ${unit.profile}`;
     return {
       diagnostics: [
@@ -89,7 +90,7 @@ export async function convertBytes(
     const { profile } = form.profile ?? (await profileFor(ctx, unit.profile));
     // Note: imported here so that exceljs loads only when a workbook is written.
     const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
-    out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when });
+    out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when, ...(layout ? { layout } : {}) });
   } else {
     const text =
       target === 'json'
@@ -119,35 +120,45 @@ export async function convertBytes(
 export const BLANK_WORKBOOK_DATE = new Date(Date.UTC(2024, 0, 1));
 
 /**
- * An empty data-entry workbook for `profileId` (yunnan or a form made from it by extends): every sheet with its
+ * An empty data-entry workbook for `profileId` (a form with a workbook, or one made from it by extends): every sheet with its
  * headers, drop-downs and 说明, only 格式 filled in. `jixiao init --xlsx --blank` and the offline page write these bytes.
  */
 export async function blankWorkbook(profileId: string, ctx: RunContext): Promise<Uint8Array | { problem: string }> {
   const form = await workbookForm(profileId, ctx);
   if ('problem' in form) return form;
   const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
-  return writeEntryWorkbook({ profile: profileId }, { lists: indicatorLists(form.profile.framework), when: BLANK_WORKBOOK_DATE });
+  const layout = isProfileId(form.base) ? entryLayout(form.base) : undefined;
+  return writeEntryWorkbook(
+    { profile: profileId },
+    { lists: indicatorLists(form.profile.framework), when: BLANK_WORKBOOK_DATE, ...(layout ? { layout } : {}) },
+  );
 }
 
 /** Why there is no data-entry workbook for a form (`what` names it), in the words init, convert and the page share. */
-export const noWorkbook = (what: string): string => `填报工作簿目前只有 yunnan 格式及由它派生的格式（如 central）（实际为 ${what}）`;
+export const noWorkbook = (what: string): string =>
+  `${what} 格式暂无填报工作簿：它的输入含有工作簿尚不能容纳的部分（如四川格式按编号填写的计分表各行）；yunnan、gansu、ningxia 及由它们派生的格式有填报工作簿`;
 
 /**
- * The loaded form `profileId` when it has a data-entry workbook, i.e. when it takes yunnan's input (yunnan, or a form
- * made from it by extends); else why not.
+ * The loaded form `profileId` when it has a data-entry workbook, i.e. when its base form's schema fits one (every form
+ * with code but sichuan, and the forms made from them by extends); else why not.
  */
 export async function workbookForm(profileId: string, ctx: RunContext): Promise<LoadedProfile | { problem: string }> {
   const lp = await profileFor(ctx, profileId).catch(() => undefined);
-  return lp?.base === 'yunnan' ? lp : { problem: `${noWorkbook(profileId)}。` };
+  return lp && isProfileId(lp.base) && entryLayout(lp.base) ? lp : { problem: `${noWorkbook(profileId)}。` };
 }
 
 /** Note: a converted file that reads back differently is a bug in the converter, never the user's input. */
 async function assertSameUnit(file: string, bytes: Uint8Array, unit: unknown, checks: Readonly<Record<string, string>>, ctx: RunContext): Promise<void> {
-  const again = await readInputFile(file, bytes);
+  const again = await readInputFile(file, bytes, workbookLayouts(ctx));
   const form = again.loaded ? await formOf(again.loaded, ctx) : undefined;
   const taken = form && 'loaded' in form ? takeInputChecks(form.loaded) : undefined;
   const back = taken ? validateUnit<AnyUnit>(taken.loaded, INPUT_SCHEMAS) : undefined;
-  if (!back?.unit || JSON.stringify(back.unit) !== JSON.stringify(unit) || JSON.stringify(taken?.overrides) !== JSON.stringify(checks)) {
+  if (
+    !back?.unit ||
+    hasErrors(again.diagnostics) ||
+    JSON.stringify(back.unit) !== JSON.stringify(unit) ||
+    JSON.stringify(taken?.overrides) !== JSON.stringify(checks)
+  ) {
     const why = [...again.diagnostics, ...(back?.diagnostics ?? [])].map((d) => `${d.code} ${d.message}`).join('; ') || 'different data';
     throw new Error(`convert: ${file} does not read back as the same unit (${why})`);
   }

@@ -9,7 +9,8 @@ import { validateUnit } from '../load/validate.js';
 import { takeInputChecks } from '../load/input-checks.js';
 import { applyOverrides } from '../check/severity.js';
 import { loadProfile, ProfileError, type LoadedProfile } from '../load/profile.js';
-import { INPUT_SCHEMAS, PROFILES, labelsFor, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
+import { INPUT_SCHEMAS, PROFILES, entryLayout, labelsFor, isProfileId, profileRules, type AnyUnit } from '../profiles/registry.js';
+import type { LayoutOf } from '../load/read-workbook.js';
 import { labelPath } from '../model/labels.js';
 import { TemplateError } from '../compose/templates.js';
 import { PACKAGE_ROOT, reportDate, type FileSystem, type RunContext } from './context.js';
@@ -86,6 +87,18 @@ const profileCache = new Map<string, Promise<LoadedProfile>>();
 /** Forgets the loaded profile folders (the offline page, when a person loads their profile folder again). */
 export const forgetProfiles = (): void => profileCache.clear();
 /** Loads a profile folder once per process. */
+/**
+ * The data-entry workbook layout of the form a workbook's 格式 row names: a form with code, or the base of a form
+ * folder made by `extends`; undefined (yunnan's) for an unknown name, which validation then reports.
+ */
+export const workbookLayouts =
+  (ctx: RunContext): LayoutOf =>
+  async (id) => {
+    if (id === undefined) return undefined;
+    const base = isProfileId(id) ? id : (await profileFor(ctx, id).catch(() => undefined))?.base;
+    return base !== undefined && isProfileId(base) ? entryLayout(base) : undefined;
+  };
+
 export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> {
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);
@@ -195,7 +208,7 @@ export async function runUnitBytes(file: string, bytes: Uint8Array, ctx: RunCont
 }
 
 async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
-  const read = await readInputFile(file, bytes);
+  const read = await readInputFile(file, bytes, workbookLayouts(ctx));
   if (!read.loaded || hasErrors(read.diagnostics)) return { file, outputs: [], diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { file, outputs: [], diagnostics: [...read.diagnostics, ...form.diagnostics] };

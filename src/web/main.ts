@@ -10,6 +10,7 @@ import { formatPath, labelPath } from '../model/labels.js';
 import { PACKAGE_ROOT, createContext, type RunContext } from '../run/context.js';
 import { blankWorkbook, convertBytes } from '../run/convert.js';
 import { forgetProfiles, runUnitBytes, type UnitResult } from '../run/pipeline.js';
+import { entryLayout, isProfileId } from '../profiles/registry.js';
 import { docToHtml, escapeHtml, tableToHtml, workbookOnlyTables } from '../write/html.js';
 import { memoryFs } from './mem-fs.js';
 import { profileFolder, zipEntries } from './profile-folder.js';
@@ -159,8 +160,8 @@ function unitSection(r: UnitResult, input: Uint8Array): HTMLElement {
     add('下载 DOCX', `${docs.fileBase}.docx`, docs.docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     add('下载 XLSX', `${docs.fileBase}.xlsx`, docs.xlsx, XLSX_TYPE);
   }
-  // Note: the workbook serves yunnan's input (and forms made from it, whose unit.profile is yunnan here).
-  if (r.unit?.profile === 'yunnan' && !/\.xlsx$/i.test(r.file)) {
+  // Note: a workbook exists for a form whose input schema fits one (unit.profile is the base form here).
+  if (r.unit && isProfileId(r.unit.profile) && entryLayout(r.unit.profile) && !/\.xlsx$/i.test(r.file)) {
     const box = sec.querySelector('.downloads')!;
     const b = document.createElement('button');
     b.type = 'button';

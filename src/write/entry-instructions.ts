@@ -1,8 +1,40 @@
 /** 填报工作簿“说明”工作表的文字：用法、填写须知、各工作表一行是什么、各列怎么填。 */
-import { TABLE_SHEETS, UNIT_SHEET, columnTitle } from '../model/entry-workbook.js';
+import { columnTitle, type EntryLayout } from '../model/entry-workbook.js';
 
-/** [label, text] rows; a row with a label and no text is a heading. */
-export const INSTRUCTIONS: readonly (readonly [string, string])[] = [
+/** [label, text] rows of a layout's 说明 sheet; a row with a label and no text is a heading. */
+export const instructions = (layout: EntryLayout): readonly (readonly [string, string])[] =>
+  layout.profile === 'yunnan' ? [...YUNNAN_ROWS, ...sheetRows(layout)] : generic(layout);
+
+const sheetRows = (layout: EntryLayout): (readonly [string, string])[] =>
+  layout.tables.map(
+    (s) => [s.name, `每行${s.row}。列：${s.fields.map((f) => (f.hint ? `${columnTitle(f)}（${f.hint}）` : columnTitle(f))).join('；')}。`] as const,
+  );
+
+/** The 说明 of a workbook generated from a profile's schema (entry-layout.ts). */
+function generic(layout: EntryLayout): (readonly [string, string])[] {
+  return [
+    [`jixiao 绩效自评填报工作簿（${layout.profile} 格式）`, ''],
+    ['', '本工作簿就是生成绩效自评报告所需的全部数据：按下面的须知填好各工作表，保存为 .xlsx，不必转换成别的格式。'],
+    ['怎么用', ''],
+    ['1. 填写', '逐表填写白底的格子（灰底的表头、字段名和说明不能改动，工作表已保护，不设密码）。'],
+    [
+      '2. 检查与生成',
+      '保存后，在 jixiao 离线网页（jixiao.html，用浏览器打开，无需安装）中选择本文件，页面列出有问题的格子并生成 DOCX 与 XLSX；或交给负责生成报告的同事。',
+    ],
+    ['3. 按提示修改', '问题的位置写作“工作表!单元格”，每条都写明哪一项、错在哪里、应当怎样填；改好后再检查一次。'],
+    ['填写须知', ''],
+    ['只填填报内容', '合计、执行率、得分、总分、等级等由程序计算，不要填写。'],
+    ['金额', '按“单位”表的金额单位（默认万元）填写，最多两位小数，不写千分位；金额列只接受数字。'],
+    ['多条内容', '单元格内按 Alt+Enter 换行，一条一行；段首不必写“一、”“（一）”等序号。'],
+    ['增删行', '可以在各表中增删数据行；整行留空的行会被忽略。不要改动表头、工作表名称和“单位”表的字段代码列。'],
+    ['示例数据', '示例工作簿带有虚构的示例单位，请逐项改成本单位的内容，多余的行整行删除。'],
+    ['各工作表', ''],
+    [layout.unit.name, `${layout.unit.sections.map((s) => s.title).join('、')}：一行一个字段，填在“填写内容”列。`],
+    ...sheetRows(layout),
+  ];
+}
+
+const YUNNAN_ROWS: readonly (readonly [string, string])[] = [
   ['jixiao 绩效自评填报工作簿（云南格式及全国通用表样）', ''],
   ['', '本工作簿就是生成绩效自评报告所需的全部数据：按下面的须知填好各工作表，保存为 .xlsx，不必转换成别的格式。'],
   ['怎么用', ''],
@@ -22,8 +54,5 @@ export const INSTRUCTIONS: readonly (readonly [string, string])[] = [
   ['增删行', '可以在各表中增删数据行；整行留空的行会被忽略。不要改动表头、工作表名称和“单位”表的字段代码列。'],
   ['示例数据', '示例工作簿带有虚构的示例单位，请逐项改成本单位的内容，多余的行整行删除。'],
   ['各工作表', ''],
-  [UNIT_SHEET.name, '单位基本信息、部门整体收支、自评情况各节文字、部门职责与总体目标：一行一个字段，填在“填写内容”列。'],
-  ...TABLE_SHEETS.map(
-    (s) => [s.name, `每行${s.row}。列：${s.fields.map((f) => (f.hint ? `${columnTitle(f)}（${f.hint}）` : columnTitle(f))).join('；')}。`] as const,
-  ),
+  ['单位', '单位基本信息、部门整体收支、自评情况各节文字、部门职责与总体目标：一行一个字段，填在“填写内容”列。'],
 ];

@@ -6,17 +6,18 @@ import {
   FIXED_LISTS,
   INSTRUCTIONS_SHEET,
   PARENT_KEY,
-  TABLE_SHEETS,
-  UNIT_SHEET,
+  LINE_SEPARATOR,
   YES_NO,
+  YUNNAN_LAYOUT,
   headerRows,
   isPlainNumber,
+  type EntryLayout,
   type Field,
   type ListId,
   type TableSheet,
 } from '../model/entry-workbook.js';
 import { workbookBytes } from './xlsx-parts.js';
-import { INSTRUCTIONS } from './entry-instructions.js';
+import { instructions } from './entry-instructions.js';
 
 /** What the workbook needs besides the data. */
 export interface EntryWorkbookOptions {
@@ -24,6 +25,8 @@ export interface EntryWorkbookOptions {
   readonly lists: { readonly level1: readonly string[]; readonly level2: readonly string[] };
   /** Stamped into the file, for byte-identical output. */
   readonly when: Date;
+  /** The profile's sheets and columns (default: yunnan's). */
+  readonly layout?: EntryLayout;
 }
 
 /** Rows below the header that carry drop-downs and number checks. */
@@ -45,9 +48,10 @@ const HEADER: Partial<ExcelJS.Style> = {
 export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', created: opts.when, modified: opts.when });
-  addInstructions(wb);
-  addUnitSheet(wb, data, opts);
-  for (const sheet of TABLE_SHEETS) addTableSheet(wb, sheet, rowsOf(sheet, data), opts);
+  const layout = opts.layout ?? YUNNAN_LAYOUT;
+  addInstructions(wb, layout);
+  addUnitSheet(wb, layout, data, opts);
+  for (const sheet of layout.tables) addTableSheet(wb, sheet, rowsOf(sheet, data), opts, layout);
   // Note: every sheet is protected without a password (Review → Unprotect Sheet lifts it): only the value cells are
   // unlocked, so headers, labels, field codes and the 说明 text cannot be typed over by mistake, while rows can still
   // be inserted, deleted and resized. No password, so exceljs writes no random salt and the bytes stay reproducible.
@@ -66,10 +70,10 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
-function addInstructions(wb: ExcelJS.Workbook): void {
+function addInstructions(wb: ExcelJS.Workbook, layout: EntryLayout): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ showGridLines: false }], pageSetup: PAGE });
   ws.columns = [{ width: 18 }, { width: 100 }];
-  for (const [label, text] of INSTRUCTIONS) {
+  for (const [label, text] of instructions(layout)) {
     const row = ws.addRow([label, text]);
     row.font = label === '' || text !== '' ? FONT : { ...FONT, name: '黑体', bold: true, size: 12 };
     row.alignment = { vertical: 'top', wrapText: true };
@@ -78,14 +82,15 @@ function addInstructions(wb: ExcelJS.Workbook): void {
   ws.getRow(1).font = { ...FONT, name: '黑体', bold: true, size: 14 };
 }
 
-function addUnitSheet(wb: ExcelJS.Workbook, data: unknown, opts: EntryWorkbookOptions): void {
-  const ws = wb.addWorksheet(UNIT_SHEET.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } });
+function addUnitSheet(wb: ExcelJS.Workbook, layout: EntryLayout, data: unknown, opts: EntryWorkbookOptions): void {
+  const sheet = layout.unit;
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } });
   ws.columns = [{ width: 30 }, { width: 70 }, { width: 44 }, { width: 28 }];
   ws.getRow(1).values = ['字段', '填写内容', '填写说明', '字段代码（请勿修改）'];
   ws.getRow(1).eachCell((c) => {
     c.style = HEADER;
   });
-  for (const section of UNIT_SHEET.sections) {
+  for (const section of sheet.sections) {
     const title = ws.addRow([section.title]);
     title.getCell(1).font = { ...FONT, name: '黑体', bold: true };
     for (const field of section.fields) {
@@ -99,13 +104,13 @@ function addUnitSheet(wb: ExcelJS.Workbook, data: unknown, opts: EntryWorkbookOp
       row.getCell(4).alignment = { vertical: 'top' };
       row.getCell(1).alignment = { vertical: 'top' };
       row.height = Math.max(lineHeight(String(value.value ?? ''), 70), lineHeight(field.hint ?? '', 44));
-      const dv = validation(field, value.address, opts);
+      const dv = validation(field, value.address, opts, layout);
       if (dv) value.dataValidation = dv;
     }
   }
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly unknown[], opts: EntryWorkbookOptions): void {
+function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly unknown[], opts: EntryWorkbookOptions, layout: EntryLayout): void {
   const top = headerRows(sheet);
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: top, xSplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: `1:${top}` } });
   sheet.fields.forEach((field, i) => {
@@ -121,13 +126,14 @@ function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly u
       const cell = row.getCell(j + 1);
       cell.value = toCell(field, valueAt(item, field.key));
       cell.border = box;
-      if (field.kind === 'prose' || field.kind === 'text') height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
+      if (field.kind === 'prose' || field.kind === 'text' || field.kind === 'lines')
+        height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
     });
     row.height = height;
   });
   sheet.fields.forEach((field, j) => {
     const letter = ws.getColumn(j + 1).letter;
-    const dv = validation(field, `${letter}${top + 1}`, opts);
+    const dv = validation(field, `${letter}${top + 1}`, opts, layout);
     if (dv) addRangeValidation(ws, `${letter}${top + 1}:${letter}${top + VALIDATED_ROWS}`, dv);
   });
 }
@@ -160,13 +166,13 @@ function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): vo
   // Note: the cells meant to be filled are the only unlocked ones of the protected sheet; a table's rows take this
   // from their column, its header cells get HEADER's style (locked) instead.
   target.protection = { locked: false };
-  target.alignment = { vertical: 'top', wrapText: field.kind === 'prose' || field.kind === 'text' };
+  target.alignment = { vertical: 'top', wrapText: field.kind === 'prose' || field.kind === 'text' || field.kind === 'lines' };
   // Note: '@' keeps what is typed as text ("007", "95.0"); amounts are real numbers shown with two decimals.
   target.numFmt = field.kind === 'amount' || field.kind === 'signedAmount' ? '0.00' : field.kind === 'points' || field.kind === 'year' ? 'General' : '@';
 }
 
 /** The data-entry check of a field's cells; `first` is the top-left cell the relative formulas refer to. */
-function validation(field: Field, first: string, opts: EntryWorkbookOptions): ExcelJS.DataValidation | undefined {
+function validation(field: Field, first: string, opts: EntryWorkbookOptions, layout: EntryLayout): ExcelJS.DataValidation | undefined {
   const list = (items: readonly string[], style: 'stop' | 'warning', error: string): ExcelJS.DataValidation => ({
     type: 'list',
     allowBlank: true,
@@ -183,7 +189,7 @@ function validation(field: Field, first: string, opts: EntryWorkbookOptions): Ex
       '请从下拉列表中选择。',
     );
   if (field.kind === 'yesNo') return list(Object.keys(YES_NO), 'stop', '请选择“是”或“否”。');
-  if (field.list) return listValidation(field, field.list, opts, list);
+  if (field.list) return listValidation(field, field.list, opts, layout, list);
   const number = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: field.header } as const;
   if (field.kind === 'amount')
     return {
@@ -204,6 +210,7 @@ function listValidation(
   field: Field,
   id: ListId,
   opts: EntryWorkbookOptions,
+  layout: EntryLayout,
   list: (items: readonly string[], style: 'stop' | 'warning', error: string) => ExcelJS.DataValidation,
 ): ExcelJS.DataValidation | undefined {
   // Note: Excel rejects a file whose inline list is longer than 255 characters; a profile's longer list gets no drop-down.
@@ -221,7 +228,8 @@ function listValidation(
     case 'unit':
       return { ...list(FIXED_LISTS.unit, 'warning', ''), showErrorMessage: false };
     case 'projectIds': {
-      const projects = TABLE_SHEETS.find((s) => s.name === '项目')!;
+      const projects = layout.tables.find((s) => s.path.join('.') === 'projects');
+      if (!projects) return undefined;
       const first = headerRows(projects) + 1;
       return {
         type: 'list',
@@ -248,6 +256,7 @@ function toCell(field: Field, value: unknown): ExcelJS.CellValue {
   if (field.kind === 'choice') return field.choices?.find(([, stored]) => stored === value)?.[0] ?? String(value);
   if (field.kind === 'choiceList' && Array.isArray(value))
     return value.map((v) => field.choices?.find(([, stored]) => stored === v)?.[0] ?? String(v)).join(LIST_SEPARATOR);
+  if (field.kind === 'lines' && Array.isArray(value)) return value.map(String).join(LINE_SEPARATOR);
   const text = String(value);
   if (['amount', 'signedAmount', 'points', 'year'].includes(field.kind) && isPlainNumber(text)) return Number(text);
   return field.kind === 'prose' ? text.replace(/\s+$/, '') : text;

@@ -63,7 +63,7 @@ describe('jixiao init --profile', () => {
     expect(await main(['init', join(dir, 'a.txt')], txt.io)).toBe(2);
     expect(txt.stderr()).toContain('应以 .yaml、.yml 或 .json 结尾');
     const xlsx = memoryIo(env);
-    expect(await main(['init', '--xlsx', '--profile', 'gansu', join(dir, 'a.xlsx')], xlsx.io)).toBe(2);
-    expect(xlsx.stderr()).toContain('填报工作簿目前只有 yunnan 格式');
+    expect(await main(['init', '--xlsx', '--profile', 'sichuan', join(dir, 'a.xlsx')], xlsx.io)).toBe(2);
+    expect(xlsx.stderr()).toContain('sichuan 格式暂无填报工作簿');
   });
 });

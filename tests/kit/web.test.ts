@@ -165,13 +165,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline page in Chromium', () => {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-entry-workbook="central-sthjj-2024.xlsx"]')]);
     cli('convert', input, join(dir, 'unit.xlsx'));
     expect(sha256(new Uint8Array(readFileSync(await dl.path())))).toBe(sha256(new Uint8Array(readFileSync(join(dir, 'unit.xlsx')))));
-    for (const id of ['yunnan', 'central']) {
+    for (const id of ['yunnan', 'central', 'gansu', 'ningxia']) {
       const [sample] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-sample-workbook="${id}"]`)]);
       expect(sample.suggestedFilename()).toBe(`${id}-填报工作簿.xlsx`);
       cli('init', '--xlsx', '--profile', id, join(dir, `${id}.xlsx`));
       expect(sha256(new Uint8Array(readFileSync(await sample.path()))), id).toBe(sha256(new Uint8Array(readFileSync(join(dir, `${id}.xlsx`)))));
     }
-    for (const id of ['yunnan', 'central']) {
+    for (const id of ['yunnan', 'central', 'gansu', 'ningxia']) {
       const [blank] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-blank-workbook="${id}"]`)]);
       expect(blank.suggestedFilename()).toBe(`${id}-空白填报工作簿.xlsx`);
       cli('init', '--xlsx', '--blank', '--profile', id, join(dir, `${id}-blank.xlsx`));

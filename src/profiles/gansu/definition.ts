@@ -11,7 +11,7 @@ import { GansuSettingsSchema } from './settings.js';
 export const gansuProfile: ProfileDefinition<GansuUnit, GansuDerived> = {
   id: 'gansu',
   inputSchema: gansuUnitSchema,
-  labels: { funds: '自评表资金', goal: '年度总体目标', expected: '预期目标', achieved: '实际完成情况' },
+  labels: { 'items.code': '功能分类编码', funds: '自评表资金', goal: '年度总体目标', expected: '预期目标', achieved: '实际完成情况' },
   unusedKeys: {
     percentValueStyle: '甘肃自评表的指标值照填报文字打印',
     narrativeGrouping: '甘肃的叙述是红头文件正文，不按一级指标分组',

@@ -1,0 +1,15 @@
+/** 输入模式的基本积木（文字、金额、分值、年度……）各是哪种填报单元格，供填报工作簿由模式生成版式。 */
+
+/** How a cell of a data-entry workbook maps to an input value; the reader and the writer convert by kind. */
+export type FieldKind = 'text' | 'prose' | 'amount' | 'signedAmount' | 'points' | 'year' | 'date' | 'yesNo' | 'choice' | 'choiceList' | 'lines';
+
+const KINDS = new WeakMap<object, FieldKind>();
+
+/** Marks a schema building block with the cell kind it takes in a data-entry workbook; returns it unchanged. */
+export function withKind<T extends object>(kind: FieldKind, schema: T): T {
+  KINDS.set(schema, kind);
+  return schema;
+}
+
+/** The cell kind a building block was marked with, if any. */
+export const kindOf = (schema: object): FieldKind | undefined => KINDS.get(schema);
