@@ -3,6 +3,8 @@ import type ExcelJS from 'exceljs';
 import type { Diagnostic, DiagnosticCode, DiagnosticExtras } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
 import {
+  CHECKS_SHEET,
+  CHECK_SETTINGS,
   LIST_SEPARATORS,
   PARENT_KEY,
   YES_NO,
@@ -136,6 +138,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: L
     });
   }
 
+  const checksWs = wb.getWorksheet(CHECKS_SHEET);
+  if (checksWs) readChecks(checksWs, data, at, fail);
+
   const locate = (path: readonly PropertyKey[]): Location => {
     for (let n = path.length; n >= 0; n--) {
       const cell = cells.get(pathKey(path.slice(0, n)));
@@ -148,6 +153,25 @@ export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: L
 }
 
 const UNIT_SHEET_NAME = YUNNAN_LAYOUT.unit.name;
+
+/**
+ * The 检查设置 sheet into the input's `checks:` (code → off / warning / error); nothing when it has no rows, so a
+ * workbook without settings reads as before. The codes and values are checked where YAML's are (load/input-checks.ts).
+ */
+function readChecks(ws: ExcelJS.Worksheet, data: Obj, at: (p: Path, cell: string) => void, fail: Fail): void {
+  reportMerges(ws, 1, fail);
+  const checks: Obj = {};
+  for (const r of filledRows(ws, 2)) {
+    const code = textOf(ws.getCell(r, 1).value);
+    const value = textOf(ws.getCell(r, 2).value);
+    if (code === undefined && value === undefined) continue;
+    const key = code ?? '';
+    at(['checks', key], `${ws.name}!${value === undefined ? 'B' : code === undefined ? 'A' : 'B'}${r}`);
+    checks[key] = value === undefined ? '' : (CHECK_SETTINGS.find(([shown]) => shown === value)?.[1] ?? value);
+    if (Object.keys(checks).length === 1) at(['checks'], `${ws.name}!A${r}`);
+  }
+  if (Object.keys(checks).length > 0) data['checks'] = checks;
+}
 
 /** The 格式 written on a 单位 sheet (the row whose field code is `profile`), if any. */
 function profileOf(ws: ExcelJS.Worksheet): string | undefined {

@@ -56,6 +56,17 @@ export interface FormSheet {
 /** The first column of a child sheet: the 项目标识 of the row's project. */
 export const PARENT_KEY = '@project';
 export const INSTRUCTIONS_SHEET = '说明';
+/**
+ * The sheet of the unit's own check settings (the input's `checks:`): a check code per row and what to make of it.
+ * Every workbook has it, whatever its form; a workbook without it (written before it existed) reads as having none.
+ */
+export const CHECKS_SHEET = '检查设置';
+/** Shown ↔ stored for a check setting. */
+export const CHECK_SETTINGS: readonly (readonly [string, string])[] = [
+  ['关闭', 'off'],
+  ['警告', 'warning'],
+  ['错误', 'error'],
+];
 
 /** Shown ↔ stored for 是/否 cells (`yesNo` fields hold booleans). */
 export const YES_NO = { 是: true, 否: false } as const;

@@ -27,7 +27,7 @@ export const SAMPLE_INPUT = join(PACKAGE_ROOT, 'templates', 'yunnan', 'sample.ya
  * Converts one input file to another format: YAML/JSON → data-entry workbook, workbook → YAML or JSON.
  * The input must pass schema validation; the converted bytes are read back and must validate to the same unit.
  */
-export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string; notes?: string[] }> {
+export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string }> {
   let bytes: Uint8Array;
   try {
     bytes = await ctx.fs.readFile(input);
@@ -39,7 +39,7 @@ export async function convertInput(input: string, output: string, ctx: RunContex
   const r = await convertBytes(input, bytes, output, ctx);
   if (!r.bytes) return { diagnostics: r.diagnostics };
   await ctx.fs.writeAtomic(output, r.bytes);
-  return { diagnostics: r.diagnostics, written: output, ...(r.notes ? { notes: r.notes } : {}) };
+  return { diagnostics: r.diagnostics, written: output };
 }
 
 /**
@@ -51,15 +51,14 @@ export async function convertBytes(
   bytes: Uint8Array,
   output: string,
   ctx: RunContext,
-): Promise<{ diagnostics: Diagnostic[]; bytes?: Uint8Array; notes?: string[] }> {
+): Promise<{ diagnostics: Diagnostic[]; bytes?: Uint8Array }> {
   const target = convertTarget(output);
   if (!target) throw new Error(`unsupported output ${output}`); // Note: the CLI checks the extension first
   const read = await readInputFile(input, bytes, workbookLayouts(ctx));
   if (!read.loaded || hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const form = await formOf(read.loaded, ctx);
   if ('diagnostics' in form) return { diagnostics: [...read.diagnostics, ...form.diagnostics] };
-  // Note: an input's `checks:` (its own warning settings) is validated here and carried as is into YAML and JSON;
-  // the data-entry workbook has no place for it, so converting to .xlsx drops it and says so.
+  // Note: an input's `checks:` (its own warning settings) is validated here and carried as is into every format.
   const taken = takeInputChecks(form.loaded);
   const validated = validateUnit<AnyUnit>(taken.loaded, INPUT_SCHEMAS);
   const diagnostics = [...read.diagnostics, ...taken.diagnostics, ...validated.diagnostics];
@@ -101,16 +100,9 @@ export async function convertBytes(
           );
     out = new TextEncoder().encode(text);
   }
-  const keepsChecks = target !== 'xlsx';
-  await assertSameUnit(output, out, unit, keepsChecks ? taken.overrides : {}, ctx);
-  const hasChecks = Object.hasOwn(read.loaded.data as object, 'checks');
-  const notes =
-    hasChecks && !keepsChecks
-      ? [
-          `注意：输入中的 checks（检查设置）未写入填报工作簿（工作簿没有对应的位置）；用工作簿检查或生成时这些设置不起作用，转换回 YAML/JSON 后如需要请重新加上。`,
-        ]
-      : [];
-  return { diagnostics, bytes: out, ...(notes.length > 0 ? { notes } : {}) };
+  // Note: the workbook keeps `checks:` on its 检查设置 sheet, as YAML and JSON keep it.
+  await assertSameUnit(output, out, unit, taken.overrides, ctx);
+  return { diagnostics, bytes: out };
 }
 
 /**
@@ -191,7 +183,6 @@ export async function convertCommand(
     io.err(`✖ 未转换 ${input}：见上面的错误。\n`);
     return ExitCode.InvalidInput;
   }
-  for (const n of result.notes ?? []) io.err(`${n}\n`);
   io.out(opts.done ?? `已写出 ${result.written}。可运行：jixiao check ${result.written}\n`);
   return ExitCode.Ok;
 }

@@ -1,5 +1,10 @@
 /** 填报工作簿“说明”工作表的文字：用法、填写须知、各工作表一行是什么、各列怎么填。 */
-import { columnTitle, type EntryLayout } from '../model/entry-workbook.js';
+import { CHECKS_SHEET, columnTitle, type EntryLayout } from '../model/entry-workbook.js';
+
+const CHECKS_ROW = [
+  CHECKS_SHEET,
+  '可不填。本单位对某项检查的设置，一行一项：检查代码（诊断结果中“代码”一列，如 W-TASK-NAME）和设置（关闭、警告或错误）。以 E- 开头的错误不能关闭或降为警告。',
+] as const;
 
 /** [label, text] rows of a layout's 说明 sheet; a row with a label and no text is a heading. */
 export const instructions = (layout: EntryLayout): readonly (readonly [string, string])[] =>
@@ -31,6 +36,7 @@ function generic(layout: EntryLayout): (readonly [string, string])[] {
     ['各工作表', ''],
     [layout.unit.name, `${layout.unit.sections.map((s) => s.title).join('、')}：一行一个字段，填在“填写内容”列。`],
     ...sheetRows(layout),
+    CHECKS_ROW,
   ];
 }
 

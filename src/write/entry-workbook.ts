@@ -5,6 +5,8 @@ import {
   valueAt,
   FIXED_LISTS,
   INSTRUCTIONS_SHEET,
+  CHECKS_SHEET,
+  CHECK_SETTINGS,
   PARENT_KEY,
   LINE_SEPARATOR,
   YES_NO,
@@ -52,6 +54,7 @@ export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptio
   addInstructions(wb, layout);
   addUnitSheet(wb, layout, data, opts);
   for (const sheet of layout.tables) addTableSheet(wb, sheet, rowsOf(sheet, data), opts, layout);
+  addChecksSheet(wb, valueAt(data, 'checks'));
   // Note: every sheet is protected without a password (Review → Unprotect Sheet lifts it): only the value cells are
   // unlocked, so headers, labels, field codes and the 说明 text cannot be typed over by mistake, while rows can still
   // be inserted, deleted and resized. No password, so exceljs writes no random salt and the bytes stay reproducible.
@@ -135,6 +138,38 @@ function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly u
     const letter = ws.getColumn(j + 1).letter;
     const dv = validation(field, `${letter}${top + 1}`, opts, layout);
     if (dv) addRangeValidation(ws, `${letter}${top + 1}:${letter}${top + VALIDATED_ROWS}`, dv);
+  });
+}
+
+/** The 检查设置 sheet: the input's `checks:` as rows of 检查代码 and 设置 (关闭 / 警告 / 错误). */
+function addChecksSheet(wb: ExcelJS.Workbook, checks: unknown): void {
+  const ws = wb.addWorksheet(CHECKS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: '1:1' } });
+  ws.columns = [{ width: 24 }, { width: 12 }];
+  for (const c of [1, 2]) {
+    const col = ws.getColumn(c);
+    col.font = FONT;
+    col.protection = { locked: false };
+    col.numFmt = '@';
+  }
+  ws.getRow(1).values = ['检查代码', '设置'];
+  ws.getRow(1).eachCell((c) => {
+    c.style = HEADER;
+  });
+  const entries = typeof checks === 'object' && checks !== null && !Array.isArray(checks) ? Object.entries(checks) : [];
+  entries.forEach(([code, value], i) => {
+    const row = ws.getRow(2 + i);
+    row.getCell(1).value = code;
+    row.getCell(2).value = CHECK_SETTINGS.find(([, stored]) => stored === value)?.[0] ?? String(value);
+    for (const c of [1, 2]) row.getCell(c).border = box;
+  });
+  addRangeValidation(ws, `B2:B${1 + VALIDATED_ROWS}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${CHECK_SETTINGS.map(([shown]) => shown).join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '设置',
+    error: '请选择 关闭、警告 或 错误。',
   });
 }
 

@@ -118,7 +118,7 @@ describe('the blank workbook (init --xlsx --blank)', () => {
     expect(Buffer.compare(a, await write('b.xlsx'))).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(a as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标', '检查设置']);
     expect(wb.getWorksheet('项目')!.rowCount).toBe(2);
     const read = await readInputFile(join(dir, 'a.xlsx'), a);
     expect(read.loaded?.data).toEqual({ profile: 'yunnan', projects: [] });
@@ -179,7 +179,7 @@ describe('the generated workbook', () => {
   };
 
   it('has the sheets in Chinese, with frozen headers and column widths', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '收入', '年度目标', '重点任务', '部门指标', '项目', '调整预算', '项目指标', '检查设置']);
     expect(sheet('项目').views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
     expect(sheet('项目指标').views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet('单位').views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -398,7 +398,7 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia)', ()
       return wb;
     };
     const gansu = await sheets('gansu');
-    expect(gansu.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '部门预算·项目支出·明细', '绩效指标']);
+    expect(gansu.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '部门预算·项目支出·明细', '绩效指标', '检查设置']);
     const items = gansu.getWorksheet('部门预算·项目支出·明细')!;
     expect([1, 2, 3].map((c) => items.getCell(1, c).value)).toEqual(['功能分类编码', '名称', '金额']);
     const indicators = gansu.getWorksheet('绩效指标')!;
@@ -417,7 +417,7 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia)', ()
     };
     expect(unitRows(gansu)).toEqual(expect.arrayContaining(['公文|', '发文字号·发文顺序号|document.docNumber.seq', '版记·抄送机关|document.colophon.cc']));
     const ningxia = await sheets('ningxia');
-    expect(ningxia.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '本级项目']);
+    expect(ningxia.worksheets.map((w) => w.name)).toEqual(['说明', '单位', '本级项目', '检查设置']);
     expect(unitRows(ningxia)).toEqual(expect.arrayContaining(['自评情况|', '实施情况|narrative.activities', '落款|']));
     const read = await readInputFile(join(dir, 'ningxia.xlsx'), readFileSync(join(dir, 'ningxia.xlsx')), workbookLayouts(ctx));
     expect(read.loaded?.data).toEqual({ profile: 'ningxia', projects: [] });
