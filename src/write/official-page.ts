@@ -142,7 +142,9 @@ export function officialFrame(s: DocSection): Omit<ISectionOptions, 'children'> 
       ? { default: noNumber(), even: noNumber() }
       : landscape
         ? { default: sideNumber(true), even: sideNumber(false) }
-        : { default: pageNumber(true), even: pageNumber(false) },
+        : // Note: a section that starts on an even page (the 版记) shows its odd footer on the blank page a viewer
+          // inserts before it, which GB/T 9704 7.5 leaves unnumbered; see DocSection.startsOn.
+          { default: s.startsOn === 'even' ? noNumber() : pageNumber(true), even: pageNumber(false) },
   };
 }
 

@@ -129,15 +129,21 @@ describe('the GB/T 9704 page', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot', () => {
+  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot, after an unnumbered blank page', () => {
     const [, table, colophon] = sections();
     expect(table).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(colophon).toContain('<w:vAlign w:val="bottom"/>');
     expect(colophon).toContain('<w:type w:val="evenPage"/>');
     expect(table).toContain('<w:type w:val="nextPage"/>');
-    const rid = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(colophon!)![1];
-    const footer = xml(`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))![1]}`);
-    expect(footer).toContain('PAGE');
+    // The 版记 page is even and numbered; its section's odd footer is shown only on the blank page a viewer inserts
+    // before it (w:type evenPage), which GB/T 9704 7.5 leaves unnumbered.
+    const even = footerOf(colophon!, 'even');
+    expect(even).toContain('PAGE');
+    expect(even).toContain('<w:ind w:left="280"/><w:jc w:val="left"/>');
+    const odd = footerOf(colophon!, 'default');
+    expect(odd).toMatch(/<w:ftr /);
+    expect(odd).not.toContain('PAGE');
+    expect(odd).not.toMatch(/<w:t[ >]/);
   });
 });
 

@@ -112,3 +112,32 @@ describe.skipIf(!canRender)('rendered page numbers of the official document', ()
     expect(new Set(landscape.map((p) => Math.round(p.box![1]))).size).toBe(2);
   });
 });
+
+describe.skipIf(!canRender)('the rendered 版记 of the official document', () => {
+  it('lands on an even page; the blank page before it, when there is one, carries no number (GB/T 9704 7.5)', { timeout: 240_000 }, async () => {
+    const ctx = await testContext(tempDir());
+    const r = await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true });
+    const docx = r.outputs.find((o) => o.endsWith('.docx'))!;
+    const dir = execFileSync('bash', [RENDER, docx, tempDir()], { encoding: 'utf8', env: { ...process.env, BLANK_PAGES: '1' } }).trim();
+    const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+    const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      .split('\f')
+      .slice(0, -1);
+    const last = texts.length;
+    expect(texts[last - 1]).toContain('印发');
+    expect(last % 2, 'the 版记 page is odd').toBe(0);
+    // Every page but the 版记 page and a blank one before it shows its own number; the 版记 page too (see
+    // DocSection.startsOn for why it is not left unnumbered after a blank page).
+    const number = (t: string) => /^\s*—\s*(\d+)\s*—\s*$/m.exec(t)?.[1];
+    expect(number(texts[last - 1]!)).toBe(String(last));
+    // Note: the sample's attachment ends on page 8, so LibreOffice inserts page 9, with nothing on it.
+    expect(texts[last - 2]!.trim(), 'the page before the 版记 is not the inserted blank page').toBe('');
+    // Note: pdftotext splits a landscape page's turned number into lines; the portrait pages' numbers are read.
+    const read = texts
+      .slice(0, last - 2)
+      .map((t, i) => [number(t), String(i + 1)] as const)
+      .filter(([n]) => n !== undefined);
+    expect(read.length).toBeGreaterThanOrEqual(last / 2);
+    for (const [n, page] of read) expect(n, `page ${page}`).toBe(page);
+  });
+});
