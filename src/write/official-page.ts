@@ -46,7 +46,7 @@ function pageNumber(odd: boolean): Footer {
   });
 }
 
-/** Text standing in for a side page number in a footer docx writes; replaced by sideNumbers. */
+/** Text standing in for a side page number in a footer docx writes; replaced by withSideNumbers. */
 const SIDE_MARK = 'JIXIAO-SIDE-PAGE-NUMBER-';
 const sideNumber = (odd: boolean) => new Footer({ children: [new Paragraph({ children: [new TextRun(`${SIDE_MARK}${odd ? 'odd' : 'even'}`)] })] });
 
