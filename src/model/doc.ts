@@ -113,7 +113,12 @@ export interface DocSection {
   readonly layout?: 'form' | 'official';
   /** false: no page number on these pages. */
   readonly numbered?: boolean;
-  /** 'even': the section starts on an even page (a blank page before it when needed), as the GB/T 9704 版记 does. */
+  /**
+   * 'even': the section starts on an even page (a blank page before it when needed), as the GB/T 9704 版记 does.
+   * Its odd pages carry no number: a one-page section on an even page has an odd footer only for that blank page,
+   * which GB/T 9704 7.5 leaves unnumbered. Note: whether the blank page is needed depends on the page count, which
+   * only the viewer knows, so the even page itself stays numbered (7.5 unnumbers it too when the blank page is there).
+   */
   readonly startsOn?: 'even';
   /** 'bottom': the blocks sit at the foot of the page (the 版记, whose last rule is the bottom edge of the 版心). */
   readonly verticalAlign?: 'top' | 'bottom';

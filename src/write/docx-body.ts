@@ -7,7 +7,8 @@ import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
-import { ALIGN, CELL_MARGINS, SIZE, textWidth } from './styles.js';
+import { ALIGN, CELL_MARGINS, OFFICIAL_LANDSCAPE_WIDTH, SIZE, textWidth } from './styles.js';
+import { isOfficial } from './official-page.js';
 import { keepsWhole, rowLines } from './docx-rows.js';
 import { STYLE } from './docx-styles.js';
 
@@ -36,8 +37,7 @@ const bodyParagraph = (text: string, alignment: Alignment, indent: boolean) =>
 const HEADING_STYLE = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
 /** Column widths in twips: the relative widths scaled to the text width, the rounding remainder on the last column. */
-export function columnTwips(table: Table): number[] {
-  const total = textWidth(table.orientation);
+export function columnTwips(table: Table, total = textWidth(table.orientation)): number[] {
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => Math.floor((w / sumRel) * total));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
@@ -93,16 +93,16 @@ export function tablePieces(table: Table): [number, number, number][] {
  * it one row, so that a reader can tell a cut span from a plain cell.
  * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
  */
-function* tableXml(table: Table): Generator<string> {
+function* tableXml(table: Table, total = textWidth(table.orientation)): Generator<string> {
   const grid = placeCells(table);
-  const widths = columnTwips(table);
+  const widths = columnTwips(table, total);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
   const lines = rowLines(grid, widths);
   for (const [k, [from, to, header]] of tablePieces(table).entries()) {
     // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
     // between the pieces keeps them two tables, so the second one's heading repeats.
     if (k > 0) yield JOINT;
-    const row: string[] = [`<w:tbl>${TABLE_PROPS(textWidth(table.orientation))}<w:tblGrid>`];
+    const row: string[] = [`<w:tbl>${TABLE_PROPS(total)}<w:tblGrid>`];
     for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
     row.push('</w:tblGrid>');
     for (let r = from; r < to; r++) {
@@ -135,15 +135,16 @@ function* tableXml(table: Table): Generator<string> {
   }
 }
 
-type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Part[] };
+/** A block's parts; `width` is the text width of its section's pages in twips when it is not the table's orientation's default. */
+type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>, width: number | undefined) => Part[] };
 const handlers: Handlers = {
   title: (b) => [titleParagraph(b.text)],
   heading: (b) => [styled(HEADING_STYLE[b.level], b.text)],
   paragraph: (b) => [bodyParagraph(b.text, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
-  table: (b) => [
+  table: (b, width) => [
     titleParagraph(b.table.title),
     ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', '<w:keepNext/>')] : []),
-    { p: false, xml: tableXml(b.table) },
+    { p: false, xml: tableXml(b.table, width) },
     ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [para('', '<w:r><w:br w:type="page"/></w:r>')],
@@ -156,7 +157,7 @@ const handlers: Handlers = {
   colophon: (b) => officialParts(b),
 };
 /** Dispatches a block to its handler; the Handlers type makes a new block type break the build until handled. */
-const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part[])(b);
+const blockParts = (b: Block, width: number | undefined): Part[] => (handlers[b.type] as (x: Block, w: number | undefined) => Part[])(b, width);
 
 /**
  * The content of `<w:body>`: each section's blocks, its `<w:sectPr>` appended to the properties of its last
@@ -165,8 +166,11 @@ const blockParts = (b: Block): Part[] => (handlers[b.type] as (x: Block) => Part
  * grows with the document: the caller encodes each piece as it comes.
  */
 export function* bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): Generator<string> {
+  const official = isOfficial(sections);
   for (const [i, s] of sections.entries()) {
-    const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap(blockParts);
+    // Note: an official document's landscape pages keep a wider left margin for the page number (official-page.ts).
+    const width = official && s.orientation === 'landscape' ? OFFICIAL_LANDSCAPE_WIDTH : undefined;
+    const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap((b) => blockParts(b, width));
     const sectPr = sectionProperties[i] ?? '';
     if (i < sections.length - 1) {
       const last = parts[parts.length - 1];

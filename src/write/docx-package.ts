@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { DocSection } from '../model/doc.js';
 import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
 import { jixiaoStylesFragment, mergeStyles } from './docx-styles.js';
-import { isOfficial, officialFrame, withOfficialOptions } from './official-page.js';
+import { isOfficial, officialFrame, withOfficialOptions, withSideNumbers } from './official-page.js';
 import { A4, FONTS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE, font } from './styles.js';
 
 /** The package parts of a document with a given section layout, everything except the body's content. */
@@ -81,7 +81,8 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
     sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })),
   });
   // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
-  const parts = withJixiaoStyles(Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1))))));
+  const packed = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
+  const parts = withJixiaoStyles(official ? withSideNumbers(packed, strFromU8) : packed);
   const text = (name: string) => {
     const data = parts.find(([n]) => n === name)?.[1] ?? '';
     return typeof data === 'string' ? data : strFromU8(data);

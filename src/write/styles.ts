@@ -85,6 +85,16 @@ export const SMALL_CHAR = 14 * 20;
 /** Footer distance from the page edge: puts the page number about 7 mm under the 版心 (23 mm, checked in a render). */
 export const OFFICIAL_FOOTER = 1304;
 
+/**
+ * Landscape table pages of an official document: the left edge is the foot of the page once the sheet is turned
+ * for binding (GB/T 9704 10.1: the table head toward the binding on odd pages, toward the cut edge on even ones), so
+ * the left margin is the official bottom margin (35 mm) and the page number sits in it as on a portrait page.
+ */
+export const OFFICIAL_LANDSCAPE_MARGINS = { top: 1134, bottom: 1134, left: OFFICIAL_MARGINS.bottom, right: 1134 } as const;
+
+/** Width between the margins of an official document's landscape pages, in twips (242 mm). */
+export const OFFICIAL_LANDSCAPE_WIDTH = A4.height - OFFICIAL_LANDSCAPE_MARGINS.left - OFFICIAL_LANDSCAPE_MARGINS.right;
+
 /** 发文机关标志 and 分隔线 colour. */
 export const RED = 'FF0000';
 

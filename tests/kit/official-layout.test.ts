@@ -7,7 +7,10 @@
  * - full body pages (2 and 4 of the gansu sample; 3, 4 and 5 of the ningxia sample) hold 22 lines; the first and
  *   last baselines are 607.9 pt apart, 21 × 28.95 pt; the widest lines hold 28 characters (a half-width digit as ½);
  * - the masthead's ink starts 35.4 mm below the top of the 版心; the red rule runs from 28.0 to 183.9 mm (156 mm);
- * - page numbers "— n —" sit right on odd pages and left on even ones, also on the landscape G2 pages (7 right, 8 left);
+ * - page numbers "— n —" sit right on odd pages and left on even ones, their glyphs 63.3–81.5 pt above the bottom edge;
+ *   on the landscape G2 pages they stand turned 90° in the left margin, 63.3–81.5 pt from the left edge, at
+ *   465.9–507.9 pt (page 7) and 93.5–135.5 pt (page 8) from the top: where a portrait page has them once the sheet is
+ *   turned with its top to the left (GB/T 9704 10.1);
  * - the 版记's last rule lies on the bottom edge of the 版心 (262 mm from the top of the page).
  * Note: with CHAR_LAYOUT 'grid' (Word's 文档网格) LibreOffice shows 14 characters per line, since it gives every 1-em glyph
  * two 15.79 pt cells; Word and WPS show 28. The 'spacing' layout used here shows 28 in all three (write/styles.ts).
@@ -16,7 +19,8 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runUnit } from '../../src/run/pipeline.js';
-import { CHAR_LAYOUT } from '../../src/write/styles.js';
+import { CHAR_LAYOUT, OFFICIAL_LANDSCAPE_WIDTH, OFFICIAL_MARGINS, OFFICIAL_TEXT_WIDTH } from '../../src/write/styles.js';
+import { SIDE_NUMBER_LEFT } from '../../src/write/official-page.js';
 import { charWidth, mastheadSize, printedWidth, sealedSignatureIndents, signatureIndents } from '../../src/write/docx-official.js';
 import { inputPath, tempDir, testContext } from '../support/fixtures.js';
 
@@ -40,6 +44,11 @@ function paragraph(text: string): string {
   return found;
 }
 const sections = (): string[] => [...xml('word/document.xml').matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map(([s]) => s);
+/** The footer part a section shows on odd ('default') or even pages. */
+const footerOf = (section: string, type: 'default' | 'even'): string => {
+  const rid = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(section)?.[1];
+  return xml(`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))?.[1]}`);
+};
 
 beforeAll(async () => {
   const result = await runUnit(inputPath('zhengning-renda-2023.yaml'), await testContext(tempDir()), { write: true });
@@ -69,10 +78,8 @@ describe('the GB/T 9704 page', () => {
     expect(xml('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
     const [report, table] = sections();
     for (const s of [report!, table!]) {
-      const rid = (type: string) => new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(s)![1];
-      const file = (id: string | undefined) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))![1]}`;
-      const odd = xml(file(rid('default')));
-      const even = xml(file(rid('even')));
+      const odd = footerOf(s, 'default');
+      const even = footerOf(s, 'even');
       expect(odd).toContain('<w:ind w:right="280"/><w:jc w:val="right"/>');
       expect(even).toContain('<w:ind w:left="280"/><w:jc w:val="left"/>');
       for (const f of [odd, even]) {
@@ -85,15 +92,58 @@ describe('the GB/T 9704 page', () => {
     }
   });
 
-  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot', () => {
+  it("turns the landscape pages' number 90° into the left margin, where a portrait page has it once the sheet is turned", () => {
+    const [report, table] = sections();
+    // Note: the left edge of a landscape page is the foot of the turned sheet: its margin is the official bottom
+    // margin (35 mm), and the table spans what is left (242 mm), so the number never overlaps it.
+    expect(table).toContain(`<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="${OFFICIAL_MARGINS.bottom}"`);
+    expect(OFFICIAL_LANDSCAPE_WIDTH).toBe(16838 - 1984 - 1134);
+    const doc = xml('word/document.xml');
+    const landscape = doc.slice(doc.indexOf('>附件<'), doc.indexOf(table!));
+    const widths = [...landscape.matchAll(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.length).toBeGreaterThan(0);
+    for (const w of widths) expect(w).toBe(OFFICIAL_LANDSCAPE_WIDTH);
+    for (const [type, odd] of [
+      ['default', true],
+      ['even', false],
+    ] as const) {
+      const f = footerOf(table!, type);
+      // A text box anchored to the page: 1282 twips from the left edge, one 四号 line wide, from 28 mm below the top
+      // edge (the 订口 of a portrait page) down the 156 mm of the 版心; its text turned 90° clockwise.
+      expect(f).toContain(`<wp:positionH relativeFrom="page"><wp:posOffset>${SIDE_NUMBER_LEFT * 635}</wp:posOffset></wp:positionH>`);
+      expect(f).toContain(`<wp:positionV relativeFrom="page"><wp:posOffset>${OFFICIAL_MARGINS.left * 635}</wp:posOffset></wp:positionV>`);
+      expect(f).toMatch(new RegExp(`<wp:extent cx="\\d+" cy="${OFFICIAL_TEXT_WIDTH * 635}"/>`));
+      expect(f).toContain('<wps:bodyPr rot="0" vert="vert" ');
+      const box = /<w:txbxContent>(.*)<\/w:txbxContent>/s.exec(f)?.[1] ?? '';
+      expect(box).toContain(odd ? '<w:ind w:right="280"/><w:jc w:val="right"/>' : '<w:ind w:left="280"/><w:jc w:val="left"/>');
+      expect(box).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+      // Every character of the footer is in the box: nothing is printed at the landscape page's foot.
+      expect(f.replace(/<w:txbxContent>.*<\/w:txbxContent>/s, '')).not.toMatch(/<w:t[ >]/);
+      expect(f).not.toContain('JIXIAO');
+    }
+    // The portrait pages keep the number in the footer's own paragraph.
+    expect(footerOf(report!, 'default')).not.toContain('<w:drawing>');
+    // Note: a docPr id is unique in the package and fixed, so identical input gives identical bytes.
+    const ids = Object.values(parts).flatMap((x) => [...x.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]));
+    expect(ids.length).toBe(2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts G2 on landscape pages inside the document and the 版记 on a numbered even page of its own, at its foot, after an unnumbered blank page', () => {
     const [, table, colophon] = sections();
     expect(table).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(colophon).toContain('<w:vAlign w:val="bottom"/>');
     expect(colophon).toContain('<w:type w:val="evenPage"/>');
     expect(table).toContain('<w:type w:val="nextPage"/>');
-    const rid = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(colophon!)![1];
-    const footer = xml(`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(xml('word/_rels/document.xml.rels'))![1]}`);
-    expect(footer).toContain('PAGE');
+    // The 版记 page is even and numbered; its section's odd footer is shown only on the blank page a viewer inserts
+    // before it (w:type evenPage), which GB/T 9704 7.5 leaves unnumbered.
+    const even = footerOf(colophon!, 'even');
+    expect(even).toContain('PAGE');
+    expect(even).toContain('<w:ind w:left="280"/><w:jc w:val="left"/>');
+    const odd = footerOf(colophon!, 'default');
+    expect(odd).toMatch(/<w:ftr /);
+    expect(odd).not.toContain('PAGE');
+    expect(odd).not.toMatch(/<w:t[ >]/);
   });
 });
 

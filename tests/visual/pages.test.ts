@@ -52,3 +52,92 @@ describe.skipIf(!canRender)('rendered pages', () => {
     }
   });
 });
+
+/** The page-number glyphs (“—”, digits) of each PDF page: their box in pt, and the page's size. */
+function numberBoxes(pdf: string): { width: number; height: number; box: [number, number, number, number] | undefined }[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">(.*?)<\/page>/gs)].map(([, w, h, body]) => {
+    const words = [...body!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    // Note: the number is the one run “— n —”; its words are the dashes and the digits next to them.
+    const dashes = words.filter((m) => m[5] === '—');
+    const digits = words.filter(
+      (m) => /^\d+$/.test(m[5]!) && dashes.some((d) => Math.abs(Number(d[1]) - Number(m[1])) < 1 || Math.abs(Number(d[2]) - Number(m[2])) < 1),
+    );
+    const all = [...dashes, ...digits].map((m) => [1, 2, 3, 4].map((i) => Number(m[i])));
+    const box =
+      all.length === 0
+        ? undefined
+        : ([Math.min(...all.map((b) => b[0]!)), Math.min(...all.map((b) => b[1]!)), Math.max(...all.map((b) => b[2]!)), Math.max(...all.map((b) => b[3]!))] as [
+            number,
+            number,
+            number,
+            number,
+          ]);
+    return { width: Number(w), height: Number(h), box };
+  });
+}
+
+describe.skipIf(!canRender)('rendered page numbers of the official document', () => {
+  it('stand on a landscape page where a portrait page has them once the sheet is turned, top to the left', { timeout: 240_000 }, async () => {
+    const ctx = await testContext(tempDir());
+    const r = await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true });
+    const docx = r.outputs.find((o) => o.endsWith('.docx'))!;
+    const dir = execFileSync('bash', [RENDER, docx, tempDir()], { encoding: 'utf8' }).trim();
+    const pages = numberBoxes(join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!));
+    const portrait = pages.filter((p) => p.height > p.width && p.box);
+    const landscape = pages.filter((p) => p.width > p.height);
+    expect(landscape.length).toBeGreaterThan(0);
+    // On a portrait page: [from the bottom edge, from the left edge] of the number's far sides, per page parity.
+    const physical = (p: (typeof pages)[number]) =>
+      p.height > p.width
+        ? { fromFoot: [p.height - p.box![3], p.height - p.box![1]], fromLeft: [p.box![0], p.box![2]] }
+        : // Note: turned with its top to the left, a landscape page's left edge is the foot, its top edge the left.
+          { fromFoot: [p.box![0], p.box![2]], fromLeft: [p.box![1], p.box![3]] };
+    for (const page of landscape) {
+      const n = pages.indexOf(page) + 1;
+      expect(page.box, `landscape page ${n} has no page number`).toBeDefined();
+      // Note: odd and even pages alternate; the PDF may leave out an automatic blank page, so parity is read off the
+      // portrait page whose number lies on the same side.
+      const got = physical(page);
+      const same = portrait.map(physical).find((q) => Math.abs(q.fromLeft[0]! - got.fromLeft[0]!) < 2);
+      expect(same, `landscape page ${n}: number ${JSON.stringify(got)} is not where any portrait page has it`).toBeDefined();
+      for (const i of [0, 1]) {
+        expect(Math.abs(got.fromFoot[i]! - same!.fromFoot[i]!)).toBeLessThan(2);
+        expect(Math.abs(got.fromLeft[i]! - same!.fromLeft[i]!)).toBeLessThan(2);
+      }
+      // Its glyphs are turned: the number runs along the foot (the landscape page's height), not across it.
+      expect(page.box![3] - page.box![1]).toBeGreaterThan(page.box![2] - page.box![0]);
+    }
+    // Both landscape pages of the sample, odd (7) and even (8), are checked: one on each side.
+    expect(new Set(landscape.map((p) => Math.round(p.box![1]))).size).toBe(2);
+  });
+});
+
+describe.skipIf(!canRender)('the rendered 版记 of the official document', () => {
+  it('lands on an even page; the blank page before it, when there is one, carries no number (GB/T 9704 7.5)', { timeout: 240_000 }, async () => {
+    const ctx = await testContext(tempDir());
+    const r = await runUnit(inputPath('zhengning-renda-2023.yaml'), ctx, { write: true });
+    const docx = r.outputs.find((o) => o.endsWith('.docx'))!;
+    const dir = execFileSync('bash', [RENDER, docx, tempDir()], { encoding: 'utf8', env: { ...process.env, BLANK_PAGES: '1' } }).trim();
+    const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+    const texts = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+      .split('\f')
+      .slice(0, -1);
+    const last = texts.length;
+    expect(texts[last - 1]).toContain('印发');
+    expect(last % 2, 'the 版记 page is odd').toBe(0);
+    // Every page but the 版记 page and a blank one before it shows its own number; the 版记 page too (see
+    // DocSection.startsOn for why it is not left unnumbered after a blank page).
+    const number = (t: string) => /^\s*—\s*(\d+)\s*—\s*$/m.exec(t)?.[1];
+    expect(number(texts[last - 1]!)).toBe(String(last));
+    // Note: the sample's attachment ends on page 8, so LibreOffice inserts page 9, with nothing on it.
+    expect(texts[last - 2]!.trim(), 'the page before the 版记 is not the inserted blank page').toBe('');
+    // Note: pdftotext splits a landscape page's turned number into lines; the portrait pages' numbers are read.
+    const read = texts
+      .slice(0, last - 2)
+      .map((t, i) => [number(t), String(i + 1)] as const)
+      .filter(([n]) => n !== undefined);
+    expect(read.length).toBeGreaterThanOrEqual(last / 2);
+    for (const [n, page] of read) expect(n, `page ${page}`).toBe(page);
+  });
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: [GRID_FANGSONG=1] render.sh FILE.docx|FILE.xlsx [OUTDIR] → OUTDIR/<name>-<ext>/<name>.pdf and page-N.png
+# Usage: [GRID_FANGSONG=1] [BLANK_PAGES=1] render.sh FILE.docx|FILE.xlsx [OUTDIR] → OUTDIR/<name>-<ext>/<name>.pdf and page-N.png
 set -euo pipefail
 src=$1; name=$(basename "$src"); dest=${2:-out/render}/${name%.*}-${name##*.}
 mkdir -p "$dest"
@@ -11,8 +11,12 @@ if [ "${GRID_FANGSONG:-}" = 1 ]; then
   perl -0pe 's#(<family>仿宋_GB2312</family>\s*<prefer>)#$1<family>cwTeXFangSong</family>#' "$conf" > "$profile/fonts.conf"
   conf="$profile/fonts.conf"
 fi
+# Note: LibreOffice's PDF leaves out the blank pages it inserts (before a section that starts on an even page);
+# BLANK_PAGES=1 keeps them, as a printer prints them.
+to=pdf
+[ "${BLANK_PAGES:-}" = 1 ] && to='pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 FONTCONFIG_FILE="$conf" \
-  soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$dest" "$src" >/dev/null 2>&1 || true
+  soffice -env:UserInstallation="file://$profile" --headless --convert-to "$to" --outdir "$dest" "$src" >/dev/null 2>&1 || true
 pdf="$dest/${name%.*}.pdf"
 [ -s "$pdf" ] || { echo "render failed: no PDF for $src" >&2; exit 1; }
 pdftoppm -r 80 -png "$pdf" "$dest/page"

@@ -40,7 +40,9 @@ function officialBlocks(u: GansuUnit, text: ReturnType<typeof renderOfficialText
 
 /**
  * The 版记 on its own page, at the foot of the 版心: the last page of the document, an even one (a blank page
- * before it when the attachment ends on an even page), numbered like every other page (issue 13).
+ * before it when the attachment ends on an even page). The blank page carries no number (GB/T 9704 7.5); the 版记
+ * page is numbered like every other page. Note: 7.5 unnumbers the 版记 page too when the blank page is there, but
+ * whether it is depends on where the viewer breaks the pages, which the DOCX cannot know (issue 13).
  */
 function colophonSection(u: GansuUnit, printCopies: boolean): DocSection {
   const c = u.document.colophon;
