@@ -52,6 +52,19 @@ async function convert(input: string, name: string): Promise<string> {
   return out;
 }
 
+/** Converts `file` to a workbook and back, asserting both give the same derived figures and documents as `file`. */
+async function expectRoundTrip(file: string): Promise<{ workbook: string; back: string }> {
+  const original = await figures(file);
+  const workbook = await convert(file, 'unit.xlsx');
+  const back = await convert(workbook, 'unit.yaml');
+  for (const f of [workbook, back]) {
+    const again = await figures(f);
+    expect(again.derived).toBe(original.derived);
+    expect(again.documents).toBe(original.documents);
+  }
+  return { workbook, back };
+}
+
 /** Loads a workbook, lets `edit` change it, and saves it under a new name. */
 async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -73,14 +86,7 @@ describe('round trip YAML → workbook → YAML for the forms of yunnan’s inpu
     join(ROOT, 'templates', 'central', 'sample-school.yaml'),
   ];
   it.each(more)('%s keeps every derived figure and every generated table text', async (file) => {
-    const original = await figures(file);
-    const workbook = await convert(file, 'unit.xlsx');
-    const back = await convert(workbook, 'unit.yaml');
-    for (const f of [workbook, back]) {
-      const again = await figures(f);
-      expect(again.derived).toBe(original.derived);
-      expect(again.documents).toBe(original.documents);
-    }
+    await expectRoundTrip(file);
   });
 
   it('keeps options a YAML may set: narrativeLayout prose, a document set, table money', async () => {
@@ -374,14 +380,7 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia)', ()
   };
 
   it.each(samples)('%s round-trips YAML → workbook → YAML with every figure, and builds byte-identical documents from the workbook', async (file) => {
-    const original = await figures(file);
-    const workbook = await convert(file, 'unit.xlsx');
-    const back = await convert(workbook, 'unit.yaml');
-    for (const f of [workbook, back]) {
-      const again = await figures(f);
-      expect(again.derived).toBe(original.derived);
-      expect(again.documents).toBe(original.documents);
-    }
+    const { workbook } = await expectRoundTrip(file);
     const fromYaml = await built(file);
     const fromWorkbook = await built(workbook);
     expect([...fromWorkbook.keys()]).toEqual([...fromYaml.keys()]);
