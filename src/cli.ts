@@ -318,7 +318,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     )
     .command(
       'convert <input> <output>',
-      'YAML/JSON 与 Excel 填报工作簿互相转换（填报工作簿支持 yunnan、gansu、ningxia 及由它们派生的格式，如 central；sichuan 暂不支持）',
+      'YAML/JSON 与 Excel 填报工作簿互相转换（填报工作簿支持每个格式：yunnan、gansu、ningxia、sichuan 及由它们派生的格式，如 central）',
       (y) =>
         y
           .positional('input', { type: 'string', demandOption: true, describe: '输入文件（.yaml、.yml、.json 或 .xlsx）' })

@@ -6,7 +6,9 @@ import {
   CHECKS_SHEET,
   CHECK_SETTINGS,
   LIST_SEPARATORS,
+  PAIR_SEPARATORS,
   PARENT_KEY,
+  RECORD_KEY,
   YES_NO,
   YUNNAN_LAYOUT,
   type EntryLayout,
@@ -34,6 +36,8 @@ interface Row {
   readonly first: string;
   readonly cells: ReadonlyMap<string, string>;
   readonly parent?: string;
+  /** The entry's name on a record sheet (RECORD_KEY column). */
+  readonly key?: string;
 }
 
 /** The workbook layout of a form id (from the 单位 sheet's 格式 row), or undefined for yunnan's. */
@@ -110,13 +114,8 @@ export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: L
       // adds nothing: a form that has no such section (central has no 部门整体收支) reads back without it.
       if (rows.length === 0 && sheet.path.length > 1 && valueAt(data, sheet.path.slice(0, -1).join('.')) === undefined) continue;
       if (rows.length === 0 && sheet.optional) continue;
-      set(
-        data,
-        sheet.path,
-        rows.map((r) => r.item),
-      );
       if (rows[0]) at(sheet.path, rows[0].first);
-      for (const [i, r] of rows.entries()) place([...sheet.path, i], r, at);
+      set(data, sheet.path, collect(sheet, rows, sheet.path, at, fail));
       continue;
     }
     const lists = new Map<number, Row[]>();
@@ -128,13 +127,8 @@ export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: L
       const own = lists.get(i) ?? [];
       const path = ['projects', i, ...sheet.path];
       if (own.length === 0 && !sheet.child?.required) return;
-      set(
-        data,
-        path,
-        own.map((r) => r.item),
-      );
       at(path, p.first);
-      for (const [k, r] of own.entries()) place([...path, k], r, at);
+      set(data, path, collect(sheet, own, path, at, fail));
     });
   }
 
@@ -243,12 +237,20 @@ function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] 
     const item: Obj = {};
     const cellsByKey = new Map<string, string>();
     let parent: string | undefined;
+    let key: string | undefined;
     for (const { letter, field, value } of values) {
       cellsByKey.set(field.key, `${ws.name}!${letter}${r}`);
       if (field.key === PARENT_KEY) parent = value === undefined ? '' : String(value).trim();
+      else if (field.key === RECORD_KEY) key = value === undefined ? '' : String(value).trim();
       else if (value !== undefined) set(item, field.key.split('.'), fromCell(field, value));
     }
-    rows.push({ item, first: `${ws.name}!${values[0]?.letter ?? 'A'}${r}`, cells: cellsByKey, ...(parent !== undefined ? { parent } : {}) });
+    rows.push({
+      item,
+      first: `${ws.name}!${values[0]?.letter ?? 'A'}${r}`,
+      cells: cellsByKey,
+      ...(parent !== undefined ? { parent } : {}),
+      ...(key !== undefined ? { key } : {}),
+    });
   }
   return rows;
 }
@@ -278,10 +280,43 @@ function projectOf(r: Row, sheet: TableSheet, index: ReadonlyMap<string, number>
   return i;
 }
 
+/**
+ * The value a sheet's rows make at `path`: a list in row order, or for a record sheet a map by each row's 代号 (an empty
+ * or repeated 代号 is reported at its cell and the row left out). Places every row's cells under its data path.
+ */
+function collect(sheet: TableSheet, rows: readonly Row[], path: Path, at: (p: Path, cell: string) => void, fail: Fail): unknown {
+  if (!sheet.record) {
+    for (const [i, r] of rows.entries()) place([...path, i], r, at);
+    return rows.map((r) => r.item);
+  }
+  const title = sheet.fields.find((x) => x.key === RECORD_KEY)?.header ?? '代号';
+  const entries: [string, Obj][] = [];
+  const seen = new Map<string, string>();
+  for (const r of rows) {
+    const cell = r.cells.get(RECORD_KEY) ?? r.first;
+    const key = r.key ?? '';
+    if (key === '') {
+      fail('E-REQUIRED', `${sheet.name}表：缺少${title}，无法确定本行是哪一项。`, cell, { actual: '未填写' });
+      continue;
+    }
+    const before = seen.get(key);
+    if (before !== undefined) {
+      fail('E-SCHEMA', `${sheet.name}表：${title}“${key}”重复（${before}已填写）；同一${sheet.child ? '项目' : '张表'}中每项只填一行。`, cell, {
+        actual: key,
+      });
+      continue;
+    }
+    seen.set(key, cell);
+    entries.push([key, r.item]);
+    place([...path, key], r, at);
+  }
+  return Object.fromEntries(entries);
+}
+
 /** Records the cell of a row and of each of its fields under the row's data path. */
 function place(path: Path, r: Row, at: (p: Path, cell: string) => void): void {
   at(path, r.first);
-  for (const [key, cell] of r.cells) if (key !== PARENT_KEY) at([...path, ...key.split('.')], cell);
+  for (const [key, cell] of r.cells) if (key !== PARENT_KEY && key !== RECORD_KEY) at([...path, ...key.split('.')], cell);
 }
 
 /**
@@ -309,6 +344,8 @@ const KIND_EXPECTED: Readonly<Record<Field['kind'], string>> = {
   choice: '下拉列表中的一项',
   choiceList: '列出的几项，用“、”隔开',
   lines: '文字，一条一行',
+  yesNoList: '是、否，按顺序用“、”隔开',
+  pairs: '名称：数值，一行一项',
 };
 
 /**
@@ -392,7 +429,7 @@ function fromCell(field: Field, value: string | boolean): unknown {
   if (field.kind === 'yesNo') {
     if (typeof value === 'boolean') return value;
     const t = value.trim();
-    if (t in YES_NO) return YES_NO[t as keyof typeof YES_NO];
+    if (Object.hasOwn(YES_NO, t)) return YES_NO[t as keyof typeof YES_NO];
     return /^(true|false)$/i.test(t) ? t.toLowerCase() === 'true' : value;
   }
   if (field.kind === 'choice' && typeof value === 'string') return field.choices?.find(([shown]) => shown === value.trim())?.[1] ?? value.trim();
@@ -401,6 +438,25 @@ function fromCell(field: Field, value: string | boolean): unknown {
       .split(LIST_SEPARATORS)
       .filter((v) => v !== '')
       .map((v) => field.choices?.find(([shown]) => shown === v)?.[1] ?? v);
+  if (field.kind === 'yesNoList' && typeof value === 'string')
+    return value
+      .split(LIST_SEPARATORS)
+      .filter((v) => v !== '')
+      .map((v) => (Object.hasOwn(YES_NO, v) ? YES_NO[v as keyof typeof YES_NO] : /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : v));
+  if (field.kind === 'yesNoList' && typeof value === 'boolean') return [value];
+  if (field.kind === 'pairs' && typeof value === 'string') {
+    // Note: a line without a separator keeps its text as the name with an empty value, which the schema reports at
+    // this cell as not a number, rather than being dropped.
+    const pairs = value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .map((l): [string, string] => {
+        const m = PAIR_SEPARATORS.exec(l);
+        return m ? [l.slice(0, m.index).trim(), l.slice(m.index + 1).trim()] : [l, ''];
+      });
+    return Object.fromEntries(pairs);
+  }
   if (field.kind === 'lines' && typeof value === 'string')
     return value
       .split(/\r?\n/)

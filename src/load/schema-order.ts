@@ -6,7 +6,9 @@ import { unwrapSchema } from '../model/schema-walk.js';
 export function orderLikeSchema(schema: z.ZodType, value: unknown): unknown {
   const s = unwrapSchema(schema);
   if (Array.isArray(value)) return s instanceof z.ZodArray ? value.map((v) => orderLikeSchema(s.element as z.ZodType, v)) : value;
-  if (typeof value !== 'object' || value === null || !(s instanceof z.ZodObject)) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (s instanceof z.ZodRecord) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, orderLikeSchema(s.valueType as z.ZodType, v)]));
+  if (!(s instanceof z.ZodObject)) return value;
   const shape = s.shape as Record<string, z.ZodType>;
   const obj = value as Record<string, unknown>;
   const keys = [...Object.keys(shape).filter((k) => Object.hasOwn(obj, k)), ...Object.keys(obj).filter((k) => !Object.hasOwn(shape, k))];

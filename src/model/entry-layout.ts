@@ -3,7 +3,7 @@
  * 云南格式（及由它派生的格式）用手工排定的版式（entry-workbook.ts）；其余格式都由这里按模式生成（issue 15）。
  */
 import * as z from 'zod';
-import { ACHIEVEMENT, type EntryLayout, type Field, type FormSheet, type TableSheet } from './entry-workbook.js';
+import { ACHIEVEMENT, PROJECT_ID_FIELD, RECORD_KEY, type EntryLayout, type Field, type FormSheet, type TableSheet } from './entry-workbook.js';
 import { type FieldKind, kindOf } from './input-kinds.js';
 
 /** A scalar leaf of the schema: its dot key (from its sheet's row object or the file's top) and its cell kind. */
@@ -26,6 +26,9 @@ function peel(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
     if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) {
       optional = true;
       s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodPipe && s.in instanceof z.ZodTransform) {
+      // Note: a preprocess (ownRecord) checks the value and hands it on: the schema after it is the one to lay out.
+      s = s.out as z.ZodType;
     } else return { inner: s, optional };
   }
 }
@@ -47,12 +50,20 @@ function scalarKind(s: z.ZodType): Pick<Leaf, 'kind' | 'choices'> | undefined {
   return { kind: 'text' };
 }
 
-interface Walked {
-  readonly leaves: Leaf[];
-  readonly lists: { readonly steps: readonly string[]; readonly element: z.ZodObject; readonly optional: boolean }[];
+/** A list of objects, or a map of objects keyed by text (`record`), under an object schema. */
+interface ListPart {
+  readonly steps: readonly string[];
+  readonly element: z.ZodObject;
+  readonly optional: boolean;
+  readonly record: boolean;
 }
 
-/** The scalar leaves and the lists of objects under an object schema; a list inside a list is unsupported. */
+interface Walked {
+  readonly leaves: Leaf[];
+  readonly lists: ListPart[];
+}
+
+/** The scalar leaves and the lists (and maps) of objects under an object schema. */
 function walk(object: z.ZodObject, steps: readonly string[], out: Walked): void {
   for (const [key, child] of Object.entries(object.shape as Record<string, z.ZodType>)) {
     const { inner, optional } = peel(child);
@@ -64,7 +75,15 @@ function walk(object: z.ZodObject, steps: readonly string[], out: Walked): void 
       const element = peel(inner.element as z.ZodType).inner;
       const item = scalarKind(element);
       if (item && (item.kind === 'text' || item.kind === 'prose')) out.leaves.push({ steps: at, optional, kind: 'lines' });
-      else if (element instanceof z.ZodObject) out.lists.push({ steps: at, element, optional });
+      else if (item?.kind === 'yesNo') out.leaves.push({ steps: at, optional, kind: 'yesNoList' });
+      else if (element instanceof z.ZodObject) out.lists.push({ steps: at, element, optional, record: false });
+      else throw new Unsupported(at.join('.'));
+    } else if (inner instanceof z.ZodRecord) {
+      const value = peel(inner.valueType as z.ZodType).inner;
+      const item = scalarKind(value);
+      // Note: a map of numbers (sichuan's 计算参数) fits one cell, a `名称：数值` per line; a map of objects is a sheet.
+      if (item && item.kind !== 'yesNo' && item.kind !== 'choice') out.leaves.push({ steps: at, optional, kind: 'pairs' });
+      else if (value instanceof z.ZodObject) out.lists.push({ steps: at, element: value, optional, record: true });
       else throw new Unsupported(at.join('.'));
     } else throw new Unsupported(at.join('.'));
   }
@@ -78,6 +97,8 @@ const HINTS: Partial<Record<FieldKind, string>> = {
   date: '写作 YYYY-MM-DD',
   yesNo: '是 或 否',
   lines: '多条时一条一行（单元格内按 Alt+Enter 换行）',
+  yesNoList: '按顺序逐项填 是 或 否，用“、”隔开，如：是、是、否',
+  pairs: '一行一项，写作 名称：数值（单元格内按 Alt+Enter 换行）',
 };
 
 /** Builds the workbook layout of a profile's input schema; undefined when the schema has a part a workbook cannot hold. */
@@ -93,12 +114,13 @@ export function layoutFromSchema(profile: string, schema: z.ZodType, labels: Rea
       .filter((h) => h !== '')
       .join('；');
     const wide = leaf.kind === 'prose' || leaf.kind === 'lines';
+    const middling = leaf.kind === 'text' || leaf.kind === 'pairs' || leaf.kind === 'yesNoList';
     return {
       key: leaf.steps.join('.'),
       header: title(leaf.steps.slice(from), from > 0 ? leaf.steps[from - 1] : parent),
       kind: leaf.kind,
       ...(group !== undefined ? { group } : {}),
-      width: wide ? 50 : leaf.kind === 'text' ? 20 : 12,
+      width: wide ? 50 : middling ? 20 : 12,
       ...(leaf.choices ? { choices: leaf.choices } : {}),
       ...(leaf.kind === 'text' && leaf.steps.at(-1) === 'profile' ? { hint: '由 jixiao 写入的格式代号，请勿修改' } : hint !== '' ? { hint } : {}),
     };
@@ -114,19 +136,61 @@ export function layoutFromSchema(profile: string, schema: z.ZodType, labels: Rea
     }
     const unit: FormSheet = { type: 'form', name: '单位', sections: [...sections].map(([t, fields]) => ({ title: t, fields })) };
     const used = new Set(['单位', '说明']);
-    const tables: TableSheet[] = top.lists.map((list) => {
-      const inside: Walked = { leaves: [], lists: [] };
-      walk(list.element, [], inside);
-      if (inside.lists.length > 0) throw new Unsupported(`${list.steps.join('.')}.${inside.lists[0]!.steps.join('.')}`);
-      let name = sheetName(title(list.steps));
-      for (let n = 2; used.has(name); n++) name = sheetName(`${title(list.steps)}${n}`);
+    const nameFor = (text: string) => {
+      let name = sheetName(text);
+      for (let n = 2; used.has(name); n++) name = sheetName(`${text}${n}`);
       used.add(name);
+      return name;
+    };
+    /** The columns of one list's rows; a list inside a row is unsupported except under `projects` (child sheets). */
+    const columns = (list: ListPart, inside: Walked): Field[] => {
       const owner = list.steps.at(-1);
-      const fields = inside.leaves.map((leaf) =>
+      return inside.leaves.map((leaf) =>
         leaf.steps.length > 1 ? field(leaf, leaf.steps.length - 1, title(leaf.steps.slice(0, -1), owner)) : field(leaf, 0, undefined, owner),
       );
-      return { type: 'table', name, row: `一项${label(list.steps.at(-1)!)}`, path: list.steps, fields, ...(list.optional ? { optional: true } : {}) };
+    };
+    const keyField = (list: ListPart): Field => ({
+      key: RECORD_KEY,
+      header: `${label(list.steps.at(-1)!, list.steps.at(-2))}代号`,
+      kind: 'text',
+      width: 20,
+      hint: '每行一项，代号照示例或细则填写，同一张表（子表中同一项目）内不能重复',
     });
+    const tables: TableSheet[] = [];
+    for (const list of top.lists) {
+      const inside: Walked = { leaves: [], lists: [] };
+      walk(list.element, [], inside);
+      const isProjects = list.steps.join('.') === 'projects' && !list.record;
+      if (inside.lists.length > 0 && !isProjects) throw new Unsupported(`${list.steps.join('.')}.${inside.lists[0]!.steps.join('.')}`);
+      if (isProjects && !inside.leaves.some((l) => l.steps.join('.') === 'id')) throw new Unsupported('projects.id');
+      const fields = [...(list.record ? [keyField(list)] : []), ...columns(list, inside)];
+      const rowText = `一项${label(list.steps.at(-1)!, list.steps.at(-2))}`;
+      tables.push({
+        type: 'table',
+        name: nameFor(title(list.steps)),
+        row: rowText,
+        path: list.steps,
+        fields,
+        ...(list.optional ? { optional: true } : {}),
+        ...(list.record ? { record: true } : {}),
+      });
+      // Note: a list (or map) inside each project is a child sheet whose first column names the project by its 项目标识.
+      for (const child of isProjects ? inside.lists : []) {
+        const grand: Walked = { leaves: [], lists: [] };
+        walk(child.element, [], grand);
+        if (grand.lists.length > 0) throw new Unsupported(`projects.${child.steps.join('.')}.${grand.lists[0]!.steps.join('.')}`);
+        const projectLabel = label('projects');
+        tables.push({
+          type: 'table',
+          name: nameFor(`${projectLabel}·${title(child.steps, 'projects')}`),
+          row: `${projectLabel}的一项${label(child.steps.at(-1)!, child.steps.at(-2) ?? 'projects')}`,
+          path: child.steps,
+          child: { required: !child.optional },
+          fields: [PROJECT_ID_FIELD, ...(child.record ? [keyField(child)] : []), ...columns(child, grand)],
+          ...(child.record ? { record: true } : {}),
+        });
+      }
+    }
     return { profile, unit, tables, schema: root };
   } catch (e) {
     if (e instanceof Unsupported) return undefined;

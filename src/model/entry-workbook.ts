@@ -43,6 +43,8 @@ export interface TableSheet {
   readonly child?: { readonly required: boolean };
   /** The list may be left out: a sheet without rows reads back as no list, not an empty one. */
   readonly optional?: boolean;
+  /** The rows make a map, not a list: the column keyed RECORD_KEY names each row's entry (sichuan's 计分表 lines). */
+  readonly record?: boolean;
   readonly fields: readonly Field[];
 }
 
@@ -55,6 +57,13 @@ export interface FormSheet {
 
 /** The first column of a child sheet: the 项目标识 of the row's project. */
 export const PARENT_KEY = '@project';
+/** The column of a record sheet that names each row's entry (a 计分表 line's 代号). */
+export const RECORD_KEY = '@key';
+/** How a `yesNoList` cell separates its answers (written with the first, read with any). */
+export const YES_NO_SEPARATOR = '、';
+/** How a `pairs` cell writes one entry: name, separator, number (read with ： : or =). */
+export const PAIR_SEPARATOR = '：';
+export const PAIR_SEPARATORS = /[:：=]/;
 export const INSTRUCTIONS_SHEET = '说明';
 /**
  * The sheet of the unit's own check settings (the input's `checks:`): a check code per row and what to make of it.
@@ -86,7 +95,9 @@ export const FIXED_LISTS: Readonly<Record<'nature' | 'unit' | 'fundingLevel', re
 
 const f = (key: string, header: string, kind: FieldKind, more: Omit<Field, 'key' | 'header' | 'kind'> = {}): Field => ({ key, header, kind, ...more });
 const prose = (key: string, header: string, hint?: string): Field => f(key, header, 'prose', { width: 50, ...(hint ? { hint } : {}) });
-const projectId = f(PARENT_KEY, '项目标识', 'text', { width: 14, list: 'projectIds', hint: '填“项目”表中的项目标识' });
+/** The first column of a child sheet (PARENT_KEY), with the drop-down of the 项目 sheet's ids. */
+export const PROJECT_ID_FIELD = f(PARENT_KEY, '项目标识', 'text', { width: 14, list: 'projectIds', hint: '填“项目”表中的项目标识' });
+const projectId = PROJECT_ID_FIELD;
 
 const indicatorFields: readonly Field[] = [
   f('level1', '一级指标', 'text', { width: 12, list: 'level1' }),
@@ -321,7 +332,7 @@ export const FIELD_TITLES: ReadonlyMap<string, string> = new Map([
   ...UNIT_SHEET.sections.flatMap((s) => s.fields).map((x) => [x.key, x.header] as const),
   ...TABLE_SHEETS.flatMap((s) =>
     s.fields
-      .filter((x) => x.key !== PARENT_KEY)
+      .filter((x) => x.key !== PARENT_KEY && x.key !== RECORD_KEY)
       .map((x) => [[...(s.child ? ['projects', '*'] : []), ...s.path, '*', x.key].join('.'), columnTitle(x)] as const),
   ),
 ]);

@@ -51,7 +51,8 @@ export const profileRules = (id: string): ProfileRules | undefined =>
 const layouts = new Map<ProfileId, EntryLayout | undefined>();
 /**
  * The data-entry workbook of a form with code: yunnan's made by hand, every other one generated from its input schema
- * (model/entry-layout.ts); undefined where the schema has a part a workbook cannot hold yet (sichuan's keyed 计分表 lines).
+ * (model/entry-layout.ts); undefined where a schema has a part a workbook cannot hold (a list inside a list item other than
+ * a project's).
  */
 export function entryLayout(id: ProfileId): EntryLayout | undefined {
   if (id === 'yunnan') return YUNNAN_LAYOUT;

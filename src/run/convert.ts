@@ -128,7 +128,7 @@ export async function blankWorkbook(profileId: string, ctx: RunContext): Promise
 
 /** Why there is no data-entry workbook for a form (`what` names it), in the words init, convert and the page share. */
 export const noWorkbook = (what: string): string =>
-  `${what} 格式暂无填报工作簿：它的输入含有工作簿尚不能容纳的部分（如四川格式按编号填写的计分表各行）；yunnan、gansu、ningxia 及由它们派生的格式有填报工作簿`;
+  `${what} 格式没有填报工作簿：找不到这个格式，或它的输入含有工作簿不能容纳的部分；yunnan、gansu、ningxia、sichuan 及由它们派生的格式有填报工作簿`;
 
 /**
  * The loaded form `profileId` when it has a data-entry workbook, i.e. when its base form's schema fits one (every form

@@ -8,6 +8,9 @@ import {
   CHECKS_SHEET,
   CHECK_SETTINGS,
   PARENT_KEY,
+  PAIR_SEPARATOR,
+  RECORD_KEY,
+  YES_NO_SEPARATOR,
   LINE_SEPARATOR,
   YES_NO,
   YUNNAN_LAYOUT,
@@ -129,8 +132,7 @@ function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly u
       const cell = row.getCell(j + 1);
       cell.value = toCell(field, valueAt(item, field.key));
       cell.border = box;
-      if (field.kind === 'prose' || field.kind === 'text' || field.kind === 'lines')
-        height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
+      if (WRAPPED.has(field.kind)) height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
     });
     row.height = height;
   });
@@ -195,13 +197,16 @@ function writeHeader(ws: ExcelJS.Worksheet, sheet: TableSheet, top: number): voi
   ws.getRow(1).height = top === 1 ? 30 : 20;
 }
 
+/** Kinds whose cells wrap their text and set the row's height. */
+const WRAPPED: ReadonlySet<Field['kind']> = new Set(['prose', 'text', 'lines', 'pairs', 'yesNoList']);
+
 /** Number format and alignment of a value cell or column, by the field's kind. */
 function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): void {
   target.font = FONT;
   // Note: the cells meant to be filled are the only unlocked ones of the protected sheet; a table's rows take this
   // from their column, its header cells get HEADER's style (locked) instead.
   target.protection = { locked: false };
-  target.alignment = { vertical: 'top', wrapText: field.kind === 'prose' || field.kind === 'text' || field.kind === 'lines' };
+  target.alignment = { vertical: 'top', wrapText: WRAPPED.has(field.kind) };
   // Note: '@' keeps what is typed as text ("007", "95.0"); amounts are real numbers shown with two decimals.
   target.numFmt = field.kind === 'amount' || field.kind === 'signedAmount' ? '0.00' : field.kind === 'points' || field.kind === 'year' ? 'General' : '@';
 }
@@ -292,20 +297,31 @@ function toCell(field: Field, value: unknown): ExcelJS.CellValue {
   if (field.kind === 'choiceList' && Array.isArray(value))
     return value.map((v) => field.choices?.find(([, stored]) => stored === v)?.[0] ?? String(v)).join(LIST_SEPARATOR);
   if (field.kind === 'lines' && Array.isArray(value)) return value.map(String).join(LINE_SEPARATOR);
+  if (field.kind === 'yesNoList' && Array.isArray(value)) return value.map((v) => (v === true ? '是' : v === false ? '否' : String(v))).join(YES_NO_SEPARATOR);
+  if (field.kind === 'pairs' && typeof value === 'object' && !Array.isArray(value))
+    return Object.entries(value as object)
+      .map(([k, v]) => `${k}${PAIR_SEPARATOR}${String(v)}`)
+      .join(LINE_SEPARATOR);
   const text = String(value);
   if (['amount', 'signedAmount', 'points', 'year'].includes(field.kind) && isPlainNumber(text)) return Number(text);
   return field.kind === 'prose' ? text.replace(/\s+$/, '') : text;
 }
 
-/** The rows of a table sheet: the list at its path, or for a child sheet every project's list with its 项目标识. */
+/**
+ * The rows of a table sheet: the list at its path (a record sheet's map as rows with their 代号), or for a child sheet
+ * every project's list with its 项目标识.
+ */
 function rowsOf(sheet: TableSheet, data: unknown): unknown[] {
-  if (!sheet.child) return asArray(valueAt(data, sheet.path.join('.')));
+  const items = (v: unknown): unknown[] => (sheet.record ? asEntries(v) : asArray(v));
+  if (!sheet.child) return items(valueAt(data, sheet.path.join('.')));
   return asArray(valueAt(data, 'projects')).flatMap((p) =>
-    asArray(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })),
+    items(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })),
   );
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const asEntries = (v: unknown): unknown[] =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v).map(([key, item]) => ({ ...(item as object), [RECORD_KEY]: key })) : [];
 
 /** Row height (pt) for text wrapped in a column `width` characters wide; a CJK character takes two. */
 function lineHeight(text: string, width: number): number {

@@ -135,11 +135,8 @@ describe('the blank workbook (init --xlsx --blank)', () => {
     expect(central.loaded?.data).toEqual({ profile: 'central', projects: [] });
   });
 
-  it('is refused for a form whose input a workbook cannot hold yet (sichuan), and without --xlsx', async () => {
+  it('is refused without --xlsx', async () => {
     const dir = tempDir();
-    const m = memoryIo();
-    expect(await main(['init', '--xlsx', '--blank', '--profile', 'sichuan', join(dir, 's.xlsx')], m.io)).toBe(2);
-    expect(m.stderr()).toContain('sichuan 格式暂无填报工作簿');
     const y = memoryIo();
     expect(await main(['init', '--blank', join(dir, 'a.yaml')], y.io)).toBe(2);
     expect(y.stderr()).toContain('--blank 只用于 Excel 填报工作簿');
@@ -361,12 +358,14 @@ describe('jixiao init --xlsx and jixiao convert', () => {
   });
 });
 
-describe('workbooks generated from a form’s input schema (gansu, ningxia)', () => {
+describe('workbooks generated from a form’s input schema (gansu, ningxia, sichuan)', () => {
   const samples = [
     inputPath('zhengning-renda-2023.yaml'),
     inputPath('hongsibu-renda-2023.yaml'),
+    inputPath('ziyang-renda-2023.yaml'),
     join(ROOT, 'templates', 'gansu', 'sample.yaml'),
     join(ROOT, 'templates', 'ningxia', 'sample.yaml'),
+    join(ROOT, 'templates', 'sichuan', 'sample.yaml'),
   ];
   /** The DOCX and XLSX that `jixiao build` writes for one input, by file name. */
   const built = async (file: string): Promise<Map<string, Buffer>> => {
@@ -442,5 +441,102 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia)', ()
     });
     const read = await readInputFile(lines, readFileSync(lines), workbookLayouts(ctx));
     expect((read.loaded!.data as { document: { issuerMark: string[] } }).document.issuerMark).toEqual(['正宁县人大常委会办公室', '文件']);
+  });
+
+  describe('sichuan: keyed 计分表 lines, lists inside each project, answers and 计算参数 in one cell', () => {
+    let file: string;
+    let wb: ExcelJS.Workbook;
+    beforeAll(async () => {
+      file = await convert(inputPath('ziyang-renda-2023.yaml'), 'zy.xlsx');
+      wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    });
+    const headers = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    /** The row of a record sheet whose 代号 (in column `keyCol`) is `key`, and of `project` in column A when given. */
+    const rowOf = (ws: ExcelJS.Worksheet, keyCol: number, key: string, project?: string) => {
+      let found = 0;
+      ws.eachRow((row, r) => {
+        if (!found && row.getCell(keyCol).value === key && (project === undefined || row.getCell(1).value === project)) found = r;
+      });
+      expect(found, key).toBeGreaterThan(0);
+      return found;
+    };
+    const problems = async (f: string) => {
+      const read = await readInputFile(f, readFileSync(f), workbookLayouts(ctx));
+      return read.loaded && read.diagnostics.length === 0 ? validateUnit<AnyUnit>(read.loaded, INPUT_SCHEMAS).diagnostics : read.diagnostics;
+    };
+
+    it('has a sheet per list and per keyed map, child sheets naming their project, and 代号 columns', () => {
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        '说明',
+        '单位',
+        '部门整体支出·绩效指标',
+        '部门整体支出·自评计分表·三级指标',
+        '项目支出',
+        '项目支出·项目资金·调整预算',
+        '项目支出·绩效指标',
+        '项目支出·自评计分表·三级指标',
+        '检查设置',
+      ]);
+      const dept = wb.getWorksheet('部门整体支出·自评计分表·三级指标')!;
+      expect(headers(dept, 2).slice(1, 6)).toEqual(['三级指标代号', '各评分要点是否符合', '各季度完成情况', '实现程度', '计算参数']);
+      const goal = rowOf(dept, 1, 'goalReasonable');
+      expect(dept.getCell(goal, 2).value).toBe('是、是、是');
+      expect(dept.getCell(rowOf(dept, 1, 'threePublicChange'), 5).value).toBe('thisYear：4.17\nlastYear：23.8');
+      const project = wb.getWorksheet('项目支出·自评计分表·三级指标')!;
+      expect(headers(project, 2).slice(1, 3)).toEqual(['项目标识', '三级指标代号']);
+      expect(project.getCell(3, 1).dataValidation).toMatchObject({ type: 'list', formulae: ["'项目支出'!$A$3:$A$1002"] });
+      // The 指标值 column follows 指标性质, as a person reads an indicator.
+      expect(headers(wb.getWorksheet('项目支出·绩效指标')!, 1).slice(5, 8)).toEqual(['指标性质', '指标值', '单位']);
+    });
+
+    it('locates an answer that is not 是/否, a 计算参数 that is not a number, and a repeated or missing 代号 at their cells', async () => {
+      const dept = wb.getWorksheet('部门整体支出·自评计分表·三级指标')!;
+      const goal = rowOf(dept, 1, 'goalReasonable');
+      const staff = rowOf(dept, 1, 'staffControl');
+      const bad = await editWorkbook(file, (w) => {
+        const ws = w.getWorksheet(dept.name)!;
+        ws.getCell(goal, 2).value = '是、也许、是';
+        ws.getCell(staff, 5).value = 'staffActual：四十八\nstaffQuota：52';
+      });
+      expect(await problems(bad)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'E-SCHEMA', path: ['dept', 'scoresheet', 'lines', 'goalReasonable', 'answers', 1], cell: `${dept.name}!B${goal}` }),
+          expect.objectContaining({
+            code: 'E-SCHEMA',
+            path: ['dept', 'scoresheet', 'lines', 'staffControl', 'values', 'staffActual'],
+            cell: `${dept.name}!E${staff}`,
+          }),
+        ]),
+      );
+      const clarity = rowOf(dept, 1, 'indicatorClarity');
+      const repeated = await editWorkbook(file, (w) => {
+        const ws = w.getWorksheet(dept.name)!;
+        ws.getCell(staff, 1).value = 'goalReasonable';
+        ws.getCell(clarity, 1).value = null;
+      });
+      expect(await problems(repeated)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'E-REQUIRED', cell: `${dept.name}!A${clarity}` }),
+          expect.objectContaining({ code: 'E-SCHEMA', cell: `${dept.name}!A${staff}`, actual: 'goalReasonable' }),
+        ]),
+      );
+    });
+
+    it('reads the same 代号 under two projects as two entries, and init --xlsx --profile sichuan writes a workbook that checks clean', async () => {
+      const read = await readInputFile(file, readFileSync(file), workbookLayouts(ctx));
+      const projects = (read.loaded!.data as { projects: { scoresheet: { lines: Record<string, unknown> } }[] }).projects;
+      expect(projects.length).toBeGreaterThan(1);
+      for (const p of projects) expect(Object.keys(p.scoresheet.lines)).toContain('projectApproval');
+      const dir = tempDir();
+      const m = memoryIo(env);
+      expect(await main(['init', '--xlsx', '--profile', 'sichuan', join(dir, 's.xlsx')], m.io), m.stderr()).toBe(0);
+      const check = memoryIo(env);
+      expect(await main(['check', join(dir, 's.xlsx')], check.io), check.stdout()).toBe(0);
+      const blank = memoryIo(env);
+      expect(await main(['init', '--xlsx', '--blank', '--profile', 'sichuan', join(dir, 'b.xlsx')], blank.io), blank.stderr()).toBe(0);
+      const empty = await readInputFile(join(dir, 'b.xlsx'), readFileSync(join(dir, 'b.xlsx')), workbookLayouts(ctx));
+      expect(empty.loaded?.data).toEqual({ profile: 'sichuan', projects: [] });
+    });
   });
 });

@@ -54,7 +54,7 @@ describe('jixiao init --profile', () => {
     expect(r.code, r.report).toBe(0);
   });
 
-  it('refuses an unknown profile, a name that is neither YAML nor JSON, and a workbook of another profile (exit 2)', async () => {
+  it('refuses an unknown profile and a name that is neither YAML nor JSON (exit 2)', async () => {
     const dir = tempDir();
     const unknown = memoryIo(env);
     expect(await main(['init', '--profile', 'yunan', join(dir, 'a.yaml')], unknown.io)).toBe(2);
@@ -63,7 +63,7 @@ describe('jixiao init --profile', () => {
     expect(await main(['init', join(dir, 'a.txt')], txt.io)).toBe(2);
     expect(txt.stderr()).toContain('应以 .yaml、.yml 或 .json 结尾');
     const xlsx = memoryIo(env);
-    expect(await main(['init', '--xlsx', '--profile', 'sichuan', join(dir, 'a.xlsx')], xlsx.io)).toBe(2);
-    expect(xlsx.stderr()).toContain('sichuan 格式暂无填报工作簿');
+    expect(await main(['init', '--xlsx', '--profile', 'yunan', join(dir, 'a.xlsx')], xlsx.io)).toBe(2);
+    expect(xlsx.stderr()).toContain('yunan');
   });
 });

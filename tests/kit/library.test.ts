@@ -78,10 +78,16 @@ describe('the library API', () => {
     expect(JSON.stringify(gansuBack.derived)).toBe(JSON.stringify(gansuOriginal.derived));
     const blank = await blankEntryWorkbook('central');
     expect((await checkUnit({ name: 'blank.xlsx', bytes: blank })).diagnostics.map((d) => d.code)).toContain('E-REQUIRED');
-    await expect(blankEntryWorkbook('sichuan')).rejects.toThrow('sichuan 格式暂无填报工作簿');
-    const sichuan = await entryWorkbook({ name: 's.yaml', text: readFileSync(join(ROOT, 'inputs', 'ziyang-renda-2023.yaml'), 'utf8') });
-    expect(sichuan.bytes).toBeUndefined();
-    expect(sichuan.diagnostics.map((d) => d.code)).toContain('E-SCHEMA');
+    await expect(blankEntryWorkbook('nosuch')).rejects.toThrow('nosuch');
+    // Every form has a workbook, sichuan's too (its keyed 计分表 lines on sheets with a 代号 column).
+    const sichuanText = readFileSync(join(ROOT, 'inputs', 'ziyang-renda-2023.yaml'), 'utf8');
+    const sichuan = await entryWorkbook({ name: 's.yaml', text: sichuanText });
+    expect(sichuan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const sichuanBack = await checkUnit({ name: 's.xlsx', bytes: sichuan.bytes! });
+    expect(JSON.stringify(sichuanBack.derived)).toBe(JSON.stringify((await checkUnit({ name: 's.yaml', text: sichuanText })).derived));
+    const broken = await entryWorkbook({ name: 's.yaml', text: sichuanText.replace(/^year: .*$/m, 'year: 二〇二三') });
+    expect(broken.bytes).toBeUndefined();
+    expect(broken.diagnostics.map((d) => d.code)).toContain('E-SCHEMA');
   });
 
   it('lists and loads the profiles', async () => {

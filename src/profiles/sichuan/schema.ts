@@ -81,12 +81,20 @@ const Scoresheet = z.strictObject({
 });
 
 /** 绩效目标完成情况表 indicator: c5 is composed as 名称 + 性质 + 指标值 + 单位 (or 名称：指标值 when qualitative). */
-const CompletionIndicator = Indicator.pick({ level1: true, level2: true, name: true, nature: true, unit: true, actual: true, deviationReason: true }).extend({
+const CompletionIndicator = z.strictObject({
+  level1: Indicator.shape.level1,
+  level2: Indicator.shape.level2,
+  name: Indicator.shape.name,
+  nature: Indicator.shape.nature,
   /** 指标值 without the name; absent for a verbal indicator whose name says it all ("会议召开及时性"). */
   target: Text.optional(),
+  unit: Indicator.shape.unit,
+  actual: Indicator.shape.actual,
+  deviationReason: Indicator.shape.deviationReason,
   /** Ties a department indicator to the same indicator of a project under another name (W-TARGET-DIVERGENT). */
   link: Text.optional(),
 });
+// Note: the fields are listed, not picked, so that 指标值 follows 指标性质 in the workbook's columns and a converted YAML.
 
 /** 年度总体目标: 预算总体目标, its 执行结果 and the 偏差情况及原因分析 (default 无偏差). */
 const Goal = z.strictObject({ expected: RequiredProse, achieved: RequiredProse, deviation: Prose.optional() });
