@@ -9,6 +9,7 @@ import {
   PAIR_SEPARATORS,
   PARENT_KEY,
   RECORD_KEY,
+  RECORD_NAME,
   YES_NO,
   YUNNAN_LAYOUT,
   type EntryLayout,
@@ -223,6 +224,8 @@ function readTable(ws: ExcelJS.Worksheet, sheet: TableSheet, fail: Fail): Row[] 
     if (title === undefined) continue;
     const field = byTitle.get(title);
     const letter = ws.getColumn(c).letter;
+    // Note: a record sheet's 名称 column is a lookup of its 代号 (a formula), shown for the person filling it, never data.
+    if (field?.key === RECORD_NAME) continue;
     if (field) columns.push({ col: c, letter, field });
     else
       fail('E-UNKNOWN-KEY', `${sheet.name}表：未知的列“${title}”。此表的列有：${[...byTitle.keys()].join('、')}。`, `${ws.name}!${letter}${top}`, {

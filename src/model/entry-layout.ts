@@ -3,7 +3,17 @@
  * 云南格式（及由它派生的格式）用手工排定的版式（entry-workbook.ts）；其余格式都由这里按模式生成（issue 15）。
  */
 import * as z from 'zod';
-import { ACHIEVEMENT, PROJECT_ID_FIELD, RECORD_KEY, type EntryLayout, type Field, type FormSheet, type TableSheet } from './entry-workbook.js';
+import {
+  ACHIEVEMENT,
+  NAMES_SHEET,
+  PROJECT_ID_FIELD,
+  RECORD_KEY,
+  RECORD_NAME,
+  type EntryLayout,
+  type Field,
+  type FormSheet,
+  type TableSheet,
+} from './entry-workbook.js';
 import { type FieldKind, kindOf } from './input-kinds.js';
 
 /** A scalar leaf of the schema: its dot key (from its sheet's row object or the file's top) and its cell kind. */
@@ -149,13 +159,19 @@ export function layoutFromSchema(profile: string, schema: z.ZodType, labels: Rea
         leaf.steps.length > 1 ? field(leaf, leaf.steps.length - 1, title(leaf.steps.slice(0, -1), owner)) : field(leaf, 0, undefined, owner),
       );
     };
-    const keyField = (list: ListPart): Field => ({
-      key: RECORD_KEY,
-      header: `${label(list.steps.at(-1)!, list.steps.at(-2))}代号`,
-      kind: 'text',
-      width: 20,
-      hint: '每行一项，代号照示例或细则填写，同一张表（子表中同一项目）内不能重复',
-    });
+    const keyFields = (list: ListPart): Field[] => {
+      const what = label(list.steps.at(-1)!, list.steps.at(-2));
+      return [
+        {
+          key: RECORD_KEY,
+          header: `${what}代号`,
+          kind: 'text',
+          width: 20,
+          hint: `每行一项，从下拉列表或“${NAMES_SHEET}”表选取，同一张表（子表中同一项目）内不能重复`,
+        },
+        { key: RECORD_NAME, header: `${what}名称`, kind: 'text', width: 22, hint: '按代号自动显示，不必填写' },
+      ];
+    };
     const tables: TableSheet[] = [];
     for (const list of top.lists) {
       const inside: Walked = { leaves: [], lists: [] };
@@ -163,7 +179,7 @@ export function layoutFromSchema(profile: string, schema: z.ZodType, labels: Rea
       const isProjects = list.steps.join('.') === 'projects' && !list.record;
       if (inside.lists.length > 0 && !isProjects) throw new Unsupported(`${list.steps.join('.')}.${inside.lists[0]!.steps.join('.')}`);
       if (isProjects && !inside.leaves.some((l) => l.steps.join('.') === 'id')) throw new Unsupported('projects.id');
-      const fields = [...(list.record ? [keyField(list)] : []), ...columns(list, inside)];
+      const fields = [...(list.record ? keyFields(list) : []), ...columns(list, inside)];
       const rowText = `一项${label(list.steps.at(-1)!, list.steps.at(-2))}`;
       tables.push({
         type: 'table',
@@ -186,7 +202,7 @@ export function layoutFromSchema(profile: string, schema: z.ZodType, labels: Rea
           row: `${projectLabel}的一项${label(child.steps.at(-1)!, child.steps.at(-2) ?? 'projects')}`,
           path: child.steps,
           child: { required: !child.optional },
-          fields: [PROJECT_ID_FIELD, ...(child.record ? [keyField(child)] : []), ...columns(child, grand)],
+          fields: [PROJECT_ID_FIELD, ...(child.record ? keyFields(child) : []), ...columns(child, grand)],
           ...(child.record ? { record: true } : {}),
         });
       }

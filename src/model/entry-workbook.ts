@@ -59,6 +59,16 @@ export interface FormSheet {
 export const PARENT_KEY = '@project';
 /** The column of a record sheet that names each row's entry (a 计分表 line's 代号). */
 export const RECORD_KEY = '@key';
+/** The column of a record sheet that shows the name of each row's 代号 (a formula; never read). */
+export const RECORD_NAME = '@name';
+/** The sheet listing the known 代号 of each record sheet with their names. */
+export const NAMES_SHEET = '代号';
+
+/** Known entries of keyed maps, by data path with `*` for list indexes: [代号, 名称] in order (ProfileDefinition.entryNames). */
+export type EntryNames = Readonly<Record<string, readonly (readonly [string, string])[]>>;
+
+/** The data path (with `*` for the project index) of a table sheet's rows: the key of its EntryNames. */
+export const sheetDataPath = (s: Pick<TableSheet, 'path' | 'child'>): string => [...(s.child ? ['projects', '*'] : []), ...s.path].join('.');
 /** How a `yesNoList` cell separates its answers (written with the first, read with any). */
 export const YES_NO_SEPARATOR = '、';
 /** How a `pairs` cell writes one entry: name, separator, number (read with ： : or =). */
@@ -330,11 +340,7 @@ export function indicatorLists(framework: Readonly<Record<string, readonly strin
 /** The workbook title of each input field, by data path with list indexes as `*` (`projects.*.indicators.*.unit` → 度量单位). */
 export const FIELD_TITLES: ReadonlyMap<string, string> = new Map([
   ...UNIT_SHEET.sections.flatMap((s) => s.fields).map((x) => [x.key, x.header] as const),
-  ...TABLE_SHEETS.flatMap((s) =>
-    s.fields
-      .filter((x) => x.key !== PARENT_KEY && x.key !== RECORD_KEY)
-      .map((x) => [[...(s.child ? ['projects', '*'] : []), ...s.path, '*', x.key].join('.'), columnTitle(x)] as const),
-  ),
+  ...TABLE_SHEETS.flatMap((s) => s.fields.filter((x) => !x.key.startsWith('@')).map((x) => [`${sheetDataPath(s)}.*.${x.key}`, columnTitle(x)] as const)),
 ]);
 
 /** Last path steps of amount fields, so a YAML writer can print them with two decimals. */

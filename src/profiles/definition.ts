@@ -8,6 +8,7 @@ import type { ProfileTemplates } from '../model/templates.js';
 import type { Render } from '../compose/templates.js';
 import type { UnitDocuments } from '../compose/unit-documents.js';
 import type { CheckOptions } from '../check/severity.js';
+import type { EntryNames } from '../model/entry-workbook.js';
 
 /** What a profile is and does with a validated unit U; D is its derived model. */
 export interface ProfileDefinition<U, D> {
@@ -21,6 +22,12 @@ export interface ProfileDefinition<U, D> {
   readonly unusedKeys: Readonly<Record<string, string>>;
   /** Chinese labels of input keys whose meaning in this form differs from the kit's (model/labels.ts), for diagnostics. */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * The names of the entries a keyed map of the input may have, by the map's data path with `*` for a list index
+   * (`dept.scoresheet.lines`, `projects.*.scoresheet.lines`): [代号, 名称] in order. The data-entry workbook lists them
+   * on its 代号 sheet, offers them as a drop-down and shows each row's name; a blank workbook starts with them.
+   */
+  readonly entryNames?: (p: Profile) => EntryNames;
   readonly derive: (u: U, p: Profile) => D;
   readonly check: (u: U, d: D, p: Profile, opts: CheckOptions) => Diagnostic[];
   readonly compose: (u: U, d: D, p: Profile, t: ProfileTemplates, render: Render) => UnitDocuments;

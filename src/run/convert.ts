@@ -6,7 +6,9 @@ import { indicatorLists } from '../model/entry-workbook.js';
 import { readInputFile } from '../load/read-file.js';
 import { validateUnit } from '../load/validate.js';
 import { takeInputChecks } from '../load/input-checks.js';
-import { INPUT_SCHEMAS, entryLayout, isProfileId, type AnyUnit } from '../profiles/registry.js';
+import { INPUT_SCHEMAS, PROFILES, entryLayout, isProfileId, type AnyUnit } from '../profiles/registry.js';
+import type { Profile } from '../model/profile.js';
+import type { EntryWorkbookOptions } from '../write/entry-workbook.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
 import type { LoadedProfile } from '../load/profile.js';
@@ -89,7 +91,7 @@ export async function convertBytes(
     const { profile } = form.profile ?? (await profileFor(ctx, unit.profile));
     // Note: imported here so that exceljs loads only when a workbook is written.
     const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
-    out = await writeEntryWorkbook(read.loaded.data, { lists: indicatorLists(profile.framework), when, ...(layout ? { layout } : {}) });
+    out = await writeEntryWorkbook(read.loaded.data, workbookOptions(unit.profile, profile, when));
   } else {
     const text =
       target === 'json'
@@ -119,11 +121,14 @@ export async function blankWorkbook(profileId: string, ctx: RunContext): Promise
   const form = await workbookForm(profileId, ctx);
   if ('problem' in form) return form;
   const { writeEntryWorkbook } = await import('../write/entry-workbook.js');
-  const layout = isProfileId(form.base) ? entryLayout(form.base) : undefined;
-  return writeEntryWorkbook(
-    { profile: profileId },
-    { lists: indicatorLists(form.profile.framework), when: BLANK_WORKBOOK_DATE, ...(layout ? { layout } : {}) },
-  );
+  return writeEntryWorkbook({ profile: profileId }, workbookOptions(form.base, form.profile, BLANK_WORKBOOK_DATE));
+}
+
+/** How a form's workbook is written: its base form's layout, its own 一级/二级指标 lists and 代号 names. */
+function workbookOptions(base: string, profile: Profile, when: Date): EntryWorkbookOptions {
+  const layout = isProfileId(base) ? entryLayout(base) : undefined;
+  const names = isProfileId(base) ? PROFILES[base].entryNames?.(profile) : undefined;
+  return { lists: indicatorLists(profile.framework), when, ...(layout ? { layout } : {}), ...(names ? { names } : {}) };
 }
 
 /** Why there is no data-entry workbook for a form (`what` names it), in the words init, convert and the page share. */

@@ -1,14 +1,19 @@
 /** 填报工作簿“说明”工作表的文字：用法、填写须知、各工作表一行是什么、各列怎么填。 */
-import { CHECKS_SHEET, columnTitle, type EntryLayout } from '../model/entry-workbook.js';
+import { CHECKS_SHEET, NAMES_SHEET, columnTitle, type EntryLayout } from '../model/entry-workbook.js';
 
 const CHECKS_ROW = [
   CHECKS_SHEET,
   '可不填。本单位对某项检查的设置，一行一项：检查代码（诊断结果中“代码”一列，如 W-TASK-NAME）和设置（关闭、警告或错误）。以 E- 开头的错误不能关闭或降为警告。',
 ] as const;
 
-/** [label, text] rows of a layout's 说明 sheet; a row with a label and no text is a heading. */
-export const instructions = (layout: EntryLayout): readonly (readonly [string, string])[] =>
-  layout.profile === 'yunnan' ? [...YUNNAN_ROWS, ...sheetRows(layout)] : generic(layout);
+/** [label, text] rows of a layout's 说明 sheet (`names`: the workbook has a 代号 sheet); a row with a label and no text is a heading. */
+export const instructions = (layout: EntryLayout, names = false): readonly (readonly [string, string])[] =>
+  layout.profile === 'yunnan' ? [...YUNNAN_ROWS, ...sheetRows(layout)] : generic(layout, names);
+
+const NAMES_ROW = [
+  NAMES_SHEET,
+  '按代号逐行填写的各表（如计分表的三级指标）可用的代号和名称，取自格式的评分细则，不必修改；这些表的代号列可从下拉列表选取，名称列按代号自动显示。',
+] as const;
 
 const sheetRows = (layout: EntryLayout): (readonly [string, string])[] =>
   layout.tables.map(
@@ -16,7 +21,7 @@ const sheetRows = (layout: EntryLayout): (readonly [string, string])[] =>
   );
 
 /** The 说明 of a workbook generated from a profile's schema (entry-layout.ts). */
-function generic(layout: EntryLayout): (readonly [string, string])[] {
+function generic(layout: EntryLayout, names: boolean): (readonly [string, string])[] {
   return [
     [`jixiao 绩效自评填报工作簿（${layout.profile} 格式）`, ''],
     ['', '本工作簿就是生成绩效自评报告所需的全部数据：按下面的须知填好各工作表，保存为 .xlsx，不必转换成别的格式。'],
@@ -36,6 +41,7 @@ function generic(layout: EntryLayout): (readonly [string, string])[] {
     ['各工作表', ''],
     [layout.unit.name, `${layout.unit.sections.map((s) => s.title).join('、')}：一行一个字段，填在“填写内容”列。`],
     ...sheetRows(layout),
+    ...(names ? [NAMES_ROW] : []),
     CHECKS_ROW,
   ];
 }

@@ -9,7 +9,11 @@ import {
   CHECK_SETTINGS,
   PARENT_KEY,
   PAIR_SEPARATOR,
+  NAMES_SHEET,
   RECORD_KEY,
+  RECORD_NAME,
+  sheetDataPath,
+  type EntryNames,
   YES_NO_SEPARATOR,
   LINE_SEPARATOR,
   YES_NO,
@@ -32,6 +36,8 @@ export interface EntryWorkbookOptions {
   readonly when: Date;
   /** The profile's sheets and columns (default: yunnan's). */
   readonly layout?: EntryLayout;
+  /** Known 代号 of the keyed maps with their names (the profile's entryNames). */
+  readonly names?: EntryNames;
 }
 
 /** Rows below the header that carry drop-downs and number checks. */
@@ -54,9 +60,11 @@ export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptio
   const wb = new ExcelJS.Workbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', created: opts.when, modified: opts.when });
   const layout = opts.layout ?? YUNNAN_LAYOUT;
-  addInstructions(wb, layout);
+  const names = nameRanges(layout, opts.names ?? {});
+  addInstructions(wb, layout, names.size > 0);
   addUnitSheet(wb, layout, data, opts);
-  for (const sheet of layout.tables) addTableSheet(wb, sheet, rowsOf(sheet, data), opts, layout);
+  for (const sheet of layout.tables) addTableSheet(wb, sheet, rowsOf(sheet, data, names.get(sheet)), opts, layout, names.get(sheet));
+  if (names.size > 0) addNamesSheet(wb, names);
   addChecksSheet(wb, valueAt(data, 'checks'));
   // Note: every sheet is protected without a password (Review → Unprotect Sheet lifts it): only the value cells are
   // unlocked, so headers, labels, field codes and the 说明 text cannot be typed over by mistake, while rows can still
@@ -76,10 +84,10 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
-function addInstructions(wb: ExcelJS.Workbook, layout: EntryLayout): void {
+function addInstructions(wb: ExcelJS.Workbook, layout: EntryLayout, names: boolean): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ showGridLines: false }], pageSetup: PAGE });
   ws.columns = [{ width: 18 }, { width: 100 }];
-  for (const [label, text] of instructions(layout)) {
+  for (const [label, text] of instructions(layout, names)) {
     const row = ws.addRow([label, text]);
     row.font = label === '' || text !== '' ? FONT : { ...FONT, name: '黑体', bold: true, size: 12 };
     row.alignment = { vertical: 'top', wrapText: true };
@@ -116,7 +124,73 @@ function addUnitSheet(wb: ExcelJS.Workbook, layout: EntryLayout, data: unknown, 
   }
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly unknown[], opts: EntryWorkbookOptions, layout: EntryLayout): void {
+/** The known 代号 of a record sheet and where the 代号 sheet lists them (two columns from `column`, rows from 3). */
+interface NameRange {
+  readonly entries: readonly (readonly [string, string])[];
+  readonly title: string;
+  readonly column: number;
+}
+
+/** Each record sheet with known 代号, and its two columns on the 代号 sheet (a blank column between sheets). */
+function nameRanges(layout: EntryLayout, names: EntryNames): Map<TableSheet, NameRange> {
+  const out = new Map<TableSheet, NameRange>();
+  for (const sheet of layout.tables) {
+    const entries = sheet.record ? names[sheetDataPath(sheet)] : undefined;
+    if (entries && entries.length > 0) out.set(sheet, { entries, title: sheet.name, column: 1 + 3 * out.size });
+  }
+  return out;
+}
+
+/** The lookup range of a NameRange on the 代号 sheet: its 代号 column, or 代号 and 名称. */
+function nameRef(range: NameRange, both: boolean): string {
+  const col = (c: number) => colLetter(c);
+  const last = 2 + range.entries.length;
+  return `'${NAMES_SHEET}'!$${col(range.column)}$3:$${col(range.column + (both ? 1 : 0))}$${last}`;
+}
+
+/** A column number as its letters (1 → A, 27 → AA). */
+function colLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** The 代号 sheet: for each record sheet, its known 代号 and their names, under the sheet's name. */
+function addNamesSheet(wb: ExcelJS.Workbook, names: ReadonlyMap<TableSheet, NameRange>): void {
+  const ws = wb.addWorksheet(NAMES_SHEET, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { ...PAGE, printTitlesRow: '1:2' } });
+  for (const range of names.values()) {
+    ws.getColumn(range.column).width = 24;
+    ws.getColumn(range.column + 1).width = 30;
+    ws.getCell(1, range.column).value = range.title;
+    ws.mergeCells(1, range.column, 1, range.column + 1);
+    ws.getCell(2, range.column).value = '代号';
+    ws.getCell(2, range.column + 1).value = '名称';
+    for (let r = 1; r <= 2; r++) for (const c of [range.column, range.column + 1]) ws.getCell(r, c).style = HEADER;
+    range.entries.forEach(([key, name], i) => {
+      for (const [c, v] of [
+        [range.column, key],
+        [range.column + 1, name],
+      ] as const) {
+        const cell = ws.getCell(3 + i, c);
+        cell.value = v;
+        cell.font = FONT;
+        cell.border = box;
+      }
+    });
+  }
+}
+
+/** Rows below the data of a record sheet that still get the 名称 formula, for 代号 typed in later. */
+const NAME_FORMULA_SPARE = 100;
+
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  sheet: TableSheet,
+  rows: readonly unknown[],
+  opts: EntryWorkbookOptions,
+  layout: EntryLayout,
+  names?: NameRange,
+): void {
   const top = headerRows(sheet);
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: top, xSplit: 1 }], pageSetup: { ...PAGE, printTitlesRow: `1:${top}` } });
   sheet.fields.forEach((field, i) => {
@@ -125,12 +199,13 @@ function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly u
     styleValueCell(col, field);
   });
   writeHeader(ws, sheet, top);
+  const keyCol = sheet.fields.findIndex((x) => x.key === RECORD_KEY) + 1;
   rows.forEach((item, i) => {
     const row = ws.getRow(top + 1 + i);
     let height = 0;
     sheet.fields.forEach((field, j) => {
       const cell = row.getCell(j + 1);
-      cell.value = toCell(field, valueAt(item, field.key));
+      cell.value = field.key === RECORD_NAME ? null : toCell(field, valueAt(item, field.key));
       cell.border = box;
       if (WRAPPED.has(field.kind)) height = Math.max(height, lineHeight(String(cell.value ?? ''), field.width ?? 14));
     });
@@ -138,9 +213,39 @@ function addTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, rows: readonly u
   });
   sheet.fields.forEach((field, j) => {
     const letter = ws.getColumn(j + 1).letter;
-    const dv = validation(field, `${letter}${top + 1}`, opts, layout);
+    const dv = field.key === RECORD_KEY ? keyValidation(field, names) : validation(field, `${letter}${top + 1}`, opts, layout);
     if (dv) addRangeValidation(ws, `${letter}${top + 1}:${letter}${top + VALIDATED_ROWS}`, dv);
   });
+  // Note: the 名称 column looks each row's 代号 up on the 代号 sheet, so a 代号 typed or changed later shows its name too;
+  // its text is cached in the file for readers that do not calculate. It is locked and never read back.
+  const nameCol = sheet.fields.findIndex((x) => x.key === RECORD_NAME) + 1;
+  if (nameCol > 0) {
+    const byKey = new Map(names?.entries ?? []);
+    const keyLetter = colLetter(keyCol);
+    for (let r = top + 1; names && r <= top + rows.length + NAME_FORMULA_SPARE; r++) {
+      const key = rows[r - top - 1] === undefined ? undefined : valueAt(rows[r - top - 1], RECORD_KEY);
+      const cell = ws.getCell(r, nameCol);
+      cell.value = {
+        formula: `IFERROR(VLOOKUP(${keyLetter}${r},${nameRef(names, true)},2,FALSE),"")`,
+        result: typeof key === 'string' ? (byKey.get(key) ?? '') : '',
+      };
+      if (r <= top + rows.length) cell.border = box;
+    }
+  }
+}
+
+/** The drop-down of a 代号 column: the record sheet's known 代号 on the 代号 sheet (others allowed after a warning). */
+function keyValidation(field: Field, names: NameRange | undefined): ExcelJS.DataValidation | undefined {
+  if (!names) return undefined;
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [nameRef(names, false)],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: field.header,
+    error: `“${NAMES_SHEET}”表中没有这个代号。`,
+  };
 }
 
 /** The 检查设置 sheet: the input's `checks:` as rows of 检查代码 and 设置 (关闭 / 警告 / 错误). */
@@ -205,7 +310,8 @@ function styleValueCell(target: ExcelJS.Cell | ExcelJS.Column, field: Field): vo
   target.font = FONT;
   // Note: the cells meant to be filled are the only unlocked ones of the protected sheet; a table's rows take this
   // from their column, its header cells get HEADER's style (locked) instead.
-  target.protection = { locked: false };
+  target.protection = { locked: field.key === RECORD_NAME };
+  if (field.key === RECORD_NAME) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   target.alignment = { vertical: 'top', wrapText: WRAPPED.has(field.kind) };
   // Note: '@' keeps what is typed as text ("007", "95.0"); amounts are real numbers shown with two decimals.
   target.numFmt = field.kind === 'amount' || field.kind === 'signedAmount' ? '0.00' : field.kind === 'points' || field.kind === 'year' ? 'General' : '@';
@@ -311,9 +417,12 @@ function toCell(field: Field, value: unknown): ExcelJS.CellValue {
  * The rows of a table sheet: the list at its path (a record sheet's map as rows with their 代号), or for a child sheet
  * every project's list with its 项目标识.
  */
-function rowsOf(sheet: TableSheet, data: unknown): unknown[] {
+function rowsOf(sheet: TableSheet, data: unknown, names?: NameRange): unknown[] {
   const items = (v: unknown): unknown[] => (sheet.record ? asEntries(v) : asArray(v));
-  if (!sheet.child) return items(valueAt(data, sheet.path.join('.')));
+  // Note: a map the input leaves out (a blank workbook) starts with a row for each known 代号, to be filled in.
+  const at = valueAt(data, sheet.path.join('.'));
+  if (!sheet.child && at === undefined && names) return names.entries.map(([key]) => ({ [RECORD_KEY]: key }));
+  if (!sheet.child) return items(at);
   return asArray(valueAt(data, 'projects')).flatMap((p) =>
     items(valueAt(p, sheet.path.join('.'))).map((item) => ({ ...(item as object), [PARENT_KEY]: valueAt(p, 'id') })),
   );

@@ -476,16 +476,26 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia, sich
         '项目支出·项目资金·调整预算',
         '项目支出·绩效指标',
         '项目支出·自评计分表·三级指标',
+        '代号',
         '检查设置',
       ]);
       const dept = wb.getWorksheet('部门整体支出·自评计分表·三级指标')!;
-      expect(headers(dept, 2).slice(1, 6)).toEqual(['三级指标代号', '各评分要点是否符合', '各季度完成情况', '实现程度', '计算参数']);
+      expect(headers(dept, 2).slice(1, 7)).toEqual(['三级指标代号', '三级指标名称', '各评分要点是否符合', '各季度完成情况', '实现程度', '计算参数']);
       const goal = rowOf(dept, 1, 'goalReasonable');
-      expect(dept.getCell(goal, 2).value).toBe('是、是、是');
-      expect(dept.getCell(rowOf(dept, 1, 'threePublicChange'), 5).value).toBe('thisYear：4.17\nlastYear：23.8');
+      expect(dept.getCell(goal, 3).value).toBe('是、是、是');
+      expect(dept.getCell(rowOf(dept, 1, 'threePublicChange'), 6).value).toBe('thisYear：4.17\nlastYear：23.8');
+      // The 名称 is looked up from the 代号 sheet (the rubric's wording), cached for readers that do not calculate, and locked.
+      const names = wb.getWorksheet('代号')!;
+      expect([1, 2, 4, 5].map((c) => names.getCell(2, c).value)).toEqual(['代号', '名称', '代号', '名称']);
+      expect(dept.getCell(goal, 2).value).toMatchObject({ formula: expect.stringContaining('VLOOKUP(A'), result: '绩效目标合理性' });
+      expect(dept.getCell(goal, 2).protection?.locked).not.toBe(false);
+      expect(dept.getCell(goal, 1).dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'代号'!\$A\$3:\$A\$\d+$/)] });
       const project = wb.getWorksheet('项目支出·自评计分表·三级指标')!;
-      expect(headers(project, 2).slice(1, 3)).toEqual(['项目标识', '三级指标代号']);
+      expect(headers(project, 2).slice(1, 4)).toEqual(['项目标识', '三级指标代号', '三级指标名称']);
       expect(project.getCell(3, 1).dataValidation).toMatchObject({ type: 'list', formulae: ["'项目支出'!$A$3:$A$1002"] });
+      expect(project.getCell(3, 2).dataValidation.formulae[0]).toMatch(/^'代号'!\$D\$3:\$D\$\d+$/);
+      expect(project.getCell(3, 2).value).toBe('projectApproval');
+      expect(project.getCell(3, 3).value).toMatchObject({ result: '项目立项规范性' });
       // The 指标值 column follows 指标性质, as a person reads an indicator.
       expect(headers(wb.getWorksheet('项目支出·绩效指标')!, 1).slice(5, 8)).toEqual(['指标性质', '指标值', '单位']);
     });
@@ -496,16 +506,16 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia, sich
       const staff = rowOf(dept, 1, 'staffControl');
       const bad = await editWorkbook(file, (w) => {
         const ws = w.getWorksheet(dept.name)!;
-        ws.getCell(goal, 2).value = '是、也许、是';
-        ws.getCell(staff, 5).value = 'staffActual：四十八\nstaffQuota：52';
+        ws.getCell(goal, 3).value = '是、也许、是';
+        ws.getCell(staff, 6).value = 'staffActual：四十八\nstaffQuota：52';
       });
       expect(await problems(bad)).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ code: 'E-SCHEMA', path: ['dept', 'scoresheet', 'lines', 'goalReasonable', 'answers', 1], cell: `${dept.name}!B${goal}` }),
+          expect.objectContaining({ code: 'E-SCHEMA', path: ['dept', 'scoresheet', 'lines', 'goalReasonable', 'answers', 1], cell: `${dept.name}!C${goal}` }),
           expect.objectContaining({
             code: 'E-SCHEMA',
             path: ['dept', 'scoresheet', 'lines', 'staffControl', 'values', 'staffActual'],
-            cell: `${dept.name}!E${staff}`,
+            cell: `${dept.name}!F${staff}`,
           }),
         ]),
       );
@@ -535,8 +545,11 @@ describe('workbooks generated from a form’s input schema (gansu, ningxia, sich
       expect(await main(['check', join(dir, 's.xlsx')], check.io), check.stdout()).toBe(0);
       const blank = memoryIo(env);
       expect(await main(['init', '--xlsx', '--blank', '--profile', 'sichuan', join(dir, 'b.xlsx')], blank.io), blank.stderr()).toBe(0);
+      // The blank workbook starts the department's 计分表 with a row per 三级指标 of the rubric, to be filled in.
       const empty = await readInputFile(join(dir, 'b.xlsx'), readFileSync(join(dir, 'b.xlsx')), workbookLayouts(ctx));
-      expect(empty.loaded?.data).toEqual({ profile: 'sichuan', projects: [] });
+      const lines = (empty.loaded!.data as { dept: { scoresheet: { lines: Record<string, object> } } }).dept.scoresheet.lines;
+      expect(Object.keys(lines).slice(0, 3)).toEqual(['goalReasonable', 'indicatorClarity', 'staffControl']);
+      expect(Object.values(lines).every((l) => Object.keys(l).length === 0)).toBe(true);
     });
   });
 });

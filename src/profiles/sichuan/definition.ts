@@ -7,6 +7,9 @@ import { checkSichuan } from './check/check.js';
 import { composeSichuan } from './compose/documents.js';
 import type { ProfileDefinition } from '../definition.js';
 import { SichuanSettingsSchema } from './settings.js';
+import { readSettings } from '../../model/profile.js';
+import { readRubric } from './derive/rubric.js';
+import type { RubricKind } from './rubric.js';
 
 /** The sichuan profile: the department and every project are scored; the headline is the department's 预算额 and 计分表. */
 export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
@@ -33,6 +36,14 @@ export const sichuanProfile: ProfileDefinition<SichuanUnit, SichuanDerived> = {
     notes: '四川表样下方不印备注',
   },
   settingsSchema: SichuanSettingsSchema,
+  // Note: the 三级指标 of each 计分表 come from the profile's rubrics, so a workbook names them as the finance bureau does.
+  entryNames: (p) => {
+    const { value: s, problem } = readSettings(p, SichuanSettingsSchema);
+    if (problem) return {};
+    const lines = (key: string, kind: RubricKind) =>
+      readRubric(p.data, key, kind).rubric?.groups.flatMap((g1) => g1.groups.flatMap((g2) => g2.lines.map((l) => [l.id, l.label] as const))) ?? [];
+    return { 'dept.scoresheet.lines': lines(s.rubrics.dept, 'dept'), 'projects.*.scoresheet.lines': lines(s.rubrics.project, 'project') };
+  },
   derive: deriveSichuan,
   check: checkSichuan,
   compose: composeSichuan,
