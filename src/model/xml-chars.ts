@@ -10,16 +10,26 @@ const SOURCE = `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uF
 /** Matches one character that XML 1.0 forbids (or that we treat as forbidden: non-characters). */
 export const XML_FORBIDDEN = new RegExp(SOURCE, 'u');
 const XML_FORBIDDEN_ALL = new RegExp(SOURCE, 'gu');
+/**
+ * Every UTF-16 code unit that can be, or be part of, a forbidden character: a text without any is clean.
+ * Note: a scan by code unit (no u flag) is several times faster than XML_FORBIDDEN on long parts; a text with
+ * astral characters (any surrogate) still goes through the exact test (issue 14: 5 % of writing an XLSX).
+ */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
+/** Whether a text holds a character XML 1.0 forbids (or that we treat as forbidden). */
+export const hasForbiddenChar = (text: string): boolean => SUSPECT.test(text) && XML_FORBIDDEN.test(text);
 
 /** The first forbidden character of a text: its UTF-16 index and code point; undefined when the text is clean. */
 export function findForbiddenChar(text: string): { readonly index: number; readonly codePoint: number } | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const m = XML_FORBIDDEN.exec(text);
   return m ? { index: m.index, codePoint: m[0].codePointAt(0)! } : undefined;
 }
 
 /** A text with every forbidden character removed (defence in depth for the writers; input is rejected at load). */
 export function stripForbiddenChars(text: string): string {
-  return XML_FORBIDDEN.test(text) ? text.replace(XML_FORBIDDEN_ALL, '') : text;
+  return hasForbiddenChar(text) ? text.replace(XML_FORBIDDEN_ALL, '') : text;
 }
 
 /** `U+FFFF` for a code point. */

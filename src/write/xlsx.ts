@@ -98,21 +98,18 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     const cell = ws.getCell(row, 1);
     cell.value = text;
     cell.style = style;
+    // Note: the merged cells keep the empty style the master had before; one shared object, so that exceljs sees
+    // one style instead of one per cell (it registers each style object it has not seen).
+    for (let c = 2; c <= grid.width; c++) ws.getCell(row, c).style = NO_STYLE;
     ws.getRow(row).height = height;
   };
   const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
-  fullRow(
-    1,
-    table.title,
-    { font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred },
-    Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2),
-  );
+  fullRow(1, table.title, TITLE_STYLE, Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2));
   if (table.subtitle !== undefined) {
-    fullRow(2, table.subtitle, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle }, heightForLines(wrappedLines(table.subtitle, total)));
+    fullRow(2, table.subtitle, LINE_STYLE, heightForLines(wrappedLines(table.subtitle, total)));
   }
 
   const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
-  const styleOf = sharedStyles();
   const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
   // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
   // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label
@@ -159,7 +156,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   let row = titleRows + grid.rows.length;
   for (const note of table.notes) {
     row += 1;
-    fullRow(row, note, { font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle }, heightForLines(wrappedLines(note, total)));
+    fullRow(row, note, LINE_STYLE, heightForLines(wrappedLines(note, total)));
   }
 }
 
@@ -177,26 +174,31 @@ export function pagePieces(p: PlacedCell, breaks: readonly number[]): PlacedCell
 
 /**
  * Style of a table cell by its role: 黑体 for header and section lines, 仿宋_GB2312 otherwise; long text left and top;
- * with the number format of its value. One object per distinct style, shared by every cell that has it.
- * Note: exceljs remembers the style id of each style object it has seen, so sharing saves re-serialising the
- * style of every cell; cells must therefore never mutate their style (set numFmt through this, not cell.numFmt).
+ * with the number format of its value. One object per distinct style, shared by every cell of every workbook that has
+ * it. Note: exceljs remembers the style id of each style object it has seen in a workbook, so sharing saves
+ * registering the style of every cell (issue 14); the objects are frozen, as a cell must never mutate its style (set
+ * numFmt through this, not cell.numFmt).
  */
-function sharedStyles(): (cell: Cell, numFmt: string | undefined) => Partial<ExcelJS.Style> {
-  const seen = new Map<string, Partial<ExcelJS.Style>>();
-  return (cell, numFmt) => {
-    const role: CellRole = cell.role ?? 'value';
-    const bold = cell.bold ?? false;
-    const key = `${role}|${String(bold)}|${numFmt ?? ''}`;
-    let style = seen.get(key);
-    if (!style) {
-      const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
-      const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
-      style = { font: font(face, CELL_FONT_SIZE, bold), alignment, border: box, ...(numFmt !== undefined ? { numFmt } : {}) };
-      seen.set(key, style);
-    }
-    return style;
-  };
+function styleOf(cell: Cell, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  const role: CellRole = cell.role ?? 'value';
+  const bold = cell.bold ?? false;
+  const key = `${role}|${String(bold)}|${numFmt ?? ''}`;
+  let style = CELL_STYLES.get(key);
+  if (!style) {
+    const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
+    const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
+    style = Object.freeze({ font: font(face, CELL_FONT_SIZE, bold), alignment, border: box, ...(numFmt !== undefined ? { numFmt } : {}) });
+    CELL_STYLES.set(key, style);
+  }
+  return style;
 }
+
+/** The cell styles met so far, by role, weight and number format (a handful), shared by every workbook of the process. */
+const CELL_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+/** The title row's style, the style of a full-width line (subtitle, note) and of the cells a full-width line covers. */
+const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred });
+const LINE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle });
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 /**
  * A worksheet name Excel accepts: without []:*?/\ and apostrophes, at most 31 characters,
