@@ -1,8 +1,10 @@
 /** DOCX 外壳：样式、页脚、节属性等固定部件由 docx 库按各节版式生成一次并缓存；正文另由 docx-body.ts 写出。 */
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { stripForbiddenChars } from '../model/xml-chars.js';
 import type { DocSection } from '../model/doc.js';
 import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
+import { stableBytes } from './zip.js';
 import { jixiaoStylesFragment, mergeStyles } from './docx-styles.js';
 import { isOfficial, officialFrame, withOfficialOptions, withSideNumbers } from './official-page.js';
 import { A4, FONTS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE, font } from './styles.js';
@@ -95,7 +97,10 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
   if (bodyStart < '<w:body>'.length || sectionProperties.length !== sections.length || after === undefined) {
     throw new Error(`docx shell: unexpected document.xml or core.xml from docx (${sectionProperties.length} of ${sections.length} sections)`);
   }
-  return { parts, head: xml.slice(0, bodyStart), sectionProperties, tail: xml.slice(bodyEnd), coreXml: (title) => `${before}${title}${after}` };
+  // Note: the fixed parts as bytes made once and marked stable, so that each is deflated once per process, not once per
+  // document (zip.ts; styles, theme and a footer per section are a sixth of a unit's DOCX before compression).
+  const bytes = parts.map(([name, data]): OoxmlPart => [name, stableBytes(typeof data === 'string' ? strToU8(stripForbiddenChars(data)) : data)]);
+  return { parts: bytes, head: xml.slice(0, bodyStart), sectionProperties, tail: xml.slice(bodyEnd), coreXml: (title) => `${before}${title}${after}` };
 }
 
 /** The parts with jixiao's named styles (docx-styles.ts) merged into docx's word/styles.xml. */

@@ -1,6 +1,7 @@
 /** 可重复输出：重新打包 OOXML（DOCX/XLSX），使同一内容总是得到同样的字节。 */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { XML_FORBIDDEN, stripForbiddenChars } from '../model/xml-chars.js';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { hasForbiddenChar, stripForbiddenChars } from '../model/xml-chars.js';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 /** A random 21-character relationship id as docx writes for ExternalHyperlink (nanoid alphabet). */
 const RANDOM_RID = /rId[A-Za-z0-9_-]{21}/g;
@@ -52,26 +53,20 @@ const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);
 function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string {
   if (!isXmlPart(name)) return data;
   const xml = asText(data);
-  if (XML_FORBIDDEN.test(xml)) return stripForbiddenChars(xml);
+  if (hasForbiddenChar(xml)) return stripForbiddenChars(xml);
   return data;
 }
 
 /**
  * Zips the parts in the given order with every entry time and the core.xml dates set to `when`,
- * so the same parts always give the same bytes.
+ * so the same parts always give the same bytes. Parts made once and marked with `stableBytes` (zip.ts) are deflated
+ * once per process.
  */
 export function packOoxml(parts: readonly OoxmlPart[], when: Date): Uint8Array {
-  // Note: fflate writes the local-time fields of mtime; pass the UTC fields as local so TZ never matters.
-  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds());
   const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const out: Zippable = {};
-  for (const [name, data] of parts) {
-    let bytes = typeof data === 'string' ? strToU8(isXmlPart(name) ? stripForbiddenChars(data) : data) : data;
-    if (name === 'docProps/core.xml') {
-      const xml = typeof data === 'string' ? data : strFromU8(data);
-      bytes = strToU8(xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`));
-    }
-    out[name] = [bytes, { mtime, level: 6 }];
-  }
-  return zipSync(out); // entry order is kept; Word and LibreOffice open it
+  const entries = parts.map(([name, data]): ZipEntry => {
+    if (name === 'docProps/core.xml') return [name, strToU8(asText(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))];
+    return [name, typeof data === 'string' ? strToU8(isXmlPart(name) ? stripForbiddenChars(data) : data) : data];
+  });
+  return zipEntries(entries, when); // entry order is kept; Word and LibreOffice open it
 }

@@ -1,0 +1,123 @@
+/** ZIP 打包：与 fflate 的 zipSync（级别 6、给定时间）逐字节相同；标记为不变的部件只压缩一次，以后直接复用。 */
+import { deflateSync } from 'fflate';
+
+/** One file of the archive: its name in the zip and its bytes. */
+export type ZipEntry = readonly [name: string, data: Uint8Array];
+
+/** The deflate level of every entry (fflate's default, as zipSync used). */
+const LEVEL = 6;
+
+/** CRC-32 (IEEE 802.3), the table fflate uses. */
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+/** The CRC-32 of some bytes, as an unsigned 32-bit number. */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 255]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+interface Packed {
+  readonly crc: number;
+  readonly deflated: Uint8Array;
+}
+
+/** Byte arrays that never change once made (a document shell's parts), so that their deflated form can be kept. */
+const STABLE = new WeakSet<Uint8Array>();
+const PACKED = new WeakMap<Uint8Array, Packed>();
+
+/**
+ * Marks bytes that will never be changed, so that every archive holding them reuses one deflated copy (the styles,
+ * theme and footers of a DOCX shell are the same for thousands of documents; issue 14). Returns the same array.
+ */
+export function stableBytes(data: Uint8Array): Uint8Array {
+  STABLE.add(data);
+  return data;
+}
+
+function pack(data: Uint8Array): Packed {
+  const known = PACKED.get(data);
+  if (known) return known;
+  const packed = { crc: crc32(data), deflated: deflateSync(data, { level: LEVEL }) };
+  if (STABLE.has(data)) PACKED.set(data, packed);
+  return packed;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A ZIP archive of the entries in the given order, each deflated, every entry time set to `when` (its UTC fields, so
+ * that the time zone never matters). Note: the same bytes as fflate's `zipSync(files, { mtime, level: 6 })` with
+ * the UTC fields passed as local time, which jixiao used before (tests/kit/zip.test.ts compares them).
+ */
+export function zipEntries(entries: readonly ZipEntry[], when: Date): Uint8Array {
+  const year = when.getUTCFullYear() - 1980;
+  if (year < 0 || year > 119) throw new RangeError(`zip: a ZIP entry time must fall in 1980–2099, not ${when.toISOString()}`);
+  const dosTime =
+    ((year << 25) |
+      ((when.getUTCMonth() + 1) << 21) |
+      (when.getUTCDate() << 16) |
+      (when.getUTCHours() << 11) |
+      (when.getUTCMinutes() << 5) |
+      (when.getUTCSeconds() >> 1)) >>>
+    0;
+  const files = entries.map(([name, data]) => {
+    const nameBytes = encoder.encode(name);
+    if (nameBytes.length > 0xffff) throw new RangeError(`zip: entry name too long: ${name.slice(0, 40)}…`);
+    return { nameBytes, utf8: nameBytes.length !== name.length, size: data.length, ...pack(data) };
+  });
+  const localSize = files.reduce((a, f) => a + 30 + f.nameBytes.length + f.deflated.length, 0);
+  const centralSize = files.reduce((a, f) => a + 46 + f.nameBytes.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  // Note: the fields fflate writes; version 2.0 needed and made by (host 0), bit 11 (UTF-8) for a non-ASCII name.
+  const common = (f: (typeof files)[number]) => {
+    view.setUint16(at, 20, true);
+    view.setUint16(at + 2, f.utf8 ? 0x800 : 0, true);
+    view.setUint16(at + 4, 8, true);
+    view.setUint32(at + 6, dosTime, true);
+    view.setUint32(at + 10, f.crc, true);
+    view.setUint32(at + 14, f.deflated.length, true);
+    view.setUint32(at + 18, f.size, true);
+    view.setUint16(at + 22, f.nameBytes.length, true);
+    view.setUint16(at + 24, 0, true);
+    at += 26;
+  };
+  const offsets: number[] = [];
+  for (const f of files) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    at += 4;
+    common(f);
+    out.set(f.nameBytes, at);
+    at += f.nameBytes.length;
+    out.set(f.deflated, at);
+    at += f.deflated.length;
+  }
+  files.forEach((f, i) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true);
+    at += 6;
+    common(f);
+    // Note: comment length, disk number, internal and external attributes stay 0.
+    view.setUint32(at + 10, offsets[i]!, true);
+    at += 14;
+    out.set(f.nameBytes, at);
+    at += f.nameBytes.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, files.length, true);
+  view.setUint16(at + 10, files.length, true);
+  view.setUint32(at + 12, centralSize, true);
+  view.setUint32(at + 16, localSize, true);
+  return out;
+}
