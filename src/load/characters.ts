@@ -2,7 +2,7 @@
 import { isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
-import { codePointName, findForbiddenChar, forbiddenKind, stripForbiddenChars } from '../model/xml-chars.js';
+import { codePointName, findForbiddenChar, forbiddenKind, hasForbiddenChar, stripForbiddenChars } from '../model/xml-chars.js';
 import type { Loaded, TextLoaded } from './read-input.js';
 
 /** At most this many characters are reported per file; one pasted block often brings dozens. */
@@ -34,6 +34,9 @@ function problem(path: readonly PropertyKey[], text: string, index: number, how:
 
 /** YAML/JSON: each scalar key or value, placed at the character itself when it is written literally. */
 function inText(loaded: TextLoaded): Diagnostic[] {
+  // Note: a forbidden character in a value is either in the text as written or made by a backslash escape of a
+  // double-quoted string (\u0001, \x07, \0); a text with neither needs no walk over its values (issue 14).
+  if (!hasForbiddenChar(loaded.text) && !loaded.text.includes('\\')) return [];
   const out: Diagnostic[] = [];
   const at = (offset: number) => {
     const { line, col } = loaded.lines.linePos(offset);
