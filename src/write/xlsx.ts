@@ -144,8 +144,8 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
           const text = texts[whole.row]?.get(p.col) ?? '';
           // Note: a label repeated on a new page refers to the cell it continues (=A18), so a reader can tell it from a
           // new group that happens to start the page with the same text, and an edit of the label carries over.
-          const first = ws.getCell(titleRows + 1 + whole.row, left).address;
-          if (text !== '') master.value = p.row === whole.row ? text : { formula: first, result: text }; // Note: '' would become a shared string; empty stays null
+          // Note: '' would become a shared string; empty stays null
+          if (text !== '') master.value = p.row === whole.row ? text : { formula: ws.getCell(titleRows + 1 + whole.row, left).address, result: text };
         }
       }
   heights.forEach((h, r) => {
