@@ -79,8 +79,14 @@ export function sideNumberXml(odd: boolean, id: number): string {
   const number =
     `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>${odd ? `<w:ind w:right="${SMALL_CHAR}"/><w:jc w:val="right"/>` : `<w:ind w:left="${SMALL_CHAR}"/><w:jc w:val="left"/>`}</w:pPr>` +
     `${text('— ')}${field}${text(' —')}</w:p>`;
+  // Note: a VML text box for readers without Word 2010's shapes (wps), as Word itself writes one (Markup Compatibility).
+  const pt = (twips: number) => `${twips / 20}pt`;
+  const fallback =
+    `<w:pict><v:rect style="position:absolute;margin-left:${pt(SIDE_NUMBER_LEFT)};margin-top:${pt(OFFICIAL_MARGINS.left)};width:${pt(SIDE_NUMBER_LINE)};height:${pt(OFFICIAL_TEXT_WIDTH)};` +
+    `z-index:${id};mso-position-horizontal-relative:page;mso-position-vertical-relative:page;v-text-anchor:middle" filled="f" stroked="f">` +
+    `<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>${number}</w:txbxContent></v:textbox></v:rect></w:pict>`;
   return (
-    `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:drawing>` +
+    `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>` +
     `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
     `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${SIDE_NUMBER_LEFT * EMU}</wp:posOffset></wp:positionH>` +
     `<wp:positionV relativeFrom="page"><wp:posOffset>${OFFICIAL_MARGINS.left * EMU}</wp:posOffset></wp:positionV>` +
@@ -89,7 +95,7 @@ export function sideNumberXml(odd: boolean, id: number): string {
     `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
     `<wps:txbx><w:txbxContent>${number}</w:txbxContent></wps:txbx>` +
     `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>` +
-    `</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
+    `</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>`
   );
 }
 
