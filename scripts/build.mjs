@@ -2,18 +2,32 @@
 // - dist/cli.js and dist/worker.js: the command line and its batch worker, each one bundled ESM file with shared
 //   chunks, zod, yaml and decimal.js inside. Node 20 has no module compile cache, and resolving and loading
 //   ~300 small modules (jixiao's and its packages') was the largest item of `check`'s cold start: 0.40 → 0.29 s quiet.
-//   docx, exceljs, fflate and handlebars stay external and are still imported only by a command that writes.
+//   docx, exceljs, fflate and handlebars stay external and are still imported only by a command that writes; yargs
+//   is bundled with its locale files beside it.
 // - dist/index.js: the library, one file with its packages external, so a caller's decimal.js and zod are the ones
 //   jixiao uses (a Decimal from jixiao is an instance of the caller's Decimal).
 // - the .d.ts of every module, from tsc.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning' };
 const LAZY = ['docx', 'exceljs', 'fflate', 'handlebars'];
-// Note: yargs stays a package: its messages come from locale files it finds next to its own modules.
-const KEPT = [...LAZY, 'yargs'];
+// Note: yargs is bundled too (loading it as a package, ~40 modules with cliui and string-width, took ~95 ms of every
+// start). It reads its messages from locale files next to its own module, so the bundle looks for them in
+// dist/yargs-locales, where they are copied below.
+const LOCALES = 'yargs-locales';
+const yargsLocales = {
+  name: 'yargs-locales',
+  setup(b) {
+    b.onLoad({ filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const wanted = "resolve(__dirname, '../../../locales')";
+      if (!source.includes(wanted)) throw new Error(`yargs changed: ${args.path} no longer has ${wanted}`);
+      return { contents: source.replace(wanted, `fileURLToPath(new URL('./${LOCALES}', import.meta.url))`), loader: 'js' };
+    });
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
@@ -24,9 +38,11 @@ await build({
   splitting: true,
   // Note: chunks beside the entries, so run/pool's `new URL('./worker.js', import.meta.url)` finds dist/worker.js.
   chunkNames: '[name]-[hash]',
-  external: KEPT,
+  external: LAZY,
+  plugins: [yargsLocales],
   // Note: the bundled CommonJS packages (decimal.js's require of nothing, yargs's y18n) call `require`; ESM has none.
   banner: { js: "import { createRequire as __jixiaoRequire } from 'node:module'; const require = __jixiaoRequire(import.meta.url);" },
 });
+cpSync('node_modules/yargs/locales', `dist/${LOCALES}`, { recursive: true });
 await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', packages: 'external' });
 chmodSync('dist/cli.js', 0o755);

@@ -49,6 +49,9 @@ describe('the packed tarball', () => {
 
     const help = await run('npx', ['--no-install', 'jixiao', '--help'], { cwd: app });
     expect(help.stdout).toMatch(/jixiao build <inputs\.\.>/);
+    // yargs is bundled into dist/cli.js; its own messages still come in Chinese from the locale files packed beside it.
+    expect(help.stdout).toMatch(/^用法：jixiao <命令> \[选项\]/);
+    expect(help.stdout).toMatch(/\n选项：\n/);
     const check = await run('npx', ['--no-install', 'jixiao', 'check', 'node_modules/jixiao/templates/yunnan/sample.yaml'], { cwd: app });
     expect(check.stdout + check.stderr).toMatch(/sample\.yaml/);
   });
