@@ -13,8 +13,12 @@ import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha
 import { isOwnOutputPath } from './output-files.js';
 import { commitAll } from './pipeline.js';
 import { runUnits } from './pool.js';
+import { mapLimit } from './map-limit.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
+
+/** How many input or output files are read at a time to decide what is unchanged (map-limit.ts). */
+const READ_LANES = 16;
 
 /** How far a batch is: units finished (in any order) of the total, by status. */
 export interface BatchProgress {
@@ -90,7 +94,9 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
     const read = opts.write ? await readManifest(ctx) : undefined;
     // Note: a rejected entry (a FIFO, a link out of the folder) is never read, not even to hash it.
-    const hashes = read ? await Promise.all(files.map((f) => (rejected.has(f) ? null : ctx.fs.readFile(f).then(sha256, () => null)))) : [];
+    const hashes = read
+      ? await mapLimit(files, READ_LANES, (f) => (rejected.has(f) ? Promise.resolve(null) : ctx.fs.readFile(f).then(sha256, () => null)))
+      : [];
     const units = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
@@ -148,13 +154,11 @@ async function runAll(
     }
   };
   const recipe = recipeHasher(ctx);
-  const unchanged = await Promise.all(
-    files.map(async (file, index) => {
-      const entry = manifest?.units[manifestKey(file)];
-      const hash = hashes[index] ?? null;
-      return !opts.force && hash !== null && entry && (await isUpToDate(entry, hash, await recipe(entry.profile), ctx)) ? entry : undefined;
-    }),
-  );
+  const unchanged = await mapLimit(files, READ_LANES, async (file, index) => {
+    const entry = manifest?.units[manifestKey(file)];
+    const hash = hashes[index] ?? null;
+    return !opts.force && hash !== null && entry && (await isUpToDate(entry, hash, await recipe(entry.profile), ctx)) ? entry : undefined;
+  });
   const todo: { index: number; file: string }[] = [];
   for (const [index, file] of files.entries()) {
     const entry = unchanged[index];
