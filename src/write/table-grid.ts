@@ -19,11 +19,23 @@ export interface Grid {
   readonly coveredFromAbove: readonly (readonly (PlacedCell | undefined)[])[];
 }
 
+/** The grids placed so far: a unit's DOCX and XLSX writers place the same tables (a table is never changed once made). */
+const GRIDS = new WeakMap<Table, Grid>();
+
 /**
- * Places the cells of each row left to right, skipping slots covered by row spans from above.
+ * Places the cells of each row left to right, skipping slots covered by row spans from above; once per table.
  * A row that does not fill the grid exactly is a bug in compose/, not a user error.
  */
 export function placeCells(table: Table): Grid {
+  let grid = GRIDS.get(table);
+  if (!grid) {
+    grid = place(table);
+    GRIDS.set(table, grid);
+  }
+  return grid;
+}
+
+function place(table: Table): Grid {
   const width = table.columns.length;
   const covered: (PlacedCell | undefined)[][] = table.rows.map(() => new Array<PlacedCell | undefined>(width).fill(undefined));
   const rows: PlacedCell[][] = [];
