@@ -10,6 +10,8 @@ const SLOW = [
   'tests/kit/pdf.test.ts',
   // Note: the CLI as a child, three times, with a module hook recording what it loads (issue 14).
   'tests/kit/cold-start.test.ts',
+  // Note: reads dist/ and runs two copies of the CLI; dist/ must be built from the current sources (npm test builds it).
+  'tests/kit/code-hash.test.ts',
   // Note: worker threads, and every sample through the entry workbook and back: seconds each, little news in an edit loop.
   'tests/kit/batch.test.ts',
   'tests/kit/entry-workbook.test.ts',

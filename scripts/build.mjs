@@ -10,8 +10,18 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { codeHash } from './code-hash.mjs';
 
-const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning' };
+// Note: the sources' hash goes into the manifest's recipe (src/run/context.ts), so a changed jixiao rebuilds every unit.
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  define: { __JIXIAO_CODE__: JSON.stringify(codeHash()) },
+};
 const LAZY = ['docx', 'exceljs', 'fflate', 'handlebars'];
 // Note: yargs is bundled too (loading it as a package, ~40 modules with cliui and string-width, took ~95 ms of every
 // start). It reads its messages from locale files next to its own module, so the bundle looks for them in

@@ -43,6 +43,7 @@ export interface RunContext {
   readonly options: ContextOptions;
   readonly outDir: string;
   readonly templatesRoot: string;
+  /** package.json's version and the hash of the sources it was built from (`0.1.0+9f…`), for the manifest's recipe. */
   readonly toolVersion: string;
   /** SOURCE_DATE_EPOCH when set: the date stamped into every file. Otherwise each unit's report date is used. */
   readonly fixedDate: Date | undefined;
@@ -129,6 +130,14 @@ export const nodeFs: FileSystem = {
   },
 };
 
+/**
+ * The hash of the sources this jixiao was built from, baked in by scripts/build.mjs; 'source' when run from src/.
+ * Note: part of the manifest's recipe, so that a changed jixiao regenerates every unit once, even when package.json's
+ * version stayed the same (a developer's `npm start` after a pull no longer keeps outputs of the old code).
+ */
+declare const __JIXIAO_CODE__: string | undefined;
+const CODE = typeof __JIXIAO_CODE__ === 'string' ? __JIXIAO_CODE__ : 'source';
+
 /** Reads the tool version from package.json. */
 export async function toolVersion(fs: FileSystem = nodeFs): Promise<string> {
   const pkg = JSON.parse(await fs.readText(join(PACKAGE_ROOT, 'package.json'))) as { version?: string };
@@ -156,7 +165,7 @@ export async function createContext(opts: ContextOptions): Promise<RunContext> {
     options: opts,
     outDir: opts.outDir,
     templatesRoot: opts.templatesRoot ?? join(PACKAGE_ROOT, 'templates'),
-    toolVersion: await toolVersion(fs),
+    toolVersion: `${await toolVersion(fs)}+${CODE}`,
     fixedDate,
     strict: opts.strict ?? false,
     referenceStyles: opts.referenceStyles,
