@@ -48,13 +48,13 @@ const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);
 
 /**
  * An XML part without the characters XML 1.0 forbids (exceljs writes U+FFFF into sharedStrings.xml as is).
- * Note: defence in depth; load rejects such input text (E-INPUT-CHARACTER).
+ * Note: defence in depth; load rejects such input text (E-INPUT-CHARACTER). A part given as text is left to packOoxml,
+ * which strips every XML text part it zips, so that no part is scanned twice.
  */
 function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string {
-  if (!isXmlPart(name)) return data;
-  const xml = asText(data);
-  if (hasForbiddenChar(xml)) return stripForbiddenChars(xml);
-  return data;
+  if (typeof data === 'string' || !isXmlPart(name)) return data;
+  const xml = strFromU8(data);
+  return hasForbiddenChar(xml) ? stripForbiddenChars(xml) : data;
 }
 
 /**
@@ -65,7 +65,8 @@ function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string
 export function packOoxml(parts: readonly OoxmlPart[], when: Date): Uint8Array {
   const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const entries = parts.map(([name, data]): ZipEntry => {
-    if (name === 'docProps/core.xml') return [name, strToU8(asText(data).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))];
+    if (name === 'docProps/core.xml')
+      return [name, strToU8(stripForbiddenChars(asText(data)).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))];
     return [name, typeof data === 'string' ? strToU8(isXmlPart(name) ? stripForbiddenChars(data) : data) : data];
   });
   return zipEntries(entries, when); // entry order is kept; Word and LibreOffice open it

@@ -102,10 +102,11 @@ def mce_processed(data: bytes, sml: bool) -> bytes:
         for child in list(el):
             if child.tag == f"{{{MC}}}AlternateContent":
                 el.remove(child)
-                for k, taken in enumerate(chosen(child)):
-                    el.insert(at + k, taken)
-                    clean(taken)
-                at += len(chosen(child))
+                taken = chosen(child)
+                for k, branch_child in enumerate(taken):
+                    el.insert(at + k, branch_child)
+                    clean(branch_child)
+                at += len(taken)
             elif ns(child.tag) in ignorable:
                 el.remove(child)
             else:
