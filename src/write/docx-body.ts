@@ -9,7 +9,7 @@ import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
 import { ALIGN, CELL_MARGINS, OFFICIAL_LANDSCAPE_WIDTH, SIZE, textWidth } from './styles.js';
 import { isOfficial } from './official-page.js';
-import { keepsWhole, rowLines } from './docx-rows.js';
+import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight, textHeight } from './docx-pages.js';
 import { STYLE } from './docx-styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element
@@ -54,14 +54,14 @@ const cellAlignment = (cell: Cell): Alignment => (cell.role === 'text' || cell.r
 const cellJc = (cell: Cell) => (cellAlignment(cell) === ALIGN.center ? '' : jc(cellAlignment(cell)));
 
 /** Paragraphs of a cell: one per line of its text; header and section cells in the 表头 style, the rest 表格文字. */
-function cellParagraphs(cell: Cell, keepNext: boolean): string {
+function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value), mark = ''): string {
   const role = cell.role ?? 'value';
   const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
   const pPr = `<w:pPr>${pStyle(style)}${keepNext ? '<w:keepNext/>' : ''}${cellJc(cell)}</w:pPr>`;
   const props = cell.bold ? BOLD : '';
-  return cellText(cell.value)
+  return text
     .split('\n')
-    .map((t) => `<w:p>${pPr}${t === '' ? '' : run(t, props)}</w:p>`)
+    .map((t, i) => `<w:p>${pPr}${i === 0 ? mark : ''}${t === '' ? '' : run(t, props)}</w:p>`)
     .join('');
 }
 
@@ -71,58 +71,70 @@ function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'res
   return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${content}</w:tc>`;
 }
 
+const JOINT_PROPS = `${pStyle(STYLE.tableText)}<w:keepNext/>`;
+const JOINT_TAIL = '<w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
 /** The paragraph between the pieces of a split table: 1 pt high, kept with the table after it. */
-export const JOINT = `<w:p><w:pPr>${pStyle(STYLE.tableText)}<w:keepNext/><w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`;
+export const JOINT = `<w:p><w:pPr>${JOINT_PROPS}${JOINT_TAIL}`;
+/** The same paragraph where jixiao ends a page: it starts the next page (docx-pages.ts). */
+export const PAGE_JOINT = `<w:p><w:pPr>${JOINT_PROPS}<w:pageBreakBefore/>${JOINT_TAIL}`;
 
-/** The stretches of a table written as adjacent DOCX tables: [first row, end row, leading rows repeated on each page]. */
-export function tablePieces(table: Table): [number, number, number][] {
-  const at = table.repeatFrom;
-  const n = table.rows.length;
-  if (at === undefined || at <= 0 || at >= n) return [[0, n, table.headerRows]];
-  return [
-    [0, at, Math.min(table.headerRows, at)],
-    [at, n, Math.min(table.repeatRows ?? 1, n - at)],
-  ];
-}
+/**
+ * Name of the hidden bookmark that marks the rest of a row cut at a page foot, numbered per document: a reader of the
+ * DOCX (the golden dumps) can join it to the row it continues. Note: a bookmark whose name starts with “_” is hidden in
+ * Word's bookmark list.
+ */
+export const CONTINUED_MARK = '_JxContinued';
 
 /**
  * A table on a fixed grid; a row span becomes a restart cell and one continuation cell in each row below, as in docx.
- * Note: a table whose declaration repeats an inner header (the indicator header of a 自评表) is written as two adjacent
- * DOCX tables, since Word and LibreOffice repeat only a table's leading rows; a span cut by the split starts again,
- * with its label, in the second table. Note: every cell of a row span is a merge restart, even where the split leaves
- * it one row, so that a reader can tell a cut span from a plain cell.
+ * Written as the pieces docx-pages.ts plans: each a DOCX table, those that start a page after a page-breaking joint and
+ * with a copy of the header; a span cut by a piece starts again, with its label, in the next. Note: every cell of a row
+ * span is a merge restart, even where a piece leaves it one row, so that a reader can tell a cut span from a plain cell.
  * Yielded one string per row, lazily: joined, a table of 10,000 indicators is over 80 MB of text.
  */
-function* tableXml(table: Table, total = textWidth(table.orientation)): Generator<string> {
+function* tableXml(
+  table: Table,
+  total: number,
+  paged: { readonly pageHeight: number; readonly used: number } | undefined,
+  marks: { n: number },
+): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table, total);
   const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
-  const lines = rowLines(grid, widths);
-  for (const [k, [from, to, header]] of tablePieces(table).entries()) {
+  const pieces = paged ? pagedPieces(table, grid, widths, paged.pageHeight, paged.used) : flowingPieces(table, grid, widths);
+  for (const [k, piece] of pieces.entries()) {
     // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
     // between the pieces keeps them two tables, so the second one's heading repeats.
-    if (k > 0) yield JOINT;
+    if (k > 0) yield piece.newPage ? PAGE_JOINT : JOINT;
     const row: string[] = [`<w:tbl>${TABLE_PROPS(total)}<w:tblGrid>`];
     for (const w of widths) row.push(`<w:gridCol w:w="${w}"/>`);
     row.push('</w:tblGrid>');
-    for (let r = from; r < to; r++) {
-      const placed = grid.rows[r]!;
+    const parts = [...piece.headerCopy, ...piece.parts];
+    const body = piece.headerCopy.length;
+    for (const [i, part] of parts.entries()) {
+      const r = part.row;
       // Note: a row of labels only (section lines, column headers) keeps with the row below, so it never ends a page alone.
-      const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-      row.push(
-        `<w:tr><w:trPr>${keepsWhole(lines[r]!) ? '<w:cantSplit/>' : ''}${r - from < header ? '<w:tblHeader/>' : ''}<w:trHeight w:val="300" w:hRule="atLeast"/></w:trPr>`,
-      );
-      const own = new Map(placed.map((p) => [p.col, p]));
+      const keepNext = i + 1 < parts.length && labelsOnly(grid, r);
+      const header = i < body + piece.headerRows ? '<w:tblHeader/>' : '';
+      row.push(`<w:tr><w:trPr>${keepsWhole(part.lines) ? '<w:cantSplit/>' : ''}${header}<w:trHeight w:val="${part.height}" w:hRule="atLeast"/></w:trPr>`);
+      const own = new Map(grid.rows[r]!.map((p) => [p.col, p]));
+      const prev = i > 0 && i !== body ? parts[i - 1]!.row : undefined;
+      let mark = '';
+      if (part.continued && i === body) {
+        const id = marks.n++;
+        mark = `<w:bookmarkStart w:id="${id}" w:name="${CONTINUED_MARK}${id}"/><w:bookmarkEnd w:id="${id}"/>`;
+      }
       for (let c = 0; c < grid.width; ) {
         const above = grid.coveredFromAbove[r]?.[c];
-        const cut = above !== undefined && above.row < from && r === from;
+        // A span goes on from the row written above it in this piece; anywhere else it starts again with its label.
+        const goesOn = above !== undefined && prev !== undefined && prev >= above.row && prev < r;
         const p = above ?? own.get(c);
         if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
-        row.push(
-          above && !cut
-            ? cellXml(p, spanWidth(p), `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr></w:p>`, 'continue')
-            : cellXml(p, spanWidth(p), cellParagraphs(p.cell, keepNext), p.rowSpan > 1 ? 'restart' : ''),
-        );
+        const content = goesOn
+          ? `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr>${mark}</w:p>`
+          : cellParagraphs(p.cell, keepNext, above ? cellText(p.cell.value) : partText(part, p), mark);
+        row.push(cellXml(p, spanWidth(p), content, goesOn ? 'continue' : p.rowSpan > 1 ? 'restart' : ''));
+        mark = '';
         c += p.colSpan;
       }
       row.push('</w:tr>');
@@ -135,18 +147,31 @@ function* tableXml(table: Table, total = textWidth(table.orientation)): Generato
   }
 }
 
-/** A block's parts; `width` is the text width of its section's pages in twips when it is not the table's orientation's default. */
-type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>, width: number | undefined) => Part[] };
+/**
+ * Where a block is written: the text width of its section's pages in twips when it is not the table's orientation's
+ * default; how far down its page it starts (twips) when that is known, which lets a table be paginated by jixiao
+ * (docx-pages.ts); the document's count of continued-row marks.
+ */
+interface Place {
+  readonly width: number | undefined;
+  readonly top: number | undefined;
+  readonly marks: { n: number };
+}
+type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>, at: Place) => Part[] };
 const handlers: Handlers = {
   title: (b) => [titleParagraph(b.text)],
   heading: (b) => [styled(HEADING_STYLE[b.level], b.text)],
   paragraph: (b) => [bodyParagraph(b.text, ALIGN[b.align === undefined ? 'justified' : b.align], b.indent ?? false)],
-  table: (b, width) => [
-    titleParagraph(b.table.title),
-    ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', '<w:keepNext/>')] : []),
-    { p: false, xml: tableXml(b.table, width) },
-    ...b.table.notes.map((n) => styled(STYLE.note, n)),
-  ],
+  table: (b, at) => {
+    const total = at.width ?? textWidth(b.table.orientation);
+    const paged = at.top === undefined ? undefined : { pageHeight: textHeight(b.table.orientation), used: at.top + tableLeadHeight(b.table, total) };
+    return [
+      titleParagraph(b.table.title),
+      ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', '<w:keepNext/>')] : []),
+      { p: false, xml: tableXml(b.table, total, paged, at.marks) },
+      ...b.table.notes.map((n) => styled(STYLE.note, n)),
+    ];
+  },
   pageBreak: () => [para('', '<w:r><w:br w:type="page"/></w:r>')],
   // Note: the GB/T 9704 elements look the same on any page; they are written by docx-official.ts.
   masthead: (b) => officialParts(b),
@@ -157,20 +182,23 @@ const handlers: Handlers = {
   colophon: (b) => officialParts(b),
 };
 /** Dispatches a block to its handler; the Handlers type makes a new block type break the build until handled. */
-const blockParts = (b: Block, width: number | undefined): Part[] => (handlers[b.type] as (x: Block, w: number | undefined) => Part[])(b, width);
+const blockParts = (b: Block, at: Place): Part[] => (handlers[b.type] as (x: Block, at: Place) => Part[])(b, at);
 
 /**
  * The content of `<w:body>`: each section's blocks, its `<w:sectPr>` appended to the properties of its last
  * paragraph (or to an empty paragraph when it ends otherwise), and the last section's as the body's last child.
  * Yielded in pieces, lazily (a table gives one per row), so that neither one string nor the list of all pieces
- * grows with the document: the caller encodes each piece as it comes.
+ * grows with the document: the caller encodes each piece as it comes. `paginate` false leaves every page break
+ * to the viewer (a reference .docx whose table styles jixiao cannot measure).
  */
-export function* bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[]): Generator<string> {
+export function* bodyChunks(sections: readonly DocSection[], sectionProperties: readonly string[], paginate = true): Generator<string> {
   const official = isOfficial(sections);
+  const marks = { n: 0 };
   for (const [i, s] of sections.entries()) {
     // Note: an official document's landscape pages keep a wider left margin for the page number (official-page.ts).
     const width = official && s.orientation === 'landscape' ? OFFICIAL_LANDSCAPE_WIDTH : undefined;
-    const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap((b) => blockParts(b, width));
+    const tops = paginate ? pageTops(s.blocks, width ?? textWidth(s.orientation)) : s.blocks.map(() => undefined);
+    const parts: Part[] = s.layout === 'official' ? s.blocks.flatMap(officialParts) : s.blocks.flatMap((b, k) => blockParts(b, { width, top: tops[k], marks }));
     const sectPr = sectionProperties[i] ?? '';
     if (i < sections.length - 1) {
       const last = parts[parts.length - 1];
@@ -186,4 +214,5 @@ export function* bodyChunks(sections: readonly DocSection[], sectionProperties: 
 }
 
 /** The content of `<w:body>` as one string (for small documents and tests). */
-export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[]): string => [...bodyChunks(sections, sectionProperties)].join('');
+export const bodyXml = (sections: readonly DocSection[], sectionProperties: readonly string[], paginate = true): string =>
+  [...bodyChunks(sections, sectionProperties, paginate)].join('');

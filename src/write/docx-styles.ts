@@ -3,6 +3,7 @@
  * 段落只引用样式（`w:pStyle`），用户在 Word/WPS 中改样式即可改全文（issue 13），文档也因此更小（issue 14）。
  */
 import { escapeXml } from './xml-escape.js';
+import { TABLE_LINE } from './docx-pages.js';
 import { BODY_FIRST_LINE, CHAR_LAYOUT, FONTS, LINE_PITCH, NO_GRID_CHARACTER_SPACING, RED, SIZE } from './styles.js';
 
 /** The style ids the body refers to; names are what Word and WPS show in their style gallery. */
@@ -135,7 +136,8 @@ export const JIXIAO_STYLES: readonly StyleDef[] = [
   heading(STYLE.heading4, '四级标题', 3, FONTS.body),
   { id: STYLE.body, name: '报告正文', spacing: auto(300), jc: 'both', face: FONTS.body, size: SIZE.三号 },
   { id: STYLE.subtitle, name: '表上说明', keepNext: true, spacing: auto(300), jc: 'left', face: FONTS.body, size: SIZE.四号 },
-  { id: STYLE.tableText, name: '表格文字', spacing: auto(240), jc: 'center', face: FONTS.body, size: SIZE.五号 },
+  // Note: table text sits on an exact 15 pt line, so that the height of a row follows from its lines (docx-pages.ts).
+  { id: STYLE.tableText, name: '表格文字', spacing: [0, 0, TABLE_LINE, 'exact'], jc: 'center', face: FONTS.body, size: SIZE.五号 },
   { id: STYLE.tableHeader, name: '表头', basedOn: STYLE.tableText, face: FONTS.heading },
   { id: STYLE.note, name: '表下注释', spacing: auto(240), jc: 'left', face: FONTS.body, size: SIZE.小五 },
   official(STYLE.official.body, '公文正文', { next: STYLE.official.body, jc: 'both' }),
@@ -187,4 +189,29 @@ export function mergeStyles(base: string, overrides: string): string {
   const end = out.lastIndexOf('</w:styles>');
   if (end < 0) throw new Error('styles.xml without </w:styles>');
   return out.slice(0, end) + added.join('') + out.slice(end);
+}
+
+/** The styles whose sizes and line spacing jixiao's pagination of tables measures (docx-pages.ts). */
+const MEASURED = [STYLE.tableText, STYLE.tableHeader, STYLE.title, STYLE.subtitle, STYLE.body, STYLE.heading1, STYLE.heading2, STYLE.heading3, STYLE.heading4];
+
+/** The size, line and line rule a style element sets itself ('' where it sets none). */
+function metricsOf(styleXml: string): string {
+  const size = /<w:sz w:val="(\d+)"/.exec(styleXml)?.[1] ?? '';
+  const spacing = /<w:spacing\b[^>]*>/.exec(styleXml)?.[0] ?? '';
+  const line = /w:line="(\d+)"/.exec(spacing)?.[1] ?? '';
+  const rule = /w:lineRule="(\w+)"/.exec(spacing)?.[1] ?? (line === '' ? '' : 'auto');
+  return `${size}|${line}|${rule}`;
+}
+
+/**
+ * Whether a reference .docx's styles (styles.xml text) leave the sizes and line spacing of the measured styles as
+ * jixiao's: then jixiao still knows its table rows' heights and paginates the tables; otherwise the viewer does.
+ */
+export function keepsTableMetrics(reference: string): boolean {
+  const ours = new Map(JIXIAO_STYLES.map((s) => [s.id, metricsOf(styleXml(s))]));
+  for (const m of reference.matchAll(STYLE_ELEMENT)) {
+    const id = m[1]!;
+    if (MEASURED.includes(id as (typeof MEASURED)[number]) && metricsOf(m[0]) !== ours.get(id)) return false;
+  }
+  return true;
 }

@@ -4,7 +4,7 @@ import { bodyChunks } from './docx-body.js';
 import { escapeXml } from './xml-escape.js';
 import { utf8Concat } from './utf8-chunks.js';
 import { docxShell } from './docx-package.js';
-import { mergeStyles } from './docx-styles.js';
+import { keepsTableMetrics, mergeStyles } from './docx-styles.js';
 import { packOoxml, type OoxmlPart } from './reproducible.js';
 
 /**
@@ -18,7 +18,8 @@ export async function docToDocx(doc: Doc, when: Date, referenceStyles?: string):
   const documentXml = utf8Concat(
     (function* () {
       yield shell.head;
-      yield* bodyChunks(doc.sections, shell.sectionProperties);
+      // Note: a reference that changes the sizes or spacing jixiao measures leaves the tables' page breaks to the viewer.
+      yield* bodyChunks(doc.sections, shell.sectionProperties, referenceStyles === undefined || keepsTableMetrics(referenceStyles));
       yield shell.tail;
     })(),
   );

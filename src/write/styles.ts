@@ -1,5 +1,5 @@
 /** 版式常量：字体、字号、页边距、表格宽度，每个数字都说明来由。 */
-import { AlignmentType, LineRuleType } from 'docx';
+import { AlignmentType } from 'docx';
 
 /** All four font slots plus the east-Asian hint, so “ ” — and digits never fall back to a Latin face. */
 export const font = (eastAsia: string, latin = 'Times New Roman') => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' as const });
@@ -25,9 +25,6 @@ export const LANDSCAPE_MARGINS = { top: 1134, bottom: 1134, left: 1134, right: 1
 export function textWidth(orientation: 'portrait' | 'landscape'): number {
   return orientation === 'portrait' ? A4.width - PORTRAIT_MARGINS.left - PORTRAIT_MARGINS.right : A4.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right;
 }
-
-/** Single line spacing for table cells: exact spacing would clip wrapped cell text. */
-export const CELL_SPACING = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
 
 /** Cell text margins in twips (about 1 mm left and right). */
 export const CELL_MARGINS = { top: 20, bottom: 20, left: 60, right: 60 } as const;

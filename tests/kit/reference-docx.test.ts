@@ -23,17 +23,18 @@ const stylesOf = (docx: Uint8Array): string => strFromU8(unzipSync(docx)['word/s
 const styleElement = (styles: string, id: string): string | undefined =>
   new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles)?.[0];
 
-/** jixiao's reference with the 正文 style (JxBody) changed to 黑体 小四 (24 half-points). */
-async function editedReference(): Promise<Uint8Array> {
+/** jixiao's reference with a style (the 正文, JxBody, by default) changed to 黑体 小四 (24 half-points), or only to 黑体. */
+async function editedReference(id: string = STYLE.body, size = true): Promise<Uint8Array> {
   const zip = unzipSync(await defaultReferenceDocx());
   const styles = strFromU8(zip['word/styles.xml']!);
-  const body = styleElement(styles, STYLE.body)!;
-  const edited = body
-    .replace(/w:eastAsia="[^"]+"/, 'w:eastAsia="黑体"')
-    .replace(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/>/, '<w:sz w:val="24"/><w:szCs w:val="24"/>');
+  const body = styleElement(styles, id)!;
+  const face = body.replace(/w:eastAsia="[^"]+"/, 'w:eastAsia="黑体"');
+  const edited = size ? face.replace(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/>/, '<w:sz w:val="24"/><w:szCs w:val="24"/>') : face;
   expect(edited).not.toBe(body);
   return zipSync({ ...zip, 'word/styles.xml': strToU8(styles.replace(body, edited)) });
 }
+
+const documentXml = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
 
 /** Builds the Yunnan sample through the CLI, with extra arguments; returns the exit code, stderr and the DOCX. */
 async function build(extra: string[]): Promise<{ code: ExitCode; stderr: string; docx: Uint8Array | undefined }> {
@@ -62,10 +63,27 @@ describe('--reference-docx', () => {
     expect(body).toContain('<w:sz w:val="24"/>');
     expect(styleElement(before, STYLE.body)).not.toContain('黑体');
     for (const id of [STYLE.heading1, STYLE.tableText, STYLE.tableHeader, STYLE.title]) expect(styleElement(after, id)).toBe(styleElement(before, id));
-    // Note: only styles are taken; the body and the page setup are the same bytes.
-    expect(strFromU8(unzipSync(styled.docx!)['word/document.xml']!)).toBe(strFromU8(unzipSync(plain.docx!)['word/document.xml']!));
+    // Note: only styles are taken; the page setup is the same. A size jixiao measures to paginate tables has changed, so
+    // the viewer paginates them: no page ends where jixiao computed one.
+    expect(documentXml(plain.docx!)).toContain('<w:pageBreakBefore/>');
+    expect(documentXml(styled.docx!)).not.toContain('<w:pageBreakBefore/>');
+    expect(documentXml(styled.docx!).match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)).toEqual(documentXml(plain.docx!).match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g));
     // Identical inputs, identical bytes.
     expect((await build(['--reference-docx', ref])).docx).toEqual(styled.docx);
+  });
+
+  it('keeps jixiao’s page ends in tables while the reference leaves their sizes and line spacing as they are', async () => {
+    const dir = tempDir();
+    const plain = await build([]);
+    // A new face for table text keeps the body's bytes; a new size for it hands the page breaks to the viewer.
+    writeFileSync(join(dir, 'face.docx'), await editedReference(STYLE.tableText, false));
+    writeFileSync(join(dir, 'size.docx'), await editedReference(STYLE.tableText));
+    expect(documentXml((await build(['--reference-docx', join(dir, 'face.docx')])).docx!)).toBe(documentXml(plain.docx!));
+    const sized = documentXml((await build(['--reference-docx', join(dir, 'size.docx')])).docx!);
+    expect(sized).not.toContain('<w:pageBreakBefore/>');
+    // The untouched reference jixiao writes is jixiao's own styles: the same document.
+    writeFileSync(join(dir, 'same.docx'), await defaultReferenceDocx());
+    expect(documentXml((await build(['--reference-docx', join(dir, 'same.docx')])).docx!)).toBe(documentXml(plain.docx!));
   });
 
   it('refuses a file that is not a .docx, or a zip without word/styles.xml, as a usage error (exit 2)', async () => {

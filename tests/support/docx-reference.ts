@@ -22,56 +22,60 @@ import {
 import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
 import { placeCells, type PlacedCell } from '../../src/write/table-grid.js';
-import { tablePieces } from '../../src/write/docx-body.js';
+import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight, textHeight } from '../../src/write/docx-pages.js';
 import { STYLE } from '../../src/write/docx-styles.js';
 import { unzipSync } from 'fflate';
 import { normalizeOoxml, packOoxml } from '../../src/write/reproducible.js';
 import { documentOptions, sectionFrame, withJixiaoStyles } from '../../src/write/docx-package.js';
 import { ALIGN, CELL_MARGINS, SIZE, textWidth } from '../../src/write/styles.js';
-import { keepsWhole, rowLines } from '../../src/write/docx-rows.js';
 
 type Out = Paragraph | DocxTable;
 
 const cellAlignment = (cell: Cell) => (cell.role === 'text' || cell.role === 'section' ? ALIGN.left : undefined);
 
-function cellParagraphs(cell: Cell, keepNext: boolean): Paragraph[] {
+function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value)): Paragraph[] {
   const role = cell.role ?? 'value';
   const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
   const alignment = cellAlignment(cell);
-  return cellText(cell.value)
-    .split('\n')
-    .map(
-      (t) =>
-        new Paragraph({
-          style,
-          ...(keepNext ? { keepNext } : {}),
-          ...(alignment ? { alignment } : {}),
-          children: t === '' ? [] : [new TextRun({ text: t, ...(cell.bold ? { bold: true } : {}) })],
-        }),
-    );
+  return text.split('\n').map(
+    (t) =>
+      new Paragraph({
+        style,
+        ...(keepNext ? { keepNext } : {}),
+        ...(alignment ? { alignment } : {}),
+        children: t === '' ? [] : [new TextRun({ text: t, ...(cell.bold ? { bold: true } : {}) })],
+      }),
+  );
 }
 
-function tablesToDocx(table: Table): DocxTable[] {
+/** The pieces of a table as DOCX tables, from the same page plan as jixiao's writer (docx-pages.ts). */
+function tablesToDocx(table: Table, top: number | undefined): { newPage: boolean; table: DocxTable }[] {
   const grid = placeCells(table);
   const total = textWidth(table.orientation);
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => Math.floor((w / sumRel) * total));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
-  const lines = rowLines(grid, widths);
   const spanWidth = (p: PlacedCell) => ({ size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA });
-  return tablePieces(table).map(([from, to, header]) => {
-    const rows: TableRow[] = [];
-    for (let r = from; r < to; r++) {
-      const placed = grid.rows[r]!;
-      const keepNext = r + 1 < to && placed.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
-      const own = new Map(placed.map((p) => [p.col, p]));
+  const pieces =
+    top === undefined
+      ? flowingPieces(table, grid, widths)
+      : pagedPieces(table, grid, widths, textHeight(table.orientation), top + tableLeadHeight(table, total));
+  return pieces.map((piece) => {
+    const parts = [...piece.headerCopy, ...piece.parts];
+    const body = piece.headerCopy.length;
+    const rows = parts.map((part, i) => {
+      const r = part.row;
+      if (part.continued && i === body) throw new Error('the docx-library reference does not write the rest of a cut row');
+      const keepNext = i + 1 < parts.length && labelsOnly(grid, r);
+      const own = new Map(grid.rows[r]!.map((p) => [p.col, p]));
+      const prev = i > 0 && i !== body ? parts[i - 1]!.row : undefined;
       const cells: TableCell[] = [];
       for (let c = 0; c < grid.width; ) {
         const above = grid.coveredFromAbove[r]?.[c];
-        const cut = above !== undefined && above.row < from && r === from;
+        const goesOn = above !== undefined && prev !== undefined && prev >= above.row && prev < r;
         const p = (above ?? own.get(c))!;
         const common = { width: spanWidth(p), verticalAlign: VerticalAlign.CENTER, ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}) };
-        if (above && !cut) {
+        if (goesOn) {
           const alignment = cellAlignment(p.cell);
           cells.push(
             new TableCell({
@@ -81,38 +85,51 @@ function tablesToDocx(table: Table): DocxTable[] {
             }),
           );
         } else {
+          const text = above ? cellText(p.cell.value) : partText(part, p);
           cells.push(
-            new TableCell({ ...common, ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}), children: cellParagraphs(p.cell, keepNext) }),
+            new TableCell({
+              ...common,
+              ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+              children: cellParagraphs(p.cell, keepNext, text),
+            }),
           );
         }
         c += p.colSpan;
       }
-      rows.push(
-        new TableRow({
-          ...(r - from < header ? { tableHeader: true } : {}),
-          ...(keepsWhole(lines[r]!) ? { cantSplit: true } : {}),
-          height: { value: 300, rule: HeightRule.ATLEAST },
-          children: cells,
-        }),
-      );
-    }
-    return new DocxTable({
-      width: { size: total, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
-      rows,
+      return new TableRow({
+        ...(i < body + piece.headerRows ? { tableHeader: true } : {}),
+        ...(keepsWhole(part.lines) ? { cantSplit: true } : {}),
+        height: { value: part.height, rule: HeightRule.ATLEAST },
+        children: cells,
+      });
     });
+    return {
+      newPage: piece.newPage,
+      table: new DocxTable({
+        width: { size: total, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
+        rows,
+      }),
+    };
   });
 }
 
 const styled = (style: string, text: string, extra: Partial<IParagraphOptions> = {}) =>
   new Paragraph({ style, ...extra, children: text === '' ? [] : [new TextRun({ text })] });
 /** The 1 pt paragraph that keeps the pieces of a split table two tables (docx-body.ts JOINT). */
-const joint = () => new Paragraph({ style: STYLE.tableText, keepNext: true, spacing: { line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 } });
+const joint = (newPage: boolean) =>
+  new Paragraph({
+    style: STYLE.tableText,
+    keepNext: true,
+    ...(newPage ? { pageBreakBefore: true } : {}),
+    spacing: { line: 20, lineRule: LineRuleType.EXACT },
+    run: { size: 2 },
+  });
 const HEADING = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
-type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>) => Out[] };
+type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>, top: number | undefined) => Out[] };
 const handlers: Handlers = {
   title: (b) => [styled(STYLE.title, b.text)],
   heading: (b) => [styled(HEADING[b.level], b.text)],
@@ -122,10 +139,10 @@ const handlers: Handlers = {
       ...(b.align === undefined ? {} : { alignment: ALIGN[b.align] }),
     }),
   ],
-  table: (b) => [
+  table: (b, top) => [
     styled(STYLE.title, b.table.title),
     ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', { keepNext: true })] : []),
-    ...tablesToDocx(b.table).flatMap((t, k) => (k === 0 ? [t] : [joint(), t])),
+    ...tablesToDocx(b.table, top).flatMap((t, k) => (k === 0 ? [t.table] : [joint(t.newPage), t.table])),
     ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
@@ -140,13 +157,16 @@ const handlers: Handlers = {
 function notInReference(b: Block): never {
   throw new Error(`the docx-library reference does not write "${b.type}" blocks`);
 }
-const blockToDocx = (b: Block): Out[] => (handlers[b.type] as (x: Block) => Out[])(b);
+const blockToDocx = (b: Block, top: number | undefined): Out[] => (handlers[b.type] as (x: Block, top: number | undefined) => Out[])(b, top);
 
 /** The document built with the docx library's objects and Packer, normalised as jixiao normalises every file. */
 export async function referenceDocx(doc: Doc, when: Date): Promise<Uint8Array> {
   const document = new Document({
     ...documentOptions(doc.title),
-    sections: doc.sections.map((s) => ({ ...sectionFrame(s.orientation), children: s.blocks.flatMap(blockToDocx) })),
+    sections: doc.sections.map((s) => ({
+      ...sectionFrame(s.orientation),
+      children: ((tops) => s.blocks.flatMap((b, k) => blockToDocx(b, tops[k])))(pageTops(s.blocks, textWidth(s.orientation))),
+    })),
   });
   const normal = normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when);
   // Note: the named styles are jixiao's own styles.xml content, merged into docx's as the shell does.

@@ -23,7 +23,7 @@ const documentXml = (bytes: Uint8Array): string => {
   return strFromU8(entry);
 };
 
-/** DOCX → text lines; table rows as "| a | b |"; ↑ marks a vertically merged cell. */
+/** DOCX → text lines; table rows as "| a | b |"; ↑ marks a vertically merged cell, 〔分页〕 a page jixiao ends in a table. */
 export function dumpDocx(bytes: Uint8Array): string {
   const xml = documentXml(bytes);
   const text = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : '⏎')).join('');
@@ -40,6 +40,8 @@ export function dumpDocx(bytes: Uint8Array): string {
     } else {
       // Note: named styles (issue 13) are not part of the dump: the golden files hold the text a reader sees.
       if (text(b)) lines.push(text(b));
+      // Note: where jixiao ends a page inside a table (issue 13), the joint paragraph before the next piece breaks it.
+      else if (b.includes('<w:pageBreakBefore/>')) lines.push('〔分页〕');
     }
   }
   return `${lines.join('\n')}\n`;
@@ -48,9 +50,11 @@ export function dumpDocx(bytes: Uint8Array): string {
 /**
  * Every DOCX table as rows of cell texts. A vertically merged continuation cell is left out and a
  * gridSpan cell appears once, so a row lists what a reader sees; paragraphs and breaks inside a cell become "\n".
- * Adjacent tables (nothing or only the 1 pt joint paragraph between them) are one table to a reader: jixiao splits a table at a repeated inner header
- * (issue 13), restarting there a span cut by the split with its label; that restarted label counts as the span's
- * continuation, as in the unsplit table.
+ * Adjacent tables (nothing or only the 1 pt joint paragraph between them) are one table to a reader: jixiao splits a
+ * table at a repeated inner header and at the page ends it computes (issue 13), restarting there a span cut by the split
+ * with its label; that restarted label counts as the span's continuation, as in the unsplit table. A piece that starts
+ * a page (its joint breaks the page) begins with a copy of the header rows of its stretch, left out; a row marked as
+ * continued (the rest of a row cut at a page foot) is joined to the row it continues, cell by cell, on a new line.
  */
 export function docxTables(bytes: Uint8Array): string[][][] {
   const xml = documentXml(bytes);
@@ -73,14 +77,22 @@ export function docxTables(bytes: Uint8Array): string[][][] {
   const tables: string[][][] = [];
   /** Per grid column, the text of the merge open at the previous table's last row. */
   let open = new Map<number, string>();
+  /** The header rows of the stretch the last piece belongs to, as a page's copy of them is written. */
+  let stretchHeading: string[] = [];
   let lastEnd = -1;
   for (const m of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)) {
     const between = xml.slice(lastEnd, m.index);
     const adjacent = lastEnd >= 0 && (between === '' || (/^<w:p>.*w:line="20" w:lineRule="exact".*<\/w:p>$/s.test(between) && !between.includes('<w:t')));
+    const newPage = adjacent && between.includes('<w:pageBreakBefore/>');
     lastEnd = m.index + m[0].length;
-    const rows = [...m[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) => rowCells(row));
+    let rows = [...m[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) => ({ row, cells: rowCells(row) }));
+    const leading = rows.findIndex(({ row }) => !row.includes('<w:tblHeader/>'));
+    const heading = rows.slice(0, leading < 0 ? rows.length : leading).map(({ row }) => row.replace(/<w:trHeight [^>]*>/, ''));
+    // Note: a piece that starts a page at the stretch's own header (the indicator header) has header rows of its own.
+    if (newPage && heading.join('') === stretchHeading.join('')) rows = rows.slice(heading.length);
+    else stretchHeading = heading;
     const origin = new Map<number, string>();
-    const out = rows.map((cells, r) =>
+    const out = rows.map(({ cells }, r) =>
       cells
         .filter(({ col, xml: c }) => {
           if (!continues(c) && merged(c)) origin.set(col, cellText(c));
@@ -89,10 +101,23 @@ export function docxTables(bytes: Uint8Array): string[][][] {
         })
         .map(({ xml: c }) => cellText(c)),
     );
-    const last = rows[rows.length - 1] ?? [];
+    const last = rows[rows.length - 1]?.cells ?? [];
     open = new Map(last.filter(({ xml: c }) => merged(c)).map(({ col, xml: c }) => [col, origin.get(col) ?? cellText(c)]));
-    if (adjacent && tables.length > 0) tables[tables.length - 1]!.push(...out);
-    else tables.push(out);
+    if (adjacent && tables.length > 0) {
+      const table = tables[tables.length - 1]!;
+      if (newPage && rows[0]?.row.includes('w:name="_JxContinued')) {
+        // The rest of a cut row: its cells (after the restarted spans, left out above) go on the cells of the row it continues.
+        const rest = out.shift()!;
+        const cut = table[table.length - 1]!;
+        const from = cut.length - rest.length;
+        rest.forEach((t, k) => {
+          const before = cut[from + k]!;
+          // Note: a repeated label (the 三级指标 name) is the same text again, a value is left empty.
+          if (t !== '' && t !== before) cut[from + k] = before === '' ? t : `${before}\n${t}`;
+        });
+      }
+      table.push(...out);
+    } else tables.push(out);
   }
   return tables;
 }

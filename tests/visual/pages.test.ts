@@ -1,7 +1,7 @@
 /**
  * Verified by looking (issue 13): each sample is built and rendered through LibreOffice (tests/visual/render.sh), and
  * the text of every PDF page (`pdftotext`) is checked: a page holding indicator rows also shows the indicator header,
- * no page ends with a heading, and no XLSX page shows the second row of the two-row 批复金额 header without its first.
+ * a page that continues an indicator table shows a 一级指标 label (the group's, restarted there), no page ends with a heading, and no XLSX page shows the second row of the two-row 批复金额 header without its first.
  * Skipped where soffice or pdftotext is missing (.ci/run installs them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,13 +15,50 @@ const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { std
 const canRender = have('soffice') && have('pdftotext') && have('pdftoppm');
 const RENDER = join(import.meta.dirname, 'render.sh');
 
-/** The text of each page of a rendered file. */
-function pages(file: string): string[] {
+/** A file rendered to PDF; the PDF's path. */
+function render(file: string): string {
   const dir = execFileSync('bash', [RENDER, file, tempDir()], { encoding: 'utf8' }).trim();
-  const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+  return join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+}
+
+/** The text of each page of a rendered PDF. */
+function pages(pdf: string): string[] {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     .split('\f')
     .filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+}
+
+type Word = { x0: number; y0: number; x1: number; y1: number; text: string };
+/** The words of each page of a PDF with their boxes in pt, and the page height. */
+function pageWords(pdf: string): { height: number; words: Word[] }[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...html.matchAll(/<page width="[\d.]+" height="([\d.]+)">(.*?)<\/page>/gs)].map(([, h, body]) => ({
+    height: Number(h),
+    words: [...body!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: m[5]!,
+    })),
+  }));
+}
+
+/**
+ * Pages (1-based) that continue an indicator table (its 一级指标 header at the top of the page) with nothing in the
+ * 一级指标 column under the header: rows of a group whose label stayed on the page before.
+ */
+function continuedWithoutLabel(pdf: string): number[] {
+  const bad: number[] = [];
+  for (const [n, { height, words }] of pageWords(pdf).entries()) {
+    const header = words.filter((w) => w.text === '一级指标').sort((a, b) => a.y0 - b.y0)[0];
+    // Note: a table's first page has its title above the header; only a page the table continues onto starts with it.
+    if (!header || header.y0 > height * 0.2) continue;
+    const inColumn = (w: Word) =>
+      w.y0 > header.y1 + 2 && w.y0 < height - 60 && Math.abs((w.x0 + w.x1) / 2 - (header.x0 + header.x1) / 2) <= (header.x1 - header.x0) / 2 + 8;
+    if (!words.some(inColumn)) bad.push(n + 1);
+  }
+  return bad;
 }
 
 /** 二级指标 names that only indicator rows print (the forms' own labels, DOMAIN.md §3). */
@@ -33,24 +70,31 @@ const HEADER = /^(?!\s*\d+\.).*三级指标/m;
 const INPUTS = readdirSync(inputPath('.')).filter((f) => f.endsWith('.yaml'));
 
 describe.skipIf(!canRender)('rendered pages', () => {
-  it.each(INPUTS)('%s: indicator pages show the indicator header, no page ends with a heading, XLSX headers whole', { timeout: 240_000 }, async (input) => {
-    const ctx = await testContext(tempDir());
-    const r = await runUnit(inputPath(input), ctx, { write: true });
-    const docx = r.outputs.find((o) => o.endsWith('.docx'))!;
-    for (const [n, page] of pages(docx).entries()) {
-      const lines = page.split('\n').filter((l) => l.trim() !== '' && !/^\s*—\s*\d+\s*—\s*$/.test(l));
-      // Note: a table page; prose pages name indicators in sentences, without the table's header.
-      const tablePage = /一级指标|\s{3,}/.test(page) && INDICATOR_ROW.test(page) && !/^\s*[一二三四五六七八九十]+、/m.test(page);
-      if (tablePage) expect(page, `${input} page ${n + 1} has indicator rows without the header`).toMatch(HEADER);
-      const last = lines[lines.length - 1] ?? '';
-      expect(HEADING.test(last) && !last.includes('  '), `${input} page ${n + 1} ends with the heading “${last.trim()}”`).toBe(false);
-    }
-    const xlsx = r.outputs.find((o) => o.endsWith('.xlsx'));
-    if (xlsx === undefined) return;
-    for (const [n, page] of pages(xlsx).entries()) {
-      if (/总额\s+财政拨款/.test(page)) expect(page, `${input} XLSX page ${n + 1} cuts the 批复金额 header`).toMatch(/批复金额/);
-    }
-  });
+  it.each(INPUTS)(
+    '%s: indicator pages show the indicator header and a continued group its label, no page ends with a heading, XLSX headers whole',
+    { timeout: 240_000 },
+    async (input) => {
+      const ctx = await testContext(tempDir());
+      const r = await runUnit(inputPath(input), ctx, { write: true });
+      const docx = r.outputs.find((o) => o.endsWith('.docx'))!;
+      const pdf = render(docx);
+      // A 一级/二级 group continued on a new page shows its label there (jixiao ends those pages itself, docx-pages.ts).
+      expect(continuedWithoutLabel(pdf), `${input}: pages continuing a group without its 一级指标 label`).toEqual([]);
+      for (const [n, page] of pages(pdf).entries()) {
+        const lines = page.split('\n').filter((l) => l.trim() !== '' && !/^\s*—\s*\d+\s*—\s*$/.test(l));
+        // Note: a table page; prose pages name indicators in sentences, without the table's header.
+        const tablePage = /一级指标|\s{3,}/.test(page) && INDICATOR_ROW.test(page) && !/^\s*[一二三四五六七八九十]+、/m.test(page);
+        if (tablePage) expect(page, `${input} page ${n + 1} has indicator rows without the header`).toMatch(HEADER);
+        const last = lines[lines.length - 1] ?? '';
+        expect(HEADING.test(last) && !last.includes('  '), `${input} page ${n + 1} ends with the heading “${last.trim()}”`).toBe(false);
+      }
+      const xlsx = r.outputs.find((o) => o.endsWith('.xlsx'));
+      if (xlsx === undefined) return;
+      for (const [n, page] of pages(render(xlsx)).entries()) {
+        if (/总额\s+财政拨款/.test(page)) expect(page, `${input} XLSX page ${n + 1} cuts the 批复金额 header`).toMatch(/批复金额/);
+      }
+    },
+  );
 });
 
 /** The page-number glyphs (“—”, digits) of each PDF page: their box in pt, and the page's size. */
