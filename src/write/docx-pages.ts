@@ -8,7 +8,7 @@ import type { Block, Table } from '../model/doc.js';
 import { cellText } from './cell-text.js';
 import { cutAfterLines, textLines } from './docx-measure.js';
 import type { Grid, PlacedCell } from './table-grid.js';
-import { A4, CANT_SPLIT_MAX_LINES, CELL_MARGINS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE } from './styles.js';
+import { A4, CANT_SPLIT_MAX_LINES, CELL_MARGINS, LANDSCAPE_MARGINS, LINE_PITCH, PORTRAIT_MARGINS, SIZE } from './styles.js';
 
 /** 表格文字 and 表头 are set on an exact 15 pt line (`JxTableText`), so a row's height follows from its lines. */
 export const TABLE_LINE = 300;
@@ -274,7 +274,7 @@ export function tableLeadHeight(table: Table, width: number): number {
 
 /**
  * How far down its page each block of a form section starts, in twips, where that is known: the section starts a page,
- * and so does a page break; titles, headings and paragraphs are measured; after a table (or anything else) it is not
+ * and so does a page break; titles, headings, paragraphs and the 附件 label are measured; after a table (or anything else) it is not
  * known until the next page break. A table whose start is known is paginated by jixiao.
  */
 export function pageTops(blocks: readonly Block[], width: number): (number | undefined)[] {
@@ -285,6 +285,8 @@ export function pageTops(blocks: readonly Block[], width: number): (number | und
     else if (top === undefined) top = undefined;
     else if (b.type === 'title') top += titleHeight(b.text, width);
     else if (b.type === 'heading' || b.type === 'paragraph') top += paragraphHeight(b.text, width, SIZE.三号, 300, 0, b.type === 'heading' || b.indent ? 2 : 0);
+    // Note: the 附件 label of an official document's attachment is one line of the official grid (docx-official.ts).
+    else if (b.type === 'attachmentMark') top += LINE_PITCH;
     else top = undefined;
     return at;
   });

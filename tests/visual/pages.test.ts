@@ -5,7 +5,8 @@
  * Skipped where soffice or pdftotext is missing (.ci/run installs them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runUnit } from '../../src/run/pipeline.js';
@@ -61,6 +62,44 @@ function continuedWithoutLabel(pdf: string): number[] {
   return bad;
 }
 
+/**
+ * Pieces of DOCX tables (jixiao's pages, docx-pages.ts) that the renderer printed on more than one page: it broke a
+ * page before jixiao did, because a row came out taller than estimated. A piece is found by its first and last body
+ * rows' longest cell text (its first 12 characters, white space removed) in the pages' text.
+ */
+function piecesOverPages(docx: string, pdf: string): string[] {
+  const squeeze = (t: string) => t.replace(/\s/g, '');
+  const texts = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\f')
+    .map(squeeze);
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const snippet = (row: string) => {
+    const cells = [...row.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map(([, c]) =>
+      squeeze([...c!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')),
+    );
+    const longest = cells.sort((a, b) => b.length - a.length)[0] ?? '';
+    return longest.length >= 6 ? longest.slice(0, 12) : undefined;
+  };
+  const on = (snip: string) => new Set(texts.flatMap((t, i) => (t.includes(snip) ? [i] : [])));
+  const bad: string[] = [];
+  for (const [table] of xml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)) {
+    const rows = [...table.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map(([r]) => r).filter((r) => !r.includes('<w:tblHeader/>'));
+    const [first, last] = [snippet(rows[0] ?? ''), snippet(rows[rows.length - 1] ?? '')];
+    if (first === undefined || last === undefined) continue;
+    const [a, b] = [on(first), on(last)];
+    if (a.size > 0 && b.size > 0 && ![...a].some((i) => b.has(i)))
+      bad.push(`${first}… (page ${[...a].map((i) => i + 1)}) to ${last}… (page ${[...b].map((i) => i + 1)})`);
+  }
+  return bad;
+}
+
 /** 二级指标 names that only indicator rows print (the forms' own labels, DOMAIN.md §3). */
 const INDICATOR_ROW = /数量指标|质量指标|时效指标|成本指标|满意度指标/;
 /** A report heading: 一、… or （一）…, short. */
@@ -80,6 +119,7 @@ describe.skipIf(!canRender)('rendered pages', () => {
       const pdf = render(docx);
       // A 一级/二级 group continued on a new page shows its label there (jixiao ends those pages itself, docx-pages.ts).
       expect(continuedWithoutLabel(pdf), `${input}: pages continuing a group without its 一级指标 label`).toEqual([]);
+      expect(piecesOverPages(docx, pdf), `${input}: table pages the renderer broke before jixiao did`).toEqual([]);
       for (const [n, page] of pages(pdf).entries()) {
         const lines = page.split('\n').filter((l) => l.trim() !== '' && !/^\s*—\s*\d+\s*—\s*$/.test(l));
         // Note: a table page; prose pages name indicators in sentences, without the table's header.
