@@ -136,6 +136,14 @@ describe('paged tables', () => {
     expect(tops[2]).toBeUndefined();
     expect(tops[4]).toBe(0);
     // The 附件 label of an official document's attachment is one line of the official grid.
-    expect(pageTops([{ type: 'attachmentMark', text: '附件' }, { type: 'table', table }], 13000)[1]).toBe(579);
+    expect(
+      pageTops(
+        [
+          { type: 'attachmentMark', text: '附件' },
+          { type: 'table', table },
+        ],
+        13000,
+      )[1],
+    ).toBe(579);
   });
 });

@@ -73,7 +73,7 @@ function piecesOverPages(docx: string, pdf: string): string[] {
     .split('\f')
     .map(squeeze);
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
-  const unescape = (t: string) =>
+  const fromXml = (t: string) =>
     t
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -82,7 +82,7 @@ function piecesOverPages(docx: string, pdf: string): string[] {
       .replace(/&amp;/g, '&');
   const snippet = (row: string) => {
     const cells = [...row.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map(([, c]) =>
-      squeeze([...c!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')),
+      squeeze([...c!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => fromXml(m[1]!)).join('')),
     );
     const longest = cells.sort((a, b) => b.length - a.length)[0] ?? '';
     return longest.length >= 6 ? longest.slice(0, 12) : undefined;
