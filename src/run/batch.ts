@@ -93,10 +93,11 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
     const read = opts.write ? await readManifest(ctx) : undefined;
-    // Note: a rejected entry (a FIFO, a link out of the folder) is never read, not even to hash it.
-    const hashes = read
-      ? await mapLimit(files, READ_LANES, (f) => (rejected.has(f) ? Promise.resolve(null) : ctx.fs.readFile(f).then(sha256, () => null)))
-      : [];
+    // Note: only an input the manifest knows is read here, to tell whether it changed; every other input is read once,
+    // by the unit that builds it, which reports the hash of what it read. A rejected entry (a FIFO, a link out of the
+    // folder) is never read, not even to hash it.
+    const known = (f: string) => read !== undefined && !opts.force && !rejected.has(f) && read.manifest.units[manifestKey(f)] !== undefined;
+    const hashes = read ? await mapLimit(files, READ_LANES, (f) => (known(f) ? ctx.fs.readFile(f).then(sha256, () => null) : Promise.resolve(null))) : [];
     const units = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
@@ -239,7 +240,7 @@ async function settle(
     const good = u.status === 'built';
     if (good && before) stale.push(...before.outputs.filter((o) => !u.files.some((f) => f.path === o.path)).map((o) => ({ unit: i, path: o.path })));
     next[key] = {
-      input: hashes[i] ?? '',
+      input: u.inputHash ?? hashes[i] ?? '',
       recipe: await recipe(u.profile),
       profile: u.profile ?? null,
       built: good,

@@ -174,16 +174,19 @@ export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOption
   try {
     bytes = await ctx.fs.readFile(file);
   } catch (e) {
-    return {
-      file,
-      outputs: [],
-      diagnostics: [
-        { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
-      ],
-    };
+    return unreadableInput(file, e);
   }
   return runUnitBytes(file, bytes, ctx, opts);
 }
+
+/** The result of a unit whose input could not be read. */
+export const unreadableInput = (file: string, e: unknown): UnitResult => ({
+  file,
+  outputs: [],
+  diagnostics: [
+    { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+  ],
+});
 
 /**
  * The options a batch runs each unit with. Note: `check --templates` also renders the documents (in memory, then

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nodeFs, type RunContext } from './context.js';
-import { batchUnitOptions, runUnit } from './pipeline.js';
-import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
+import { runBatchUnit } from './batch-unit.js';
+import { internalFailure, type UnitOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -43,14 +43,7 @@ export async function runUnits(
   jobs: number,
   onDone: (index: number, o: UnitOutcome) => void,
 ): Promise<void> {
-  const here = async (job: Job) =>
-    onDone(
-      job.index,
-      await runUnit(job.file, ctx, batchUnitOptions(ctx, write)).then(
-        (r) => toOutcome(r, ctx.outDir, write),
-        (e: unknown) => internalFailure(job.file, e),
-      ),
-    );
+  const here = async (job: Job) => onDone(job.index, await runBatchUnit(job.file, ctx, write));
   const script = workerScript();
   const queue = [...files];
   const size = Math.min(jobs, files.length);

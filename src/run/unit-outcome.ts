@@ -27,6 +27,8 @@ export interface UnitOutcome {
   /** Where the input gives the unit's code, for errors about its outputs. */
   readonly anchor?: Location;
   readonly row: SummaryRow;
+  /** sha256 of the input as it was read for this run (batch-unit.ts), which the manifest records. */
+  readonly inputHash?: string;
 }
 
 /** The batch's view of a unit's result; output paths in the row are relative to `outDir`. */

@@ -1,8 +1,7 @@
 /** 工作线程：用主线程给的选项建立同样的运行上下文，逐个运行主线程派来的单位，把结果（纯数据）发回。 */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext } from './context.js';
-import { batchUnitOptions, runUnit } from './pipeline.js';
-import { internalFailure, toOutcome } from './unit-outcome.js';
+import { runBatchUnit } from './batch-unit.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
@@ -12,12 +11,5 @@ if (!port) throw new Error('run/worker.js runs only as a worker thread');
 // Note: the main thread sends a unit or two ahead; they run one after the other, never interleaved.
 let chain = Promise.resolve();
 port.on('message', (job: WorkerJob) => {
-  chain = chain.then(() =>
-    runUnit(job.file, ctx, batchUnitOptions(ctx, setup.write))
-      .then(
-        (r) => toOutcome(r, ctx.outDir, setup.write),
-        (e: unknown) => internalFailure(job.file, e),
-      )
-      .then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply)),
-  );
+  chain = chain.then(() => runBatchUnit(job.file, ctx, setup.write).then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply)));
 });
