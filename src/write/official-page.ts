@@ -50,7 +50,6 @@ function pageNumber(odd: boolean): Footer {
 const SIDE_MARK = 'JIXIAO-SIDE-PAGE-NUMBER-';
 const sideNumber = (odd: boolean) => new Footer({ children: [new Paragraph({ children: [new TextRun(`${SIDE_MARK}${odd ? 'odd' : 'even'}`)] })] });
 
-const EMU = 635; // per twip
 const PAGE_NUMBER_RUN = (content: string) =>
   `<w:r><w:rPr><w:rFonts w:ascii="${font(FONTS.song).ascii}" w:eastAsia="${font(FONTS.song).eastAsia}" w:hAnsi="${font(FONTS.song).hAnsi}" w:cs="${font(FONTS.song).cs}" w:hint="eastAsia"/>` +
   `<w:sz w:val="${SIZE.四号}"/><w:szCs w:val="${SIZE.四号}"/></w:rPr>${content}</w:r>`;
@@ -61,14 +60,16 @@ const SIDE_NUMBER_LINE = 364;
 
 /**
  * The page number of a landscape page, in the same physical place as on a portrait page once the sheet is turned
- * (its top to the left): a text box in the left margin, its text turned 90° clockwise (`vert="vert"`), spanning the
- * 版心's 156 mm from the top edge as a portrait footer spans it from the left; odd pages end 1 character short of its
- * far end (the bottom), even ones start 1 character in. Note: a DrawingML shape anchored to the page; `id` is the
- * shape's docPr id, fixed per footer part so the bytes never change.
+ * (its top to the left): a VML text box anchored to the page, in the left margin, its text turned 90° clockwise
+ * (`layout-flow:vertical`), spanning the 版心's 156 mm from the top edge as a portrait footer spans it from the left;
+ * odd pages end 1 character short of its far end (the bottom), even ones start 1 character in. `id` is its z-index,
+ * fixed per footer part so the bytes never change.
+ * Note: not a Word 2010 shape (wps) with this box as its fallback: LibreOffice puts a wps shape of an even-page footer
+ * at the page's corner on every page that follows a manual page break (jixiao ends table pages with one, docx-pages.ts),
+ * and it places the VML box right on every page. Word and WPS show VML text boxes as well; it is valid transitional
+ * WordprocessingML.
  */
 export function sideNumberXml(odd: boolean, id: number): string {
-  const cx = SIDE_NUMBER_LINE * EMU;
-  const cy = OFFICIAL_TEXT_WIDTH * EMU;
   const text = (t: string) => PAGE_NUMBER_RUN(`<w:t xml:space="preserve">${t}</w:t>`);
   const field =
     PAGE_NUMBER_RUN('<w:fldChar w:fldCharType="begin"/>') +
@@ -79,24 +80,12 @@ export function sideNumberXml(odd: boolean, id: number): string {
   const number =
     `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>${odd ? `<w:ind w:right="${SMALL_CHAR}"/><w:jc w:val="right"/>` : `<w:ind w:left="${SMALL_CHAR}"/><w:jc w:val="left"/>`}</w:pPr>` +
     `${text('— ')}${field}${text(' —')}</w:p>`;
-  // Note: a VML text box for readers without Word 2010's shapes (wps), as Word itself writes one (Markup Compatibility).
   const pt = (twips: number) => `${twips / 20}pt`;
-  const fallback =
+  const box =
     `<w:pict><v:rect style="position:absolute;margin-left:${pt(SIDE_NUMBER_LEFT)};margin-top:${pt(OFFICIAL_MARGINS.left)};width:${pt(SIDE_NUMBER_LINE)};height:${pt(OFFICIAL_TEXT_WIDTH)};` +
     `z-index:${id};mso-position-horizontal-relative:page;mso-position-vertical-relative:page;v-text-anchor:middle" filled="f" stroked="f">` +
     `<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>${number}</w:txbxContent></v:textbox></v:rect></w:pict>`;
-  return (
-    `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>` +
-    `<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
-    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${SIDE_NUMBER_LEFT * EMU}</wp:posOffset></wp:positionH>` +
-    `<wp:positionV relativeFrom="page"><wp:posOffset>${OFFICIAL_MARGINS.left * EMU}</wp:posOffset></wp:positionV>` +
-    `<wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${id}" name="Page number ${id}"/><wp:cNvGraphicFramePr/>` +
-    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
-    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
-    `<wps:txbx><w:txbxContent>${number}</w:txbxContent></wps:txbx>` +
-    `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>` +
-    `</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>`
-  );
+  return `<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r>${box}</w:r></w:p>`;
 }
 
 /** The parts with each side-number stand-in replaced by its text box; the box's id is 1000 + the footer's number. */

@@ -108,35 +108,26 @@ describe('the GB/T 9704 page', () => {
       ['even', false],
     ] as const) {
       const f = footerOf(table!, type);
-      // A text box anchored to the page: 1282 twips from the left edge, one 四号 line wide, from 28 mm below the top
-      // edge (the 订口 of a portrait page) down the 156 mm of the 版心; its text turned 90° clockwise.
-      expect(f).toContain(`<wp:positionH relativeFrom="page"><wp:posOffset>${SIDE_NUMBER_LEFT * 635}</wp:posOffset></wp:positionH>`);
-      expect(f).toContain(`<wp:positionV relativeFrom="page"><wp:posOffset>${OFFICIAL_MARGINS.left * 635}</wp:posOffset></wp:positionV>`);
-      expect(f).toMatch(new RegExp(`<wp:extent cx="\\d+" cy="${OFFICIAL_TEXT_WIDTH * 635}"/>`));
-      expect(f).toContain('<wps:bodyPr rot="0" vert="vert" ');
+      // A VML text box anchored to the page: 1282 twips (64.1 pt) from the left edge, one 四号 line wide, from 28 mm
+      // below the top edge (the 订口 of a portrait page) down the 156 mm of the 版心; its text turned 90° clockwise.
+      // Note: not a wps shape, which LibreOffice misplaces after a manual page break (official-page.ts).
+      expect(f).not.toContain('<w:drawing>');
+      expect(f).toContain(
+        `<w:pict><v:rect style="position:absolute;margin-left:${SIDE_NUMBER_LEFT / 20}pt;margin-top:${OFFICIAL_MARGINS.left / 20}pt;width:18.2pt;height:${OFFICIAL_TEXT_WIDTH / 20}pt;`,
+      );
+      expect(f).toContain('mso-position-horizontal-relative:page;mso-position-vertical-relative:page');
+      expect(f).toContain('<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>');
       const box = /<w:txbxContent>(.*)<\/w:txbxContent>/s.exec(f)?.[1] ?? '';
       expect(box).toContain(odd ? '<w:ind w:right="280"/><w:jc w:val="right"/>' : '<w:ind w:left="280"/><w:jc w:val="left"/>');
       expect(box).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-      // A reader without Word 2010's shapes takes the same number from a VML text box in the same place (Markup
-      // Compatibility, as Word writes it), so the part is valid against the ECMA-376 transitional schemas.
-      const alternate =
-        /<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>.*<\/w:drawing><\/mc:Choice><mc:Fallback>(.*)<\/mc:Fallback><\/mc:AlternateContent>/s.exec(
-          f,
-        );
-      expect(alternate).not.toBeNull();
-      const fallback = alternate![1]!;
-      expect(fallback).toMatch(/^<w:pict><v:rect style="position:absolute;margin-left:64.1pt;margin-top:[\d.]+pt;width:18.2pt;height:[\d.]+pt;/);
-      expect(fallback).toContain('mso-position-horizontal-relative:page;mso-position-vertical-relative:page');
-      expect(fallback).toContain('<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>');
-      expect(/<w:txbxContent>(.*?)<\/w:txbxContent>/s.exec(fallback)?.[1]).toBe(box.slice(0, box.indexOf('</w:txbxContent>')));
-      // Every character of the footer is in the boxes: nothing is printed at the landscape page's foot.
+      // Every character of the footer is in the box: nothing is printed at the landscape page's foot.
       expect(f.replace(/<w:txbxContent>.*?<\/w:txbxContent>/gs, '')).not.toMatch(/<w:t[ >]/);
       expect(f).not.toContain('JIXIAO');
     }
     // The portrait pages keep the number in the footer's own paragraph.
     expect(footerOf(report!, 'default')).not.toContain('<w:drawing>');
-    // Note: a docPr id is unique in the package and fixed, so identical input gives identical bytes.
-    const ids = Object.values(parts).flatMap((x) => [...x.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]));
+    // Note: each box's z-index is fixed per footer, so identical input gives identical bytes.
+    const ids = Object.values(parts).flatMap((x) => [...x.matchAll(/z-index:(\d+);/g)].map((m) => m[1]));
     expect(ids.length).toBe(2);
     expect(new Set(ids).size).toBe(ids.length);
   });
