@@ -122,7 +122,7 @@ function* tableXml(
       let mark = '';
       if (part.continued && i === body) {
         const id = marks.n++;
-        mark = `<w:bookmarkStart w:id="${id}" w:name="${CONTINUED_MARK}${id}"/><w:bookmarkEnd w:id="${id}"/>`;
+        mark = `<w:bookmarkStart w:name="${CONTINUED_MARK}${id}" w:id="${id}"/><w:bookmarkEnd w:id="${id}"/>`;
       }
       for (let c = 0; c < grid.width; ) {
         const above = grid.coveredFromAbove[r]?.[c];

@@ -19,9 +19,9 @@ const LINE_SLACK = 0.25;
 /** Height of a row beyond its lines: the cell margins, and a border. */
 const ROW_EXTRA = CELL_MARGINS.top + CELL_MARGINS.bottom + 10;
 /** Room a page keeps free below its last row, in twips (10 pt). */
-const PAGE_SLACK = 200;
+const PAGE_SLACK = 100;
 /** A long row is cut at the foot of a page only when at least this many of its lines go there. */
-const MIN_CUT_LINES = 3;
+const MIN_CUT_LINES = 2;
 /** The 1 pt paragraph between two pieces of a table (docx-body.ts JOINT). */
 export const JOINT_HEIGHT = 20;
 

@@ -3,8 +3,11 @@
  * must match byte for byte (tests/docx-writer.test.ts). Kept in tests only; jixiao writes the body as text.
  */
 import {
+  BookmarkEnd,
+  BookmarkStart,
   Document,
   type IParagraphOptions,
+  type ParagraphChild,
   HeightRule,
   LineRuleType,
   Packer,
@@ -22,6 +25,7 @@ import {
 import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
 import { placeCells, type PlacedCell } from '../../src/write/table-grid.js';
+import { CONTINUED_MARK } from '../../src/write/docx-body.js';
 import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight, textHeight } from '../../src/write/docx-pages.js';
 import { STYLE } from '../../src/write/docx-styles.js';
 import { unzipSync } from 'fflate';
@@ -33,23 +37,29 @@ type Out = Paragraph | DocxTable;
 
 const cellAlignment = (cell: Cell) => (cell.role === 'text' || cell.role === 'section' ? ALIGN.left : undefined);
 
-function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value)): Paragraph[] {
+function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value), mark?: number): Paragraph[] {
   const role = cell.role ?? 'value';
   const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
   const alignment = cellAlignment(cell);
+  // Note: the hidden bookmark that marks the rest of a cut row (docx-body.ts CONTINUED_MARK), in its first paragraph.
+  const marks = (i: number) =>
+    mark === undefined || i > 0
+      ? []
+      : // Note: docx's Bookmark numbers its ids from a process-wide counter; its start and end, built here, take the document's own numbers.
+        ([new BookmarkStart(`${CONTINUED_MARK}${mark}`, mark), new BookmarkEnd(mark)] as unknown as ParagraphChild[]);
   return text.split('\n').map(
-    (t) =>
+    (t, i) =>
       new Paragraph({
         style,
         ...(keepNext ? { keepNext } : {}),
         ...(alignment ? { alignment } : {}),
-        children: t === '' ? [] : [new TextRun({ text: t, ...(cell.bold ? { bold: true } : {}) })],
+        children: [...marks(i), ...(t === '' ? [] : [new TextRun({ text: t, ...(cell.bold ? { bold: true } : {}) })])],
       }),
   );
 }
 
 /** The pieces of a table as DOCX tables, from the same page plan as jixiao's writer (docx-pages.ts). */
-function tablesToDocx(table: Table, top: number | undefined): { newPage: boolean; table: DocxTable }[] {
+function tablesToDocx(table: Table, top: number | undefined, marks: { n: number }): { newPage: boolean; table: DocxTable }[] {
   const grid = placeCells(table);
   const total = textWidth(table.orientation);
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
@@ -65,7 +75,7 @@ function tablesToDocx(table: Table, top: number | undefined): { newPage: boolean
     const body = piece.headerCopy.length;
     const rows = parts.map((part, i) => {
       const r = part.row;
-      if (part.continued && i === body) throw new Error('the docx-library reference does not write the rest of a cut row');
+      let mark = part.continued && i === body ? marks.n++ : undefined;
       const keepNext = i + 1 < parts.length && labelsOnly(grid, r);
       const own = new Map(grid.rows[r]!.map((p) => [p.col, p]));
       const prev = i > 0 && i !== body ? parts[i - 1]!.row : undefined;
@@ -90,9 +100,10 @@ function tablesToDocx(table: Table, top: number | undefined): { newPage: boolean
             new TableCell({
               ...common,
               ...(p.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-              children: cellParagraphs(p.cell, keepNext, text),
+              children: cellParagraphs(p.cell, keepNext, text, mark),
             }),
           );
+          mark = undefined;
         }
         c += p.colSpan;
       }
@@ -129,6 +140,9 @@ const joint = (newPage: boolean) =>
   });
 const HEADING = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3, 4: STYLE.heading4 } as const;
 
+/** The document's count of continued-row marks, as docx-body.ts keeps it; reset for each document. */
+let marks = { n: 0 };
+
 type Handlers = { readonly [K in Block['type']]: (b: Extract<Block, { type: K }>, top: number | undefined) => Out[] };
 const handlers: Handlers = {
   title: (b) => [styled(STYLE.title, b.text)],
@@ -142,7 +156,7 @@ const handlers: Handlers = {
   table: (b, top) => [
     styled(STYLE.title, b.table.title),
     ...(b.table.subtitle ? [styled(STYLE.subtitle, b.table.subtitle), styled(STYLE.tableText, '', { keepNext: true })] : []),
-    ...tablesToDocx(b.table, top).flatMap((t, k) => (k === 0 ? [t.table] : [joint(t.newPage), t.table])),
+    ...tablesToDocx(b.table, top, marks).flatMap((t, k) => (k === 0 ? [t.table] : [joint(t.newPage), t.table])),
     ...b.table.notes.map((n) => styled(STYLE.note, n)),
   ],
   pageBreak: () => [new Paragraph({ children: [new PageBreak()] })],
@@ -161,6 +175,7 @@ const blockToDocx = (b: Block, top: number | undefined): Out[] => (handlers[b.ty
 
 /** The document built with the docx library's objects and Packer, normalised as jixiao normalises every file. */
 export async function referenceDocx(doc: Doc, when: Date): Promise<Uint8Array> {
+  marks = { n: 0 };
   const document = new Document({
     ...documentOptions(doc.title),
     sections: doc.sections.map((s) => ({
