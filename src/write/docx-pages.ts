@@ -53,6 +53,13 @@ export interface Piece {
   readonly headerRows: number;
 }
 
+/** The running texts (role 'text') that span several rows, row `r` among them. */
+const textSpans = (grid: Grid, r: number): PlacedCell[] =>
+  [...grid.rows[r]!, ...grid.coveredFromAbove[r]!.filter((p): p is PlacedCell => p !== undefined)].filter((p) => p.rowSpan > 1 && p.cell.role === 'text');
+
+/** The last row a running text spanning row `r` covers; `r` when there is none. */
+const textSpanEnd = (grid: Grid, r: number): number => Math.max(r, ...textSpans(grid, r).map((p) => p.row + p.rowSpan - 1));
+
 /** Whether a row holds labels only (section lines, column headers): it keeps with the row below. */
 export const labelsOnly = (grid: Grid, r: number): boolean => grid.rows[r]!.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
 
@@ -139,8 +146,18 @@ export function pagedPieces(table: Table, grid: Grid, widths: readonly number[],
     let r = from;
     while (r < to) {
       // A row of labels goes with the rows of labels after it and the first row of values (or its first lines).
+      // So do the rows a running text spans (the Sichuan 计分表's one 评分标准 for four 效益 indicators): cut, it would
+      // be printed again whole on the next page, in rows made for a part of it.
       let end = r;
-      while (end + 1 < to && labelsOnly(grid, end)) end++;
+      for (let more = true; more; ) {
+        more = false;
+        while (end + 1 < to && labelsOnly(grid, end)) end++;
+        const spanned = textSpanEnd(grid, end);
+        if (spanned > end && spanned < to) {
+          end = spanned;
+          more = true;
+        }
+      }
       const group = heights.slice(r, end).reduce((a, b) => a + b, 0);
       const room = capacity - used - group;
       const cut = heights[end]! <= room ? undefined : cutRow(grid, widths, whole(end), room);
@@ -175,7 +192,8 @@ export function pagedPieces(table: Table, grid: Grid, widths: readonly number[],
     if (parts.length > 0) pieces.push({ newPage, headerCopy: copy, parts, headerRows: own });
     last = { header: headerParts, height: headerHeight };
   }
-  return pieces;
+  // Note: a table without rows is still one (empty) table, as the viewer would have it.
+  return pieces.length > 0 ? pieces : flowingPieces(table, grid, widths);
 
   /**
    * A stretch that starts on a new page takes along the rows of labels that end the stretch before it (a section line
@@ -202,7 +220,8 @@ export function pagedPieces(table: Table, grid: Grid, widths: readonly number[],
  * other than running text would not fit.
  */
 function cutRow(grid: Grid, widths: readonly number[], part: RowPart, room: number): [RowPart, RowPart] | undefined {
-  if (part.lines <= CANT_SPLIT_MAX_LINES) return undefined;
+  // Note: a row under a running text that spans rows is not cut (the text would be printed again whole on the next page).
+  if (part.lines <= CANT_SPLIT_MAX_LINES || textSpans(grid, part.row).length > 0) return undefined;
   const fit = Math.floor((room - ROW_EXTRA) / TABLE_LINE);
   if (fit < MIN_CUT_LINES || part.lines - fit < MIN_CUT_LINES) return undefined;
   const head = new Map<number, string>();

@@ -125,6 +125,27 @@ describe('paged tables', () => {
     expect(read!.map((r) => r.map((c) => c.replace(/\n/g, '')))).toEqual(flowing[0]!.map((r) => r.map((c) => c.replace(/\n/g, ''))));
   });
 
+  it('never ends a page inside a running text that spans rows, and keeps an empty table one table', () => {
+    // Groups of 4 indicators sharing one 评分标准 (as the Sichuan 效益 block does), many of them.
+    const rows: Cell[][] = [[h('一级指标'), h('二级指标'), h('三级指标'), h('指标说明'), h('自评分')]];
+    for (let g = 0; g < 12; g++)
+      for (let k = 0; k < 4; k++)
+        rows.push([
+          ...(k === 0 ? [h(`一级${g}`, { rowSpan: 4 }), h(`二级${g}`, { rowSpan: 4 })] : []),
+          h(`指标${g}-${k}`),
+          ...(k === 0 ? [{ ...txt(LONG.repeat(2)), rowSpan: 4 }] : []),
+          score('5'),
+        ]);
+    const table: Table = { id: 't', sheetName: 't', title: '计分表', columns: [1, 1, 1.5, 4, 0.8], headerRows: 1, rows, notes: [], orientation: 'landscape' };
+    const grid = placeCells(table);
+    const pieces = pagedPieces(table, grid, widths, pageHeight, 1000);
+    expect(pieces.length).toBeGreaterThan(1);
+    // Each page starts at a group's first row: (row − 1) is a multiple of 4.
+    for (const piece of pieces.slice(1)) expect((piece.parts[0]!.row - 1) % 4).toBe(0);
+    const empty: Table = { ...table, rows: [] };
+    expect(pagedPieces(empty, placeCells(empty), widths, pageHeight, 0)).toHaveLength(1);
+  });
+
   it('knows where a table starts only at the top of a page: after a section start or a page break and measured paragraphs', () => {
     const table = scoresheet([[1]]);
     const tops = pageTops(
