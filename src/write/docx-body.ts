@@ -7,9 +7,9 @@ import { cellText } from './cell-text.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
-import { ALIGN, CELL_MARGINS, OFFICIAL_LANDSCAPE_WIDTH, SIZE, textWidth } from './styles.js';
+import { ALIGN, CELL_MARGINS, OFFICIAL_LANDSCAPE_WIDTH, SIZE, textHeight, textWidth } from './styles.js';
 import { isOfficial } from './official-page.js';
-import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight, textHeight } from './docx-pages.js';
+import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight } from './docx-pages.js';
 import { STYLE } from './docx-styles.js';
 
 // Note: docx's Packer spends most of a unit's time building and serialising an object per XML element

@@ -8,7 +8,7 @@ import type { Block, Table } from '../model/doc.js';
 import { cellText } from './cell-text.js';
 import { cutAfterLines, textLines } from './docx-measure.js';
 import type { Grid, PlacedCell } from './table-grid.js';
-import { A4, CANT_SPLIT_MAX_LINES, CELL_MARGINS, LANDSCAPE_MARGINS, LINE_PITCH, PORTRAIT_MARGINS, SIZE } from './styles.js';
+import { CANT_SPLIT_MAX_LINES, CELL_MARGINS, LINE_PITCH, SIZE } from './styles.js';
 
 /** 表格文字 and 表头 are set on an exact 15 pt line (`JxTableText`), so a row's height follows from its lines. */
 export const TABLE_LINE = 300;
@@ -260,15 +260,6 @@ export const partText = (part: RowPart, p: PlacedCell): string => part.texts?.ge
 
 /** Whether a row of this many lines stays whole on one page (`w:cantSplit`). */
 export const keepsWhole = (lines: number): boolean => lines <= CANT_SPLIT_MAX_LINES;
-
-/**
- * Height of the text area of a form page, in twips. Note: an official document's landscape pages have the same top
- * and bottom margins (official-page.ts widens only the left one).
- */
-export function textHeight(orientation: 'portrait' | 'landscape'): number {
-  const m = orientation === 'portrait' ? PORTRAIT_MARGINS : LANDSCAPE_MARGINS;
-  return (orientation === 'portrait' ? A4.height : A4.width) - m.top - m.bottom;
-}
 
 /**
  * A single line of an auto-spaced paragraph, as a multiple of its font size: the CJK fonts that stand in for

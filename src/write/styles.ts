@@ -26,6 +26,15 @@ export function textWidth(orientation: 'portrait' | 'landscape'): number {
   return orientation === 'portrait' ? A4.width - PORTRAIT_MARGINS.left - PORTRAIT_MARGINS.right : A4.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right;
 }
 
+/**
+ * Height between the margins of a form page, in twips. Note: an official document's landscape pages have the same top
+ * and bottom margins (only the left one is wider).
+ */
+export function textHeight(orientation: 'portrait' | 'landscape'): number {
+  const m = orientation === 'portrait' ? PORTRAIT_MARGINS : LANDSCAPE_MARGINS;
+  return (orientation === 'portrait' ? A4.height : A4.width) - m.top - m.bottom;
+}
+
 /** Cell text margins in twips (about 1 mm left and right). */
 export const CELL_MARGINS = { top: 20, bottom: 20, left: 60, right: 60 } as const;
 

@@ -26,12 +26,12 @@ import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
 import { placeCells, type PlacedCell } from '../../src/write/table-grid.js';
 import { CONTINUED_MARK } from '../../src/write/docx-body.js';
-import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight, textHeight } from '../../src/write/docx-pages.js';
+import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight } from '../../src/write/docx-pages.js';
 import { STYLE } from '../../src/write/docx-styles.js';
 import { unzipSync } from 'fflate';
 import { normalizeOoxml, packOoxml } from '../../src/write/reproducible.js';
 import { documentOptions, sectionFrame, withJixiaoStyles } from '../../src/write/docx-package.js';
-import { ALIGN, CELL_MARGINS, SIZE, textWidth } from '../../src/write/styles.js';
+import { ALIGN, CELL_MARGINS, SIZE, textHeight, textWidth } from '../../src/write/styles.js';
 
 type Out = Paragraph | DocxTable;
 
