@@ -1,4 +1,5 @@
 /** build --pdf：生成 DOCX/XLSX 之后把它们转成 PDF，打印每个 PDF 或每个失败，以及一行小结。 */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostics, formatDiagnosticsJson } from './reporter.js';
@@ -15,6 +16,38 @@ export function fontsConfFor(templatesRoot: string): string {
   return existsSync(custom) ? custom : join(PACKAGE_ROOT, 'templates', 'fonts', 'fonts.conf');
 }
 
+/**
+ * The notice for a conversion of workbooks on a machine whose fontconfig has no font with Calibri's widths (Carlito):
+ * Excel counts column widths in Calibri's digits, and LibreOffice without it counts them in a wider face, so the rows
+ * jixiao sized for Excel look too tall in the PDF. `matchFont` is what fontconfig gives for a family name (undefined
+ * where it cannot be asked). Note: Windows and macOS LibreOffice bring Carlito; fontconfig is asked on Linux only.
+ */
+export function carlitoNotice(sources: readonly string[], matchFont: (family: string) => string | undefined): string | undefined {
+  if (!sources.some((s) => /\.xlsx$/i.test(s))) return undefined;
+  const face = matchFont('Calibri');
+  if (face === undefined || /carlito|calibri/i.test(face)) return undefined;
+  return `提示：本机没有与 Calibri 同宽的字体 Carlito（fontconfig 给的是 ${face}），LibreOffice 转换的表格 PDF 中列会偏宽、行显得过高；安装 fonts-crosextra-carlito 即可（如 sudo apt-get install fonts-crosextra-carlito）。`;
+}
+
+/** The family fontconfig picks for `family` under the given configuration, on Linux; undefined elsewhere or without fc-match. */
+export function fontconfigMatch(
+  fontsConf: string,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): (family: string) => string | undefined {
+  return (family) => {
+    if (platform !== 'linux') return undefined;
+    try {
+      return (
+        execFileSync('fc-match', ['-f', '%{family}', family], { env: { ...env, FONTCONFIG_FILE: fontsConf }, encoding: 'utf8', timeout: 10_000 }).trim() ||
+        undefined
+      );
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export interface PdfStepOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly templatesRoot: string;
@@ -24,6 +57,8 @@ export interface PdfStepOptions {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
   readonly workers?: number;
+  /** What fontconfig gives for a family name (tests); by default fc-match under the font mapping, on Linux. */
+  readonly matchFont?: (family: string) => string | undefined;
 }
 
 /**
@@ -39,9 +74,15 @@ export async function runPdfStep(outputs: readonly string[], opts: PdfStepOption
     return { failed: false, written: [] };
   }
   const started = performance.now();
+  const fontsConf = fontsConfFor(opts.templatesRoot);
+  const notice = carlitoNotice(
+    jobs.map((j) => j.source),
+    opts.matchFont ?? fontconfigMatch(fontsConf, opts.env),
+  );
+  if (notice !== undefined && opts.format === 'text') opts.err(`${notice}\n`);
   const outcomes = await convertToPdf(jobs, {
     soffice,
-    fontsConf: fontsConfFor(opts.templatesRoot),
+    fontsConf,
     timeoutMs: opts.timeoutSeconds * 1000,
     env: opts.env,
     write: opts.write,

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { nodeFs } from '../../src/run/context.js';
 import { INSTALL_HINT, convertToPdf, findSoffice, pdfTarget, type PdfOutcome } from '../../src/run/pdf.js';
-import { fontsConfFor } from '../../src/run/pdf-step.js';
+import { carlitoNotice, fontconfigMatch, fontsConfFor } from '../../src/run/pdf-step.js';
 import { ROOT, inputPath, memoryIo, tempDir } from '../support/fixtures.js';
 
 const hasSoffice = findSoffice(process.env) !== undefined;
@@ -219,5 +219,29 @@ describe.skipIf(process.platform === 'win32')('the LibreOffice pool', () => {
     expect(findSoffice({ PATH: dir }, 'linux')).toBeUndefined();
     expect(pdfTarget('/o/r.docx')).toBe('/o/r.pdf');
     expect(pdfTarget('/o/r.xlsx')).toBe('/o/r-表格.pdf');
+  });
+});
+
+describe('the Carlito notice of build --pdf', () => {
+  it('is given for workbooks when fontconfig has no font with Calibri’s widths, and only then', () => {
+    const noCarlito = () => 'DejaVu Sans';
+    expect(carlitoNotice(['a.docx', 'a.xlsx'], noCarlito)).toContain('fonts-crosextra-carlito');
+    expect(carlitoNotice(['a.docx', 'a.xlsx'], noCarlito)).toContain('DejaVu Sans');
+    expect(carlitoNotice(['a.docx'], noCarlito)).toBeUndefined();
+    expect(carlitoNotice(['a.xlsx'], () => 'Carlito')).toBeUndefined();
+    expect(carlitoNotice(['a.xlsx'], () => undefined)).toBeUndefined();
+  });
+
+  it('asks fc-match on Linux under the font mapping, and nothing elsewhere', () => {
+    expect(fontconfigMatch(FONTS_CONF, env, 'win32')('Calibri')).toBeUndefined();
+    let hasFcMatch = true;
+    try {
+      execFileSync('fc-match', ['--version'], { stdio: 'ignore' });
+    } catch {
+      hasFcMatch = false;
+    }
+    const face = fontconfigMatch(FONTS_CONF, env, 'linux')('Calibri');
+    if (hasFcMatch) expect(face).toMatch(/\S/);
+    else expect(face).toBeUndefined();
   });
 });
