@@ -4,7 +4,7 @@
  */
 import type { Block, Cell, DocSection, Table } from '../model/doc.js';
 import { cellText } from './cell-text.js';
-import { placeCells, type PlacedCell } from './table-grid.js';
+import { placeCells, spanWidth, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
 import { ALIGN, CELL_MARGINS, OFFICIAL_LANDSCAPE_WIDTH, SIZE, textHeight, textWidth } from './styles.js';
@@ -100,7 +100,6 @@ function* tableXml(
 ): Generator<string> {
   const grid = placeCells(table);
   const widths = columnTwips(table, total);
-  const spanWidth = (p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
   const pieces = paged ? pagedPieces(table, grid, widths, paged.pageHeight, paged.used) : flowingPieces(table, grid, widths);
   for (const [k, piece] of pieces.entries()) {
     // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
@@ -133,7 +132,7 @@ function* tableXml(
         const content = goesOn
           ? `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr>${mark}</w:p>`
           : cellParagraphs(p.cell, keepNext, above ? cellText(p.cell.value) : partText(part, p), mark);
-        row.push(cellXml(p, spanWidth(p), content, goesOn ? 'continue' : p.rowSpan > 1 ? 'restart' : ''));
+        row.push(cellXml(p, spanWidth(widths, p), content, goesOn ? 'continue' : p.rowSpan > 1 ? 'restart' : ''));
         mark = '';
         c += p.colSpan;
       }

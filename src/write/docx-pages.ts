@@ -7,7 +7,7 @@
 import type { Block, Table } from '../model/doc.js';
 import { cellText } from './cell-text.js';
 import { cutAfterLines, textLines } from './docx-measure.js';
-import type { Grid, PlacedCell } from './table-grid.js';
+import { spanWidth, type Grid, type PlacedCell } from './table-grid.js';
 import { CANT_SPLIT_MAX_LINES, CELL_MARGINS, LINE_PITCH, SIZE } from './styles.js';
 
 /** 表格文字 and 表头 are set on an exact 15 pt line (`JxTableText`), so a row's height follows from its lines. */
@@ -63,7 +63,6 @@ const textSpanEnd = (grid: Grid, r: number): number => Math.max(r, ...textSpans(
 /** Whether a row holds labels only (section lines, column headers): it keeps with the row below. */
 export const labelsOnly = (grid: Grid, r: number): boolean => grid.rows[r]!.every((p) => p.cell.role === 'header' || p.cell.role === 'section');
 
-const spanWidth = (widths: readonly number[], p: PlacedCell) => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
 const heightOf = (lines: number) => lines * TABLE_LINE + ROW_EXTRA;
 
 /** Lines of each row's tallest one-row cell, and its height with what its spanning labels still lack. */
@@ -95,7 +94,7 @@ export function flowingPieces(table: Table, grid: Grid, widths: readonly number[
 }
 
 /** The stretches of a table written as adjacent DOCX tables: [first row, end row, leading rows repeated on each page]. */
-export function basePieces(table: Table): [number, number, number][] {
+function basePieces(table: Table): [number, number, number][] {
   const at = table.repeatFrom;
   const n = table.rows.length;
   if (at === undefined || at <= 0 || at >= n) return [[0, n, table.headerRows]];

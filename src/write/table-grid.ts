@@ -19,6 +19,9 @@ export interface Grid {
   readonly coveredFromAbove: readonly (readonly (PlacedCell | undefined)[])[];
 }
 
+/** The width of a placed cell: the sum of the widths (any unit) of the columns it spans. */
+export const spanWidth = (widths: readonly number[], p: PlacedCell): number => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
+
 /** The grids placed so far: a unit's DOCX and XLSX writers place the same tables (a table is never changed once made). */
 const GRIDS = new WeakMap<Table, Grid>();
 

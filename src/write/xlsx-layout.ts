@@ -1,6 +1,6 @@
 /** XLSX 版面估算：列宽缩放与行高估计（exceljs 的 wrapText 不会自动撑高行）。 */
 import type { Table } from '../model/doc.js';
-import type { Grid, PlacedCell } from './table-grid.js';
+import { spanWidth, type Grid, type PlacedCell } from './table-grid.js';
 
 /** 五号, the size of every table cell, in points. */
 export const CELL_FONT_SIZE = 10.5;
@@ -52,8 +52,7 @@ export const heightForLines = (lines: number, fontSize = CELL_FONT_SIZE): number
  */
 export function rowHeights(grid: Grid, widths: readonly number[], textOf: (r: number, c: number) => string): number[] {
   const heights = grid.rows.map(() => heightForLines(1));
-  const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const need = (p: PlacedCell) => heightForLines(wrappedLines(textOf(p.row, p.col), spanWidth(p.col, p.colSpan)));
+  const need = (p: PlacedCell) => heightForLines(wrappedLines(textOf(p.row, p.col), spanWidth(widths, p)));
   for (const row of grid.rows) for (const p of row) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row]!, need(p));
   for (const row of grid.rows)
     for (const p of row) {

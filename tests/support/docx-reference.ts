@@ -24,7 +24,7 @@ import {
 } from 'docx';
 import type { Block, Cell, Doc, Table } from '../../src/model/doc.js';
 import { cellText } from '../../src/write/cell-text.js';
-import { placeCells, type PlacedCell } from '../../src/write/table-grid.js';
+import { placeCells, spanWidth, type PlacedCell } from '../../src/write/table-grid.js';
 import { CONTINUED_MARK } from '../../src/write/docx-body.js';
 import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight } from '../../src/write/docx-pages.js';
 import { STYLE } from '../../src/write/docx-styles.js';
@@ -65,7 +65,7 @@ function tablesToDocx(table: Table, top: number | undefined, marks: { n: number 
   const sumRel = table.columns.reduce((a, b) => a + b, 0);
   const widths = table.columns.map((w) => Math.floor((w / sumRel) * total));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
-  const spanWidth = (p: PlacedCell) => ({ size: widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA });
+  const width = (p: PlacedCell) => ({ size: spanWidth(widths, p), type: WidthType.DXA });
   const pieces =
     top === undefined
       ? flowingPieces(table, grid, widths)
@@ -84,7 +84,7 @@ function tablesToDocx(table: Table, top: number | undefined, marks: { n: number 
         const above = grid.coveredFromAbove[r]?.[c];
         const goesOn = above !== undefined && prev !== undefined && prev >= above.row && prev < r;
         const p = (above ?? own.get(c))!;
-        const common = { width: spanWidth(p), verticalAlign: VerticalAlign.CENTER, ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}) };
+        const common = { width: width(p), verticalAlign: VerticalAlign.CENTER, ...(p.colSpan > 1 ? { columnSpan: p.colSpan } : {}) };
         if (goesOn) {
           const alignment = cellAlignment(p.cell);
           cells.push(
