@@ -1,13 +1,10 @@
-/** ZIP 打包：与 fflate 的 zipSync（级别 6、给定时间）逐字节相同；标记为不变的部件只压缩一次，以后直接复用。 */
-import { deflateSync } from 'fflate';
+/** ZIP 打包：按 ZIP 格式（APPNOTE 6.3）写出，每个部件用 deflate.ts 压缩；标记为不变的部件只压缩一次，以后直接复用。 */
+import { deflateRaw } from './deflate.js';
 
 /** One file of the archive: its name in the zip and its bytes. */
 export type ZipEntry = readonly [name: string, data: Uint8Array];
 
-/** The deflate level of every entry (fflate's default, as zipSync used). */
-const LEVEL = 6;
-
-/** CRC-32 (IEEE 802.3), the table fflate uses. */
+/** CRC-32 (IEEE 802.3). */
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
   for (let i = 0; i < 256; i++) {
@@ -46,7 +43,7 @@ export function stableBytes(data: Uint8Array): Uint8Array {
 function pack(data: Uint8Array): Packed {
   const known = PACKED.get(data);
   if (known) return known;
-  const packed = { crc: crc32(data), deflated: deflateSync(data, { level: LEVEL }) };
+  const packed = { crc: crc32(data), deflated: deflateRaw(data) };
   if (STABLE.has(data)) PACKED.set(data, packed);
   return packed;
 }
@@ -55,8 +52,8 @@ const encoder = new TextEncoder();
 
 /**
  * A ZIP archive of the entries in the given order, each deflated, every entry time set to `when` (its UTC fields, so
- * that the time zone never matters). Note: the same bytes as fflate's `zipSync(files, { mtime, level: 6 })` with
- * the UTC fields passed as local time, which jixiao used before (tests/kit/zip.test.ts compares them).
+ * that the time zone never matters). Note: the container has the fields fflate's `zipSync` wrote, which jixiao used
+ * before; only the deflated data differ since libdeflate compresses (tests/kit/zip.test.ts reads every field back).
  */
 export function zipEntries(entries: readonly ZipEntry[], when: Date): Uint8Array {
   const year = when.getUTCFullYear() - 1980;
@@ -79,7 +76,7 @@ export function zipEntries(entries: readonly ZipEntry[], when: Date): Uint8Array
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
   let at = 0;
-  // Note: the fields fflate writes; version 2.0 needed and made by (host 0), bit 11 (UTF-8) for a non-ASCII name.
+  // Note: the fields fflate wrote; version 2.0 needed and made by (host 0), bit 11 (UTF-8) for a non-ASCII name.
   const common = (f: (typeof files)[number]) => {
     view.setUint16(at, 20, true);
     view.setUint16(at + 2, f.utf8 ? 0x800 : 0, true);
