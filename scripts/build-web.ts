@@ -42,10 +42,6 @@ const plugin: Plugin = {
       const path = SHIMS[args.path];
       return path ? { path } : undefined;
     });
-    // Note: libdeflate's Emscripten glue requires fs and path only when it runs under Node; its WebAssembly is inline.
-    b.onResolve({ filter: /^(fs|path)$/ }, (args) =>
-      /[\\/]node_modules[\\/]libdeflate[\\/]/.test(args.importer) ? { path: SHIMS[`node:${args.path === 'fs' ? 'fs/promises' : 'path'}`]! } : undefined,
-    );
     b.onResolve({ filter: /^jixiao:assets$/ }, () => ({ path: 'assets', namespace: 'jixiao' }));
     b.onLoad({ filter: /.*/, namespace: 'jixiao' }, () => ({ contents: `export default ${JSON.stringify(assets)};`, loader: 'js' }));
   },

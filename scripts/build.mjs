@@ -22,7 +22,7 @@ const common = {
   logLevel: 'warning',
   define: { __JIXIAO_CODE__: JSON.stringify(codeHash()) },
 };
-const LAZY = ['docx', 'exceljs', 'fflate', 'handlebars', 'libdeflate'];
+const LAZY = ['docx', 'exceljs', 'fflate', 'handlebars'];
 // Note: yargs is bundled too (loading it as a package, ~40 modules with cliui and string-width, took ~95 ms of every
 // start). It reads its messages from locale files next to its own module, so the bundle looks for them in
 // dist/yargs-locales, where they are copied below.
