@@ -8,7 +8,7 @@ import type { Loaded, TextLoaded } from './read-input.js';
 /** At most this many characters are reported per file; one pasted block often brings dozens. */
 export const MAX_CHARACTER_DIAGNOSTICS = 20;
 
-const isText = (l: Loaded): l is TextLoaded => 'doc' in l && 'lines' in l;
+const isText = (l: Loaded): l is TextLoaded => 'parsed' in l && 'text' in l;
 
 /** Every text value and key of an input holding a character XML 1.0 forbids, as located E-INPUT-CHARACTER errors. */
 export function characterProblems(loaded: Loaded): Diagnostic[] {
@@ -38,11 +38,12 @@ function inText(loaded: TextLoaded): Diagnostic[] {
   // double-quoted string (\u0001, \x07, \0); a text with neither needs no walk over its values (issue 14).
   if (!hasForbiddenChar(loaded.text) && !loaded.text.includes('\\')) return [];
   const out: Diagnostic[] = [];
+  const { doc, lines } = loaded.parsed();
   const at = (offset: number) => {
-    const { line, col } = loaded.lines.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
-  visit(loaded.doc, {
+  visit(doc, {
     Scalar(key, node, ancestors) {
       if (typeof node.value !== 'string') return;
       const bad = findForbiddenChar(node.value);

@@ -1,10 +1,11 @@
-/** 读取输入文件：YAML 或 JSON → yaml 文档、行号表和保留原文数字的数据。 */
+/** 读取输入文件：YAML 或 JSON → 保留原文数字的数据；yaml 文档与行号表在需要位置时才解析。 */
 import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Document, ErrorCode, YAMLError } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { decodeInput } from './decode.js';
 import type { InputEncoding } from './decode.js';
+import { fastYamlData } from './fast-yaml.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { locate } from './locate.js';
 
@@ -19,12 +20,38 @@ export interface Loaded {
   readonly locate: (path: readonly PropertyKey[], atKey?: boolean) => Location;
 }
 
-/** A parsed YAML or JSON file: its text and the yaml Document with positions. */
-export interface TextLoaded extends Loaded {
-  readonly text: string;
+/** The yaml Document of a text, with positions, and its line table. */
+export interface ParsedText {
   readonly doc: Document;
   readonly lines: LineCounter;
+}
+
+/** A read YAML or JSON file: its text, and its yaml Document with positions, parsed on first use. */
+export interface TextLoaded extends Loaded {
+  readonly text: string;
   readonly encoding: InputEncoding;
+  /** The yaml Document and line table; a unit that needs no place (no diagnostic) never parses it (issue 14). */
+  readonly parsed: () => ParsedText;
+}
+
+/** Parses a text with yaml, keeping positions and line starts. */
+function parseText(text: string): ParsedText {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
+}
+
+/** A TextLoaded whose Document is parsed once, when first asked for (`known` when already parsed). */
+function textLoaded(file: string, text: string, encoding: InputEncoding, data: unknown, known?: ParsedText): TextLoaded {
+  let parsed = known;
+  const get = (): ParsedText => {
+    parsed ??= parseText(text);
+    return parsed;
+  };
+  const where = (path: readonly PropertyKey[], atKey?: boolean): Location => {
+    const place = locate(get(), path, atKey);
+    return place ? { place } : {};
+  };
+  return { file, text, encoding, data, parsed: get, locate: where };
 }
 
 /** The most aliases (*name) a file may expand; more is a "billion laughs" file. */
@@ -77,10 +104,13 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
   const { text, encoding } = decoded;
   if (text === undefined || encoding === undefined) return { diagnostics: decoded.diagnostics };
 
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  let parsed: ParsedText | undefined;
+  const full = (): ParsedText => {
+    parsed ??= parseText(text);
+    return parsed;
+  };
   const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
+    const { line, col } = full().lines.linePos(offset);
     return { line, column: col };
   };
   const syntax = (offset: number, message: string, actual?: string): Diagnostic => ({
@@ -93,6 +123,11 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
     const bad = findJsonSyntaxError(text);
     if (bad) return { diagnostics: [syntax(bad.offset, `JSON 语法错误：${bad.message}`)] };
   }
+  // Note: a text that js-yaml reads as yaml would, into a mapping, needs no Document until a diagnostic needs a place.
+  const fast = fastYamlData(text, /\.json$/i.test(file));
+  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) return { loaded: textLoaded(file, text, encoding, fast), diagnostics: [] };
+
+  const { doc } = full();
   if (doc.errors.length > 0) {
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
@@ -138,11 +173,7 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
       ],
     };
   }
-  const where = (path: readonly PropertyKey[], atKey?: boolean): Location => {
-    const place = locate({ doc, lines }, path, atKey);
-    return place ? { place } : {};
-  };
-  return { loaded: { file, text, doc, lines, data, encoding, locate: where }, diagnostics: [] };
+  return { loaded: textLoaded(file, text, encoding, data, full()), diagnostics: [] };
 }
 
 /** The written text of the map key that starts at a source offset. */

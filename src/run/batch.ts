@@ -11,7 +11,7 @@ import { fsErrorMessage, isFsError, writeProblem } from './fs-errors.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isOwnOutputPath } from './output-files.js';
-import { commitAll } from './pipeline.js';
+import { commitAll, locateInInput } from './pipeline.js';
 import { runUnits } from './pool.js';
 import { mapLimit } from './map-limit.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
@@ -216,7 +216,7 @@ async function settle(
         severity: 'error',
         file: u.file,
         path: ['unit', 'code'],
-        ...u.anchor,
+        ...(await locateInInput(ctx, u.file, ['unit', 'code'])),
         message: `与 ${other} 会生成同一个文件 ${clash[0]}（年度、单位代号与名称相同，或代号清理成安全文件名后相同）：两个单位都不生成，请更正其中一个单位的代号或名称。`,
       };
       settled.push(failed(u, d));

@@ -33,8 +33,6 @@ export interface UnitResult {
   readonly files?: readonly OutputFile[];
   /** With `stage`: the outputs under their temporary names, not yet renamed onto `outputs`. */
   readonly staged?: readonly StagedFile[];
-  /** Where the input gives the unit's code (which names its output folder), for errors about its outputs. */
-  readonly anchor?: Location;
   /** The profile's derived model (Derived for yunnan). */
   readonly derived?: unknown;
   readonly unit?: AnyUnit;
@@ -91,6 +89,20 @@ export const forgetProfiles = (): void => profileCache.clear();
  * The data-entry workbook layout of the form a workbook's 格式 row names: a form with code, or the base of a form
  * folder made by `extends`; undefined (yunnan's) for an unknown name, which validation then reports.
  */
+/**
+ * Where an input file gives a data path (line:column or cell), read again: for an error found after its unit was built
+ * (two units claiming one output file), so that no unit locates anything it does not report (issue 14). {} when the
+ * file cannot be read now.
+ */
+export async function locateInInput(ctx: RunContext, file: string, path: readonly PropertyKey[]): Promise<Location> {
+  try {
+    const read = await readInputFile(file, await ctx.fs.readFile(file), workbookLayouts(ctx));
+    return read.loaded?.locate(path) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export const workbookLayouts =
   (ctx: RunContext): LayoutOf =>
   async (id) => {
@@ -243,7 +255,6 @@ async function runUnitBytesUnlabelled(file: string, bytes: Uint8Array, ctx: RunC
     unit,
     profile: lp.profile.id,
     summary: module.summarize(unit, derived),
-    anchor: loaded.locate(['unit', 'code']),
   };
   if (!(opts.write || opts.render) || hasErrors(diagnostics)) return { ...base, diagnostics, outputs: [] };
   const reference = await effectiveReference(ctx, lp.dir);

@@ -2,7 +2,6 @@
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { UnitResult } from './pipeline.js';
-import type { Location } from '../load/read-input.js';
 import type { OutputFile, StagedFile } from './output-files.js';
 import { summaryRow, type SummaryRow } from './summary-row.js';
 
@@ -24,8 +23,6 @@ export interface UnitOutcome {
   readonly files: readonly OutputFile[];
   /** Outputs still under temporary names, which the batch renames (or discards, when two units claim a file). */
   readonly staged: readonly StagedFile[];
-  /** Where the input gives the unit's code, for errors about its outputs. */
-  readonly anchor?: Location;
   readonly row: SummaryRow;
   /** sha256 of the input as it was read for this run (batch-unit.ts), which the manifest records. */
   readonly inputHash?: string;
@@ -44,7 +41,6 @@ export function toOutcome(r: UnitResult, outDir: string, write: boolean): UnitOu
     outputs: r.outputs,
     files: (r.files ?? []).map((f) => ({ ...f, path: toRelative(outDir, f.path) })),
     staged: r.staged ?? [],
-    ...(r.anchor ? { anchor: r.anchor } : {}),
     row: summaryRow(
       r,
       r.outputs.map((o) => toRelative(outDir, o)),

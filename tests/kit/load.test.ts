@@ -141,7 +141,7 @@ describe('readInput: JSON', () => {
   it('parses JSON with positions and numbers as text', () => {
     const loaded = load('{\n\t"year": 2023,\n\t"finance": { "basicExpenditure": 1503.160 }\n}\n', 'unit.json');
     expect(loaded.data).toEqual({ year: '2023', finance: { basicExpenditure: '1503.160' } });
-    expect(locate(loaded, ['finance', 'basicExpenditure'])).toEqual({ line: 3, column: 35 });
+    expect(locate(loaded.parsed(), ['finance', 'basicExpenditure'])).toEqual({ line: 3, column: 35 });
   });
 
   it.each([
@@ -201,14 +201,14 @@ describe('locate', () => {
   const loaded = load(MINIMAL_YAML);
 
   it('finds a value, or its key with atKey', () => {
-    expect(locate(loaded, ['projects', 0, 'funds', 'current', 'executed'])).toEqual(placeOf(MINIMAL_YAML, '19.50', 'executed:'));
-    expect(locate(loaded, ['projects', 0, 'funds', 'current', 'executed'], true)).toEqual(placeOf(MINIMAL_YAML, 'executed:'));
-    expect(locate(loaded, ['dept', 'indicators', 1, 'name'])).toEqual(placeOf(MINIMAL_YAML, '财政资金使用规范性'));
+    expect(locate(loaded.parsed(), ['projects', 0, 'funds', 'current', 'executed'])).toEqual(placeOf(MINIMAL_YAML, '19.50', 'executed:'));
+    expect(locate(loaded.parsed(), ['projects', 0, 'funds', 'current', 'executed'], true)).toEqual(placeOf(MINIMAL_YAML, 'executed:'));
+    expect(locate(loaded.parsed(), ['dept', 'indicators', 1, 'name'])).toEqual(placeOf(MINIMAL_YAML, '财政资金使用规范性'));
   });
 
   it('stops at the nearest existing ancestor', () => {
-    expect(locate(loaded, ['projects', 0, 'funds', 'carryover', 'executed'])).toEqual(placeOf(MINIMAL_YAML, 'current:', '    funds:'));
-    expect(locate(loaded, ['projects', 5, 'name'])).toEqual(placeOf(MINIMAL_YAML, '- id: P1'));
-    expect(locate(loaded, [])).toEqual({ line: 2, column: 1 });
+    expect(locate(loaded.parsed(), ['projects', 0, 'funds', 'carryover', 'executed'])).toEqual(placeOf(MINIMAL_YAML, 'current:', '    funds:'));
+    expect(locate(loaded.parsed(), ['projects', 5, 'name'])).toEqual(placeOf(MINIMAL_YAML, '- id: P1'));
+    expect(locate(loaded.parsed(), [])).toEqual({ line: 2, column: 1 });
   });
 });
