@@ -9,15 +9,15 @@ export const WASM_MAX_BYTES = 8 << 20;
 
 /**
  * The module's exports, by the names Emscripten minified them to (libdeflate.js 0.1.0's glue maps them the same way):
- * c the memory, d the constructors, e libdeflate_alloc_compressor, f libdeflate_deflate_compress,
- * h libdeflate_deflate_compress_bound, n malloc, o free.
+ * c the memory, d the constructors, e libdeflate_alloc_compressor, l libdeflate_gzip_compress,
+ * m libdeflate_gzip_compress_bound, n malloc, o free.
  */
 interface Exports {
   readonly c: WasmMemory;
   d(): void;
   e(level: number): number;
-  f(compressor: number, input: number, inputSize: number, output: number, outputSize: number): number;
-  h(compressor: number, inputSize: number): number;
+  l(compressor: number, input: number, inputSize: number, output: number, outputSize: number): number;
+  m(compressor: number, inputSize: number): number;
   n(size: number): number;
   o(pointer: number): void;
 }
@@ -77,25 +77,57 @@ function base64Bytes(text: string): Uint8Array {
   return out;
 }
 
+/** CRC-32 (IEEE 802.3) by table, for parts too large for the WebAssembly (libdeflate computes its own). */
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+/** The CRC-32 of some bytes, as an unsigned 32-bit number. */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 255]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** A part as a ZIP entry stores it: the raw DEFLATE stream and the CRC-32 of the bytes. */
+export interface Deflated {
+  readonly crc: number;
+  readonly deflated: Uint8Array;
+}
+
 /**
- * The raw DEFLATE stream of `data`. Note: WebAssembly computes the same on every machine (unlike node:zlib, whose
- * bytes depend on the CPU), so the same input gives the same bytes, in Node and in the browser page.
+ * The raw DEFLATE stream of `data` and its CRC-32. Note: WebAssembly computes the same on every machine (unlike
+ * node:zlib, whose bytes depend on the CPU), so the same input gives the same bytes, in Node and in the browser page.
+ * libdeflate writes a gzip member (a 10-byte header, the DEFLATE stream libdeflate_deflate_compress gives, then the
+ * CRC-32 and size), so the CRC comes from the same pass over the bytes.
  */
-export function deflateRaw(data: Uint8Array): Uint8Array {
-  if (data.length > WASM_MAX_BYTES) return deflateSync(data, { level: LEVEL });
+export function deflatePart(data: Uint8Array): Deflated {
+  if (data.length > WASM_MAX_BYTES) return { crc: crc32(data), deflated: deflateSync(data, { level: LEVEL }) };
   const { x, compressor } = libdeflate();
   const input = x.n(Math.max(1, data.length));
-  const bound = x.h(compressor, data.length);
+  const bound = x.m(compressor, data.length);
   const output = x.n(bound);
   if (input === 0 || output === 0) throw new RangeError('libdeflate: out of WebAssembly memory');
   try {
     // Note: the memory's buffer is taken after every malloc, which may have grown it.
     new Uint8Array(x.c.buffer).set(data, input);
-    const written = x.f(compressor, input, data.length, output, bound);
-    if (written === 0) throw new Error('libdeflate: the output did not fit its bound');
-    return new Uint8Array(x.c.buffer).slice(output, output + written);
+    const written = x.l(compressor, input, data.length, output, bound);
+    if (written < 18) throw new Error('libdeflate: the output did not fit its bound');
+    const heap = new Uint8Array(x.c.buffer);
+    const crc =
+      (heap[output + written - 8]! | (heap[output + written - 7]! << 8) | (heap[output + written - 6]! << 16) | (heap[output + written - 5]! << 24)) >>> 0;
+    return { crc, deflated: heap.slice(output + 10, output + written - 8) };
   } finally {
     x.o(output);
     x.o(input);
   }
 }
+
+/** The raw DEFLATE stream of `data` (deflatePart without the CRC). */
+export const deflateRaw = (data: Uint8Array): Uint8Array => deflatePart(data).deflated;

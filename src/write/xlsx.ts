@@ -65,6 +65,12 @@ export function tablesWorkbook(tables: readonly Table[], meta: XlsxMeta): ExcelJ
   return wb;
 }
 
+/**
+ * The cell at row r, column c: the same cell as ws.getCell(r, c), without exceljs turning the pair into an address
+ * string and parsing it back (a tenth of writing a sheet, issue 14).
+ */
+const cellAt = (ws: ExcelJS.Worksheet, r: number, c: number): ExcelJS.Cell => ws.getRow(r).getCell(c);
+
 function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const grid = placeCells(table);
   const widths = columnWidths(table);
@@ -95,12 +101,12 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
 
   const fullRow = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
     ws.mergeCells(row, 1, row, grid.width);
-    const cell = ws.getCell(row, 1);
+    const cell = cellAt(ws, row, 1);
     cell.value = text;
     cell.style = style;
     // Note: the merged cells keep the empty style the master had before; one shared object, so that exceljs sees
     // one style instead of one per cell (it registers each style object it has not seen).
-    for (let c = 2; c <= grid.width; c++) ws.getCell(row, c).style = NO_STYLE;
+    for (let c = 2; c <= grid.width; c++) cellAt(ws, row, c).style = NO_STYLE;
     ws.getRow(row).height = height;
   };
   const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
@@ -136,8 +142,8 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
         const num = cellNumber(p.cell.value);
         // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
         for (let r = top; r <= bottom; r++)
-          for (let c = left; c <= right; c++) ws.getCell(r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
-        const master = ws.getCell(top, left);
+          for (let c = left; c <= right; c++) cellAt(ws, r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
+        const master = cellAt(ws, top, left);
         if (num) {
           if (p.row === whole.row) master.value = num.value; // Note: an amount is never repeated (it would read as twice)
         } else {
@@ -145,7 +151,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
           // Note: a label repeated on a new page refers to the cell it continues (=A18), so a reader can tell it from a
           // new group that happens to start the page with the same text, and an edit of the label carries over.
           // Note: '' would become a shared string; empty stays null
-          if (text !== '') master.value = p.row === whole.row ? text : { formula: ws.getCell(titleRows + 1 + whole.row, left).address, result: text };
+          if (text !== '') master.value = p.row === whole.row ? text : { formula: cellAt(ws, titleRows + 1 + whole.row, left).address, result: text };
         }
       }
   heights.forEach((h, r) => {

@@ -1,35 +1,12 @@
 /** ZIP 打包：按 ZIP 格式（APPNOTE 6.3）写出，每个部件用 deflate.ts 压缩；标记为不变的部件只压缩一次，以后直接复用。 */
-import { deflateRaw } from './deflate.js';
+import { deflatePart, type Deflated } from './deflate.js';
 
 /** One file of the archive: its name in the zip and its bytes. */
 export type ZipEntry = readonly [name: string, data: Uint8Array];
 
-/** CRC-32 (IEEE 802.3). */
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    t[i] = c;
-  }
-  return t;
-})();
-
-/** The CRC-32 of some bytes, as an unsigned 32-bit number. */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 255]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
-interface Packed {
-  readonly crc: number;
-  readonly deflated: Uint8Array;
-}
-
 /** Byte arrays that never change once made (a document shell's parts), so that their deflated form can be kept. */
 const STABLE = new WeakSet<Uint8Array>();
-const PACKED = new WeakMap<Uint8Array, Packed>();
+const PACKED = new WeakMap<Uint8Array, Deflated>();
 
 /**
  * Marks bytes that will never be changed, so that every archive holding them reuses one deflated copy (the styles,
@@ -40,10 +17,10 @@ export function stableBytes(data: Uint8Array): Uint8Array {
   return data;
 }
 
-function pack(data: Uint8Array): Packed {
+function pack(data: Uint8Array): Deflated {
   const known = PACKED.get(data);
   if (known) return known;
-  const packed = { crc: crc32(data), deflated: deflateRaw(data) };
+  const packed = deflatePart(data);
   if (STABLE.has(data)) PACKED.set(data, packed);
   return packed;
 }
