@@ -14,6 +14,7 @@ import { isOwnOutputPath } from './output-files.js';
 import { commitAll, locateInInput } from './pipeline.js';
 import { runUnits } from './pool.js';
 import { mapLimit } from './map-limit.js';
+import { MIN_UNITS_FOR_COLLECTION, collectGarbage } from './memory.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
@@ -104,6 +105,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     const problems = [...(read?.problems ?? []), ...settled.problems];
     let summaryWorkbook: string | undefined;
     if (opts.write && files.length > 0) {
+      if (files.length >= MIN_UNITS_FOR_COLLECTION) collectGarbage();
       try {
         summaryWorkbook = await writeSummaryWorkbook(
           settled.units.map((u) => u.row),

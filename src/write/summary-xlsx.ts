@@ -121,7 +121,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly Colum
   });
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
-    const cell = ws.getCell(1, i + 1);
+    const cell = ws.getRow(1).getCell(i + 1);
     cell.value = c.header;
     cell.style = { font: font('黑体'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border };
   });
@@ -144,9 +144,11 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly Colum
   };
   const put = (row: number, values: readonly Value[], bold: boolean) => {
     let lines = 1;
+    // Note: by row and column, not ws.getCell(r, c), which makes an address string and parses it back (write/xlsx.ts).
+    const line = ws.getRow(row);
     values.forEach((v, i) => {
       const c = columns[i]!;
-      const cell = ws.getCell(row, i + 1);
+      const cell = line.getCell(i + 1);
       cell.style = styleOf(v.kind === 'text' && c.width >= 28, v.kind === 'number' ? v.numFmt : undefined, bold);
       if (v.kind === 'number') cell.value = v.value;
       else if (v.kind === 'text') {
