@@ -3,7 +3,6 @@
  * 结果按输入顺序回报；最后更新清单、删除过时文件、写出汇总表，给出退出码。
  */
 import { dirname, join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { expandInputs, type SkippedInput } from './inputs.js';
@@ -170,7 +169,7 @@ async function runAll(
     else if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
     else todo.push({ index, file });
   }
-  await runUnits(todo, ctx, opts.write, opts.jobs ?? availableParallelism(), done);
+  await runUnits(todo, ctx, opts.write, opts.jobs ?? 'auto', done);
   return outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果')));
 }
 

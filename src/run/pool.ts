@@ -1,25 +1,17 @@
 /**
- * 线程池：本线程与 jobs−1 个工作线程一起运行单位，每个线程一次一个；单位很少、--jobs 1、从源码运行（没有编译好的
+ * 线程池：本线程与 jobs−1 个工作线程一起运行单位，每个线程一次一个；单位少于 jobs.ts 的门槛、--jobs 1、从源码运行（没有编译好的
  * worker.js）或使用自定义文件系统时只在本线程运行。线程意外退出时，它手上的单位记为程序缺陷，其余照常。
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { nodeFs, type RunContext } from './context.js';
 import { runBatchUnit } from './batch-unit.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
+import { workersFor } from './jobs.js';
 
-/**
- * Fewer units than this run on the main thread alone. Note: a worker needs about half a second to start and load
- * its modules, as long as several units take, so below this a pool is slower than one thread (bench/RESULTS.md).
- */
-export const MIN_UNITS_FOR_WORKERS = 8;
-/**
- * The same for `check`, whose units cost about 20 ms each against about 90 ms for a build: a worker (0.5–1 s to start
- * and load zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
- */
-export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
 /** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
 const PREFETCH = 2;
 
@@ -40,17 +32,14 @@ export async function runUnits(
   files: readonly Job[],
   ctx: RunContext,
   write: boolean,
-  jobs: number,
+  jobs: number | 'auto',
   onDone: (index: number, o: UnitOutcome) => void,
 ): Promise<void> {
   const here = async (job: Job) => onDone(job.index, await runBatchUnit(job.file, ctx, write));
   const script = workerScript();
   const queue = [...files];
-  const size = Math.min(jobs, files.length);
-  const workers =
-    size <= 1 || files.length < (write ? MIN_UNITS_FOR_WORKERS : MIN_UNITS_FOR_CHECK_WORKERS) || !script || ctx.fs !== nodeFs
-      ? []
-      : Array.from({ length: size - 1 }, () => startWorker(script, ctx, write, queue, onDone));
+  const count = !script || ctx.fs !== nodeFs ? 0 : workersFor(files.length, jobs, write, availableParallelism());
+  const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
   for (let job = queue.shift(); job; job = queue.shift()) await here(job);
   const retry = (await Promise.all(workers)).flat();
   // Note: units a failed worker had been sent ahead are back in the queue.

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LOCK_NAME } from '../../src/run/lock.js';
-import { MIN_UNITS_FOR_WORKERS } from '../../src/run/pool.js';
+import { MIN_UNITS_FOR_WORKERS } from '../../src/run/jobs.js';
 import { ROOT, tempDir } from '../support/fixtures.js';
 import { ENV, build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from '../support/batch.js';
 

@@ -1,0 +1,29 @@
+/** 线程数的自动选择：单位够多、并行确实更快时才启动工作线程（issue 14）。不引入任何模块，命令行的帮助文字也用它。 */
+
+/**
+ * With --jobs given, fewer units than this run on the main thread alone. Note: a worker needs about half a second to
+ * start and load its modules, as long as several units take, so below this a pool is slower than one thread
+ * (bench/RESULTS.md).
+ */
+export const MIN_UNITS_FOR_WORKERS = 8;
+/**
+ * Without --jobs, a build starts workers from this many units. Note: two busy threads share this machine's memory,
+ * so each unit takes 1.4–1.6× as long as alone, and a worker's heap costs ~150 MB: 100 synthetic units built in
+ * 4.3 s on one thread against 4.4–4.5 s with a worker, ten units of 100 projects in 4.0 s (260–270 MiB) against
+ * 4.2 s (430–440 MiB); 300 units 10.5 s against 8.9 s (bench/RESULTS.md, sixth round).
+ */
+export const MIN_UNITS_FOR_AUTO_WORKERS = 150;
+/**
+ * The same for `check`, whose units cost about 20 ms each against about 90 ms for a build: a worker (0.5–1 s to start
+ * and load zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
+ */
+export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
+/**
+ * How many worker threads a batch of `units` starts beside the main thread: none below the threshold for its kind
+ * (a check, a build with --jobs, a build without), else one fewer than the threads asked for (`auto`: the cores).
+ */
+export function workersFor(units: number, jobs: number | 'auto', write: boolean, cores: number): number {
+  const size = Math.min(jobs === 'auto' ? cores : jobs, units);
+  const least = !write ? MIN_UNITS_FOR_CHECK_WORKERS : jobs === 'auto' ? MIN_UNITS_FOR_AUTO_WORKERS : MIN_UNITS_FOR_WORKERS;
+  return size <= 1 || units < least ? 0 : size - 1;
+}
