@@ -1,4 +1,4 @@
-/** How many worker threads a batch starts (src/run/pool.ts workersFor): only where they pay off (bench/RESULTS.md). */
+/** How many worker threads a batch starts (src/run/jobs.ts workersFor): only where they pay off (bench/RESULTS.md). */
 import { describe, expect, it } from 'vitest';
 import { MIN_UNITS_FOR_AUTO_WORKERS, MIN_UNITS_FOR_CHECK_WORKERS, MIN_UNITS_FOR_WORKERS, workersFor } from '../../src/run/jobs.js';
 
