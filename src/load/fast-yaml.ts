@@ -69,8 +69,9 @@ function continuationsIndented(text: string): boolean {
   let blockAbove = -1; // while > -1: lines indented more than this are a block scalar's content
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = line.length - line.trimStart().length;
-    const blank = line.trim() === '';
+    // Note: YAML indents with spaces only; a no-break or ideographic space is text (String#trim would take it away).
+    const indent = line.length - line.replace(/^ +/, '').length;
+    const blank = indent === line.length;
     if (blockAbove > -1) {
       if (blank || indent > blockAbove) continue;
       blockAbove = -1;
@@ -152,21 +153,23 @@ function keysReadAlike(v: unknown): boolean {
 
 /**
  * The data of a YAML text (or, with `json`, a text that has passed the strict JSON check) read by js-yaml, when yaml
- * (read-input.ts's reader) is sure to read it the same; else undefined, and the caller reads it with yaml. Note: a text js-yaml refuses (a syntax error, a repeated key, nesting
- * deep enough to exhaust the stack) is undefined too, so every error is yaml's. tests/kit/fast-yaml.test.ts compares
+ * (read-input.ts's reader) is sure to read it the same; else undefined, and the caller reads it with yaml. Note: a
+ * text js-yaml refuses (a syntax error, a repeated key, nesting deep enough to exhaust the stack) is undefined too,
+ * so every error is yaml's. tests/kit/fast-yaml.test.ts compares
  * the two readers on every shipped input and on mutated and generated texts.
  */
 export function fastYamlData(text: string, json = false): unknown {
-  // Note: yaml reads a carriage return not followed by a line feed as text, js-yaml as a line break.
-  if (/\r(?!\n)/.test(text) || LEFT_TO_YAML.test(text.replace(COMMENT_LINE, ''))) return undefined;
+  // Note: yaml reads a carriage return not followed by a line feed as text, js-yaml as a line break; yaml skips a byte
+  // order mark inside the text (decode.ts strips the leading one), js-yaml keeps it in the value.
+  if (/\r(?!\n)|\uFEFF/.test(text) || LEFT_TO_YAML.test(text.replace(COMMENT_LINE, ''))) return undefined;
   // Note: a .json file has passed the strict JSON check (json-syntax.ts); its one flow collection may use any
   // indentation and tabs, which yaml accepts there.
   if (!json && (text.includes('\t') || !continuationsIndented(text))) return undefined;
-  let data: unknown;
   try {
-    data = load(text, { schema: SCHEMA });
+    const data: unknown = load(text, { schema: SCHEMA });
+    return keysReadAlike(data) ? data : undefined;
   } catch {
+    // Note: also a nesting deep enough to exhaust the stack in keysReadAlike, which yaml then reads (or refuses).
     return undefined;
   }
-  return keysReadAlike(data) ? data : undefined;
 }

@@ -91,6 +91,13 @@ describe('the fast YAML reader', () => {
       '“',
       '\r\n',
       '中',
+      '\u2028',
+      '\u0085',
+      '\u00a0',
+      '\ufeff',
+      '\u0007',
+      '\t',
+      '\u3000',
     ];
     compared = 0;
     const mutation = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...slips));
@@ -125,7 +132,7 @@ describe('the fast YAML reader', () => {
   });
 
   it('reads what yaml writes from any data, in every scalar style, as yaml reads it', () => {
-    const text = fc.stringMatching(/^[-a-z0-9 :#'"\\.,|>?~!&*%@`[\]{}\n中文“”，：]{0,24}$/);
+    const text = fc.stringMatching(/^[-a-z0-9 :#'"\\.,|>?~!&*%@`[\]{}\n中文“”，：\u00a0\u3000\u2028\t]{0,24}$/);
     const key = fc.oneof(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,8}$/), text, fc.constantFrom('2023', '1.50', 'null', 'true', '0x1F', '~', ''));
     const scalar = fc.oneof(
       text,
@@ -202,6 +209,8 @@ describe('the fast YAML reader', () => {
       '- - a\n  -\n- b\n', // an empty entry of an inner sequence (js-yaml reads b into it)
       '[a, b]: x\n', // a flow collection as a key
       'a: "x"\rb: 1\n', // a lone carriage return
+      'a: 1\n\ufeffb: 2\n', // a byte order mark inside the text
+      'a:\n  b: { x: 1,\n\u00a0    y: 2 }\n', // a no-break space is text, not indentation (yaml: BAD_INDENT)
     ])
       expect(fastYamlData(t), t).toBeUndefined();
     expect(fastYamlData('a: 1522.660\nb: 007\nc: .nan\nd: true\ne: ~\n2023: x\nf: 2024-03-31\n')).toEqual({
