@@ -49,26 +49,28 @@ function rowOf(cells: Cells, scope: Scope): Row {
 function eachRows(spec: Each, scope: Scope): Row[] {
   const items = itemsOf(scope, spec.each);
   const mergeIdx = spec.cells.flatMap((c, i) => (c.merge ? [i] : []));
-  const keyOf = (item: Readonly<Record<string, unknown>>, upTo: number) =>
-    JSON.stringify(
-      mergeIdx
-        .filter((i) => i <= upTo)
-        .map((i) => {
-          const c = spec.cells[i]!;
-          return c.field !== undefined ? lookup({ ...scope, item }, c.field) : interpolate(c.text ?? '', { ...scope, item });
-        }),
-    );
+  // Note: each item's merge values are worked out once (as JSON, so that equal figures compare equal), not again for
+  // every cell of every row (issue 14).
+  const mergeValues = items.map((item) =>
+    mergeIdx.map((i) => {
+      const c = spec.cells[i]!;
+      const v = c.field !== undefined ? lookup({ ...scope, item }, c.field) : interpolate(c.text ?? '', { ...scope, item });
+      return JSON.stringify(v) ?? 'null';
+    }),
+  );
+  /** Whether item n has the same values as item n−1 in every merge cell up to column `upTo`. */
+  const continues = (n: number, upTo: number): boolean =>
+    n > 0 && mergeIdx.every((i, j) => i > upTo || mergeValues[n - 1]![j] === mergeValues[n]![j]);
   const rows: Row[] = [];
   const open = new Map<number, Pending>();
   let k = 0;
   items.forEach((item, n) => {
-    const prev = n > 0 ? items[n - 1]! : undefined;
     const innermost = mergeIdx.at(-1);
-    k = prev !== undefined && innermost !== undefined && keyOf(prev, innermost) === keyOf(item, innermost) ? k + 1 : 1;
+    k = innermost !== undefined && continues(n, innermost) ? k + 1 : 1;
     const itemScope: Scope = { ...scope, item, vars: { ...scope.vars, $n: n + 1, $k: k } };
     const row: Row = [];
     spec.cells.forEach((decl, i) => {
-      if (decl.merge && prev !== undefined && keyOf(prev, i) === keyOf(item, i)) {
+      if (decl.merge && continues(n, i)) {
         open.get(i)!.rowSpan += 1;
         return;
       }
