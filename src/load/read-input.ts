@@ -40,18 +40,13 @@ function parseText(text: string): ParsedText {
   return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }), lines };
 }
 
-/** A TextLoaded whose Document is parsed once, when first asked for (`known` when already parsed). */
-function textLoaded(file: string, text: string, encoding: InputEncoding, data: unknown, known?: ParsedText): TextLoaded {
-  let parsed = known;
-  const get = (): ParsedText => {
-    parsed ??= parseText(text);
-    return parsed;
-  };
+/** A TextLoaded whose places come from `parsed` (which parses the Document once, when first asked). */
+function textLoaded(file: string, text: string, encoding: InputEncoding, data: unknown, parsed: () => ParsedText): TextLoaded {
   const where = (path: readonly PropertyKey[], atKey?: boolean): Location => {
-    const place = locate(get(), path, atKey);
+    const place = locate(parsed(), path, atKey);
     return place ? { place } : {};
   };
-  return { file, text, encoding, data, parsed: get, locate: where };
+  return { file, text, encoding, data, parsed, locate: where };
 }
 
 /** The most aliases (*name) a file may expand; more is a "billion laughs" file. */
@@ -125,7 +120,7 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
   }
   // Note: a text that js-yaml reads as yaml would, into a mapping, needs no Document until a diagnostic needs a place.
   const fast = fastYamlData(text, /\.json$/i.test(file));
-  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) return { loaded: textLoaded(file, text, encoding, fast), diagnostics: [] };
+  if (fast !== null && typeof fast === 'object' && !Array.isArray(fast)) return { loaded: textLoaded(file, text, encoding, fast, full), diagnostics: [] };
 
   const { doc } = full();
   if (doc.errors.length > 0) {
@@ -173,7 +168,7 @@ export function readInput(file: string, bytes: Uint8Array): { loaded?: TextLoade
       ],
     };
   }
-  return { loaded: textLoaded(file, text, encoding, data, full()), diagnostics: [] };
+  return { loaded: textLoaded(file, text, encoding, data, full), diagnostics: [] };
 }
 
 /** The written text of the map key that starts at a source offset. */

@@ -84,11 +84,18 @@ const writers = () =>
 const profileCache = new Map<string, Promise<LoadedProfile>>();
 /** Forgets the loaded profile folders (the offline page, when a person loads their profile folder again). */
 export const forgetProfiles = (): void => profileCache.clear();
-/** Loads a profile folder once per process. */
 /**
  * The data-entry workbook layout of the form a workbook's 格式 row names: a form with code, or the base of a form
  * folder made by `extends`; undefined (yunnan's) for an unknown name, which validation then reports.
  */
+export const workbookLayouts =
+  (ctx: RunContext): LayoutOf =>
+  async (id) => {
+    if (id === undefined) return undefined;
+    const base = isProfileId(id) ? id : (await profileFor(ctx, id).catch(() => undefined))?.base;
+    return base !== undefined && isProfileId(base) ? entryLayout(base) : undefined;
+  };
+
 /**
  * Where an input file gives a data path (line:column or cell), read again: for an error found after its unit was built
  * (two units claiming one output file), so that no unit locates anything it does not report (issue 14). {} when the
@@ -103,14 +110,7 @@ export async function locateInInput(ctx: RunContext, file: string, path: readonl
   }
 }
 
-export const workbookLayouts =
-  (ctx: RunContext): LayoutOf =>
-  async (id) => {
-    if (id === undefined) return undefined;
-    const base = isProfileId(id) ? id : (await profileFor(ctx, id).catch(() => undefined))?.base;
-    return base !== undefined && isProfileId(base) ? entryLayout(base) : undefined;
-  };
-
+/** Loads a profile folder once per process. */
 export function profileFor(ctx: RunContext, id: string): Promise<LoadedProfile> {
   const dir = join(ctx.templatesRoot, safeSegment(id));
   let p = profileCache.get(dir);

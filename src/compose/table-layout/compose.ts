@@ -59,8 +59,7 @@ function eachRows(spec: Each, scope: Scope): Row[] {
     }),
   );
   /** Whether item n has the same values as item n−1 in every merge cell up to column `upTo`. */
-  const continues = (n: number, upTo: number): boolean =>
-    n > 0 && mergeIdx.every((i, j) => i > upTo || mergeValues[n - 1]![j] === mergeValues[n]![j]);
+  const continues = (n: number, upTo: number): boolean => n > 0 && mergeIdx.every((i, j) => i > upTo || mergeValues[n - 1]![j] === mergeValues[n]![j]);
   const rows: Row[] = [];
   const open = new Map<number, Pending>();
   let k = 0;
