@@ -1,5 +1,5 @@
 /**
- * 压缩：同一批 OOXML 部件分别用 fflate（各级别）与 node:zlib deflateRawSync 压缩，比较耗时与大小，并检查 zlib
+ * 压缩：同一批 OOXML 部件分别用 jixiao 的 libdeflate（WebAssembly）、fflate（各级别）与 node:zlib deflateRawSync 压缩，比较耗时与大小，并检查 zlib
  * 的输出是否与标准 zlib（python3 的 zlib）逐字节相同——不同则说明 Node 内置的 Chromium zlib 走了按 CPU 选择的
  * 哈希路径，字节不能保证在别的机器上相同（issue 14）。
  * Usage: npm run build && npx tsx bench/compression.ts <file.docx|file.xlsx>... [--rounds 20]
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { deflateSync as fflateDeflate, unzipSync } from 'fflate';
+import { deflatePart } from '../src/write/deflate.js';
 
 const { values: opt, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '20' } }, allowPositionals: true });
 const parts = positionals.flatMap((f) => Object.values(unzipSync(readFileSync(f)))).filter((b) => b.length > 0);
@@ -33,6 +34,7 @@ function time(name: string, deflate: (b: Uint8Array) => Uint8Array): void {
 }
 
 console.log(`${parts.length} parts, ${(rawBytes / 1024).toFixed(0)} KiB raw, median of ${rounds} rounds`);
+time('libdeflate level 6 (jixiao)', (b) => deflatePart(b).deflated);
 for (const level of [1, 3, 6] as const) time(`fflate level ${level}`, (b) => fflateDeflate(b, { level }));
 for (const level of [1, 6]) time(`node:zlib level ${level}`, (b) => deflateRawSync(b, { level }));
 

@@ -128,6 +128,3 @@ export function deflatePart(data: Uint8Array): Deflated {
     x.o(input);
   }
 }
-
-/** The raw DEFLATE stream of `data` (deflatePart without the CRC). */
-export const deflateRaw = (data: Uint8Array): Uint8Array => deflatePart(data).deflated;
