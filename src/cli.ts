@@ -16,7 +16,7 @@ import { PROFILE_IDS } from './profiles/ids.js';
 import { fsErrorMessage, isFsError } from './run/fs-errors.js';
 import { warningCount } from './run/unit-outcome.js';
 import { MAX_JOBS_PER_CORE, parseJobs, parseMaxWarnings, parsePdfTimeout, type OptionValue } from './run/cli-options.js';
-import { MIN_UNITS_FOR_AUTO_WORKERS, MIN_UNITS_FOR_CHECK_WORKERS } from './run/jobs.js';
+import { MIN_UNITS_FOR_AUTO_CHECK_WORKERS, MIN_UNITS_FOR_AUTO_WORKERS } from './run/jobs.js';
 import type { ReferenceStyles } from './write/reference-docx.js';
 
 /** Where the CLI prints; tests pass an in-memory one. */
@@ -152,7 +152,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         alias: 'j',
         type: 'string',
         requiresArg: true,
-        describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认：生成 ${MIN_UNITS_FOR_AUTO_WORKERS} 个、检查 ${MIN_UNITS_FOR_CHECK_WORKERS} 个单位以上时按 CPU 核数并行，更少时不并行；1 为不并行）`,
+        describe: `并行线程数，1 到 ${MAX_JOBS_PER_CORE * availableParallelism()} 的整数（默认：生成 ${MIN_UNITS_FOR_AUTO_WORKERS} 个、检查 ${MIN_UNITS_FOR_AUTO_CHECK_WORKERS} 个单位以上时按 CPU 核数并行，更少时不并行；1 为不并行）`,
         coerce: (raw: unknown) => checked(parseJobs(raw, availableParallelism())),
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: '只报告错误，不列出警告（警告照常计数）' })

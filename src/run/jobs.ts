@@ -14,16 +14,23 @@ export const MIN_UNITS_FOR_WORKERS = 8;
  */
 export const MIN_UNITS_FOR_AUTO_WORKERS = 150;
 /**
- * The same for `check`, whose units cost about 20 ms each against about 90 ms for a build: a worker (0.5–1 s to start
- * and load zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
+ * The same for `check` with --jobs given, whose units cost a fraction of a build's: a worker (0.5–1 s to start and load
+ * zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
  */
 export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
+/**
+ * `check` without --jobs: since a unit is read without yaml's positions (~6 ms of CPU each), a worker pays off later:
+ * 300 units checked in 2.28 s on one thread against 2.36 s with a worker, 500 in 3.5–3.7 against 3.1–3.2 s, 1,000
+ * in 5.7 against 4.9 s (bench/RESULTS.md, sixth round).
+ */
+export const MIN_UNITS_FOR_AUTO_CHECK_WORKERS = 400;
 /**
  * How many worker threads a batch of `units` starts beside the main thread: none below the threshold for its kind
  * (a check, a build with --jobs, a build without), else one fewer than the threads asked for (`auto`: the cores).
  */
 export function workersFor(units: number, jobs: number | 'auto', write: boolean, cores: number): number {
   const size = Math.min(jobs === 'auto' ? cores : jobs, units);
-  const least = !write ? MIN_UNITS_FOR_CHECK_WORKERS : jobs === 'auto' ? MIN_UNITS_FOR_AUTO_WORKERS : MIN_UNITS_FOR_WORKERS;
+  const auto = jobs === 'auto';
+  const least = write ? (auto ? MIN_UNITS_FOR_AUTO_WORKERS : MIN_UNITS_FOR_WORKERS) : auto ? MIN_UNITS_FOR_AUTO_CHECK_WORKERS : MIN_UNITS_FOR_CHECK_WORKERS;
   return size <= 1 || units < least ? 0 : size - 1;
 }

@@ -1,6 +1,12 @@
 /** How many worker threads a batch starts (src/run/jobs.ts workersFor): only where they pay off (bench/RESULTS.md). */
 import { describe, expect, it } from 'vitest';
-import { MIN_UNITS_FOR_AUTO_WORKERS, MIN_UNITS_FOR_CHECK_WORKERS, MIN_UNITS_FOR_WORKERS, workersFor } from '../../src/run/jobs.js';
+import {
+  MIN_UNITS_FOR_AUTO_CHECK_WORKERS,
+  MIN_UNITS_FOR_AUTO_WORKERS,
+  MIN_UNITS_FOR_CHECK_WORKERS,
+  MIN_UNITS_FOR_WORKERS,
+  workersFor,
+} from '../../src/run/jobs.js';
 
 describe('workersFor', () => {
   it('starts no worker without --jobs until a build has enough units, then one per further core', () => {
@@ -18,9 +24,11 @@ describe('workersFor', () => {
     expect(workersFor(1000, 1, true, 8)).toBe(0);
   });
 
-  it('checks on one thread below a hundred units, with or without --jobs', () => {
-    expect(workersFor(MIN_UNITS_FOR_CHECK_WORKERS - 1, 'auto', false, 4)).toBe(0);
+  it('checks on one thread below a hundred units with --jobs, and below four hundred without', () => {
     expect(workersFor(MIN_UNITS_FOR_CHECK_WORKERS - 1, 4, false, 4)).toBe(0);
-    expect(workersFor(MIN_UNITS_FOR_CHECK_WORKERS, 'auto', false, 4)).toBe(3);
+    expect(workersFor(MIN_UNITS_FOR_CHECK_WORKERS, 4, false, 4)).toBe(3);
+    expect(workersFor(300, 'auto', false, 2)).toBe(0); // one thread was faster here (2.28 against 2.36 s)
+    expect(workersFor(MIN_UNITS_FOR_AUTO_CHECK_WORKERS - 1, 'auto', false, 4)).toBe(0);
+    expect(workersFor(MIN_UNITS_FOR_AUTO_CHECK_WORKERS, 'auto', false, 4)).toBe(3);
   });
 });
