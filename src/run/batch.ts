@@ -93,7 +93,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
   if (lock && !lock.ok) return stop({ locked: lock });
   // Note: a large batch on this thread alone keeps its heap small; with workers the cores are busy, so it is not.
   const alone = workersFor(files.length, opts.jobs ?? 'auto', opts.write, availableParallelism()) === 0;
-  const restoreHeap = alone && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall() : undefined;
+  const restoreHeap = alone && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
   try {
     // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);

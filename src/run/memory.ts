@@ -21,15 +21,20 @@ export function collectGarbage(): void {
   gc();
 }
 
+/** Whether the process was started with its own heap growth (node --heap-growing-percent=…, or in NODE_OPTIONS), which it keeps. */
+export const setsHeapGrowth = (execArgv: readonly string[], nodeOptions: string | undefined): boolean =>
+  [...execArgv, nodeOptions ?? ''].some((a) => /--heap[-_]growing[-_]percent/.test(a));
+
 /**
  * While a large batch runs on this thread alone, V8 may let the old generation grow to 2.5 times what a collection
  * leaves live (`--heap-growing-percent=150`) instead of up to four times; returns the function that gives V8 back its
  * own choice. Note: the flag is process-wide and read at every collection, so it is set only when no worker shares
  * the cores (two threads collecting more often were 9 % slower) and reset afterwards, for a host that embeds jixiao.
  * 1,000 units with --jobs 1: 249–255 MiB at 33.3–33.6 s against 286–309 MiB at 32.5–37.8 s; ten units of 100
- * projects: 232–233 MiB at 4.4–4.5 s against 275–310 MiB at 4.2–4.3 s (bench/RESULTS.md, sixth round).
+ * projects: 207–282 MiB at 4.2–4.3 s against 275–310 MiB (bench/RESULTS.md, sixth round).
  */
-export function holdHeapSmall(): () => void {
+export function holdHeapSmall(nodeOptions: string | undefined): () => void {
+  if (setsHeapGrowth(process.execArgv, nodeOptions)) return () => {};
   setFlagsFromString('--heap-growing-percent=150');
   return () => setFlagsFromString('--heap-growing-percent=0');
 }

@@ -1,6 +1,6 @@
-/** collectGarbage (src/run/memory.ts), run before a large batch's 汇总表: it really frees what nothing refers to. */
+/** src/run/memory.ts: collectGarbage, run before a large batch's 汇总表, really frees what nothing refers to; a host's own heap growth is kept. */
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/run/memory.js';
+import { collectGarbage, setsHeapGrowth } from '../../src/run/memory.js';
 
 describe('collectGarbage', () => {
   it('frees garbage that a busy heap would otherwise keep until its next collection', () => {
@@ -12,5 +12,14 @@ describe('collectGarbage', () => {
     collectGarbage();
     expect(keep).toBeUndefined();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(2e6);
+  });
+});
+
+describe('setsHeapGrowth', () => {
+  it('sees a heap growth the process was started with, on its command line or in NODE_OPTIONS, and nothing else', () => {
+    expect(setsHeapGrowth(['--heap-growing-percent=50'], undefined)).toBe(true);
+    expect(setsHeapGrowth([], '--max-old-space-size=512 --heap_growing_percent=80')).toBe(true);
+    expect(setsHeapGrowth(['--max-old-space-size=512'], '--enable-source-maps')).toBe(false);
+    expect(setsHeapGrowth([], undefined)).toBe(false);
   });
 });
