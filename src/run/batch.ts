@@ -3,7 +3,6 @@
  * 结果按输入顺序回报；最后更新清单、删除过时文件、写出汇总表，给出退出码。
  */
 import { dirname, join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { RunContext } from './context.js';
 import { expandInputs, type SkippedInput } from './inputs.js';
@@ -14,8 +13,7 @@ import { isOwnOutputPath } from './output-files.js';
 import { commitAll, locateInInput } from './pipeline.js';
 import { runUnits } from './pool.js';
 import { mapLimit } from './map-limit.js';
-import { MIN_UNITS_FOR_COLLECTION, collectGarbage, holdHeapSmall } from './memory.js';
-import { MIN_UNITS_FOR_WORKERS, workersFor } from './jobs.js';
+import { MIN_UNITS_FOR_COLLECTION, collectGarbage } from './memory.js';
 import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
@@ -91,9 +89,6 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     return stop({ problems: [outputFolderProblem(ctx.outDir, e)] });
   }
   if (lock && !lock.ok) return stop({ locked: lock });
-  // Note: a large batch on this thread alone keeps its heap small; with workers the cores are busy, so it is not.
-  const alone = workersFor(files.length, opts.jobs ?? 'auto', opts.write, availableParallelism()) === 0;
-  const restoreHeap = alone && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
   try {
     // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
@@ -132,7 +127,6 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
       ...(summaryWorkbook ? { summaryWorkbook } : {}),
     };
   } finally {
-    restoreHeap?.();
     if (lock?.ok) await lock.release();
   }
 }

@@ -10,7 +10,8 @@ import { nodeFs, type RunContext } from './context.js';
 import { runBatchUnit } from './batch-unit.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
-import { workersFor } from './jobs.js';
+import { MIN_UNITS_FOR_WORKERS, workersFor } from './jobs.js';
+import { holdHeapSmall } from './memory.js';
 
 /** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
 const PREFETCH = 2;
@@ -39,11 +40,17 @@ export async function runUnits(
   const script = workerScript();
   const queue = [...files];
   const count = !script || ctx.fs !== nodeFs ? 0 : workersFor(files.length, jobs, write, availableParallelism());
-  const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
-  for (let job = queue.shift(); job; job = queue.shift()) await here(job);
-  const retry = (await Promise.all(workers)).flat();
-  // Note: units a failed worker had been sent ahead are back in the queue.
-  for (const job of [...retry, ...queue.splice(0)]) await here(job);
+  // Note: units run on this thread alone keep its heap small (memory.ts); with workers the cores are busy, so they do not.
+  const restoreHeap = count === 0 && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
+  try {
+    const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
+    for (let job = queue.shift(); job; job = queue.shift()) await here(job);
+    const retry = (await Promise.all(workers)).flat();
+    // Note: units a failed worker had been sent ahead are back in the queue.
+    for (const job of [...retry, ...queue.splice(0)]) await here(job);
+  } finally {
+    restoreHeap?.();
+  }
 }
 
 /** A worker that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the main thread. */
