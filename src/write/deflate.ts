@@ -2,8 +2,14 @@
 import { deflateSync } from 'fflate';
 import { LIBDEFLATE_WASM } from '../vendor/libdeflate/wasm.js';
 
-/** libdeflate's level 6, zlib's default ratio. */
-const LEVEL = 6;
+/**
+ * How hard a part is packed: `fast` (libdeflate's level 1) for the parts made anew for every document, `small` (level 9)
+ * for the parts made once per process and reused by thousands of documents (zip.ts `stableBytes`). Note: level 1 is 1.8×
+ * as fast as level 6 on a unit's document.xml and sheets and makes them 6–12 % larger; levels 2–6 are barely faster
+ * than 6 (bench/RESULTS.md, seventh round).
+ */
+export type Effort = 'fast' | 'small';
+const LEVELS: Record<Effort, number> = { fast: 1, small: 9 };
 /** Parts larger than this go to fflate: the WebAssembly memory grows to hold input and output and never shrinks. */
 export const WASM_MAX_BYTES = 8 << 20;
 
@@ -34,10 +40,10 @@ interface WasmApi {
   readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
 }
 
-let wasm: { x: Exports; compressor: number } | undefined;
+let wasm: { x: Exports; compressors: Record<Effort, number> } | undefined;
 
 /** Instantiates the module once per thread; it imports only Emscripten's heap growth and large memcpy. */
-function libdeflate(): { x: Exports; compressor: number } {
+function libdeflate(): { x: Exports; compressors: Record<Effort, number> } {
   if (wasm) return wasm;
   const binary = base64Bytes(LIBDEFLATE_WASM);
   let memory: WasmMemory | undefined;
@@ -66,7 +72,7 @@ function libdeflate(): { x: Exports; compressor: number } {
   const x = instance.exports as unknown as Exports;
   memory = x.c;
   x.d();
-  wasm = { x, compressor: x.e(LEVEL) };
+  wasm = { x, compressors: { fast: x.e(LEVELS.fast), small: x.e(LEVELS.small) } };
   return wasm;
 }
 
@@ -107,9 +113,10 @@ export interface Deflated {
  * libdeflate writes a gzip member (a 10-byte header, the DEFLATE stream libdeflate_deflate_compress gives, then the
  * CRC-32 and size), so the CRC comes from the same pass over the bytes.
  */
-export function deflatePart(data: Uint8Array): Deflated {
-  if (data.length > WASM_MAX_BYTES) return { crc: crc32(data), deflated: deflateSync(data, { level: LEVEL }) };
-  const { x, compressor } = libdeflate();
+export function deflatePart(data: Uint8Array, effort: Effort = 'fast'): Deflated {
+  if (data.length > WASM_MAX_BYTES) return { crc: crc32(data), deflated: deflateSync(data, { level: effort === 'fast' ? 1 : 9 }) };
+  const { x, compressors } = libdeflate();
+  const compressor = compressors[effort];
   const input = x.n(Math.max(1, data.length));
   const bound = x.m(compressor, data.length);
   const output = x.n(bound);

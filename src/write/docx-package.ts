@@ -84,7 +84,7 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
   });
   // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
   const packed = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
-  const parts = withJixiaoStyles(official ? withSideNumbers(packed, strFromU8) : packed);
+  const parts = withSharedFooters(withJixiaoStyles(official ? withSideNumbers(packed, strFromU8) : packed));
   const text = (name: string) => {
     const data = parts.find(([n]) => n === name)?.[1] ?? '';
     return typeof data === 'string' ? data : strFromU8(data);
@@ -101,6 +101,58 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
   // document (zip.ts; styles, theme and a footer per section are a sixth of a unit's DOCX before compression).
   const bytes = parts.map(([name, data]): OoxmlPart => [name, stableBytes(typeof data === 'string' ? strToU8(stripForbiddenChars(data)) : data)]);
   return { parts: bytes, head: xml.slice(0, bodyStart), sectionProperties, tail: xml.slice(bodyEnd), coreXml: (title) => `${before}${title}${after}` };
+}
+
+/**
+ * The parts with every footer that is byte for byte the same as an earlier one (with the same relationships) dropped,
+ * and the sections that used it pointing at the earlier one: docx writes a footer part per section, and a unit with
+ * fourteen tables had fourteen equal footers and their relationships, a quarter of its DOCX after compression.
+ * Note: several sections may name one footer part (ECMA-376 Part 1, §17.10.2); the official layout's footers differ
+ * (each has its own text box id), so they stay as they are.
+ */
+export function withSharedFooters(parts: readonly [string, Uint8Array | string][]): [string, Uint8Array | string][] {
+  const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : strFromU8(data));
+  const byName = new Map(parts.map(([n, d]) => [n, d]));
+  const firstByContent = new Map<string, string>();
+  /** Duplicate footer file name (footer7.xml) → the equal footer kept (footer1.xml). */
+  const sameAs = new Map<string, string>();
+  for (const [name, data] of parts) {
+    const m = /^word\/(footer\d+\.xml)$/.exec(name);
+    if (!m) continue;
+    const key = `${text(data)}\u0000${text(byName.get(`word/_rels/${m[1]}.rels`) ?? '')}`;
+    const first = firstByContent.get(key);
+    if (first) sameAs.set(m[1]!, first);
+    else firstByContent.set(key, m[1]!);
+  }
+  if (sameAs.size === 0) return [...parts];
+  const rels = text(byName.get('word/_rels/document.xml.rels') ?? '');
+  const idOf = new Map<string, string>();
+  for (const [, id, target] of rels.matchAll(/<Relationship Id="([^"]+)" Type="[^"]+\/footer" Target="([^"]+)"\/>/g)) idOf.set(target!, id!);
+  /** A dropped footer's relationship id → the kept footer's. */
+  const idMap = new Map<string, string>();
+  for (const [dup, kept] of sameAs) {
+    const dupId = idOf.get(dup);
+    const keptId = idOf.get(kept);
+    if (!dupId || !keptId) throw new Error(`docx shell: no relationship for ${dupId ? kept : dup}`);
+    idMap.set(dupId, keptId);
+  }
+  const dropped = new Set([...sameAs.keys()].flatMap((f) => [`word/${f}`, `word/_rels/${f}.rels`]));
+  return parts
+    .filter(([name]) => !dropped.has(name))
+    .map(([name, data]): [string, Uint8Array | string] => {
+      if (name === 'word/_rels/document.xml.rels')
+        return [name, rels.replace(/<Relationship Id="([^"]+)"[^>]*\/>/g, (all, id: string) => (idMap.has(id) ? '' : all))];
+      if (name === '[Content_Types].xml')
+        return [name, text(data).replace(/<Override [^>]*PartName="\/word\/(footer\d+\.xml)"\/>/g, (all, f: string) => (sameAs.has(f) ? '' : all))];
+      if (name === 'word/document.xml')
+        return [
+          name,
+          text(data).replace(/(<w:footerReference [^>]*r:id=")([^"]+)"/g, (all, head: string, id: string) =>
+            idMap.has(id) ? `${head}${idMap.get(id)}"` : all,
+          ),
+        ];
+      return [name, data];
+    });
 }
 
 /** The parts with jixiao's named styles (docx-styles.ts) merged into docx's word/styles.xml. */

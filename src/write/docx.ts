@@ -6,6 +6,30 @@ import { utf8Concat } from './utf8-chunks.js';
 import { docxShell } from './docx-package.js';
 import { keepsTableMetrics, mergeStyles } from './docx-styles.js';
 import { packOoxml, type OoxmlPart } from './reproducible.js';
+import { strFromU8, strToU8 } from 'fflate';
+import { stripForbiddenChars } from '../model/xml-chars.js';
+import { stableBytes } from './zip.js';
+
+/** Each shell's styles.xml merged with a reference's styles, made once per process and reference (a batch has one). */
+const MERGED = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+/** At most this many references' merged styles are kept per shell. */
+const MERGED_KEPT = 8;
+
+/**
+ * The shell's styles with a reference's styles merged in, as bytes marked stable (zip.ts): packed once, and as small
+ * as the shell's own styles.xml, so that a reference holding jixiao's own styles gives the same bytes as none.
+ */
+function referencedStyles(shellStyles: Uint8Array, referenceStyles: string): Uint8Array {
+  const byReference = MERGED.get(shellStyles) ?? new Map<string, Uint8Array>();
+  MERGED.set(shellStyles, byReference);
+  let merged = byReference.get(referenceStyles);
+  if (!merged) {
+    merged = stableBytes(strToU8(stripForbiddenChars(mergeStyles(strFromU8(shellStyles), referenceStyles))));
+    if (byReference.size >= MERGED_KEPT) byReference.clear();
+    byReference.set(referenceStyles, merged);
+  }
+  return merged;
+}
 
 /**
  * Writes a document model as DOCX bytes; the same content always gives the same bytes. `referenceStyles` (the
@@ -30,7 +54,7 @@ export async function docToDocx(doc: Doc, when: Date, referenceStyles?: string):
         : name === 'docProps/core.xml'
           ? [name, shell.coreXml(escapeXml(doc.title))]
           : name === 'word/styles.xml' && referenceStyles !== undefined
-            ? [name, mergeStyles(typeof data === 'string' ? data : new TextDecoder().decode(data), referenceStyles)]
+            ? [name, typeof data === 'string' ? mergeStyles(data, referenceStyles) : referencedStyles(data, referenceStyles)]
             : [name, data],
   );
   return packOoxml(parts, when);

@@ -20,8 +20,10 @@ export function stableBytes(data: Uint8Array): Uint8Array {
 function pack(data: Uint8Array): Deflated {
   const known = PACKED.get(data);
   if (known) return known;
-  const packed = deflatePart(data);
-  if (STABLE.has(data)) PACKED.set(data, packed);
+  // Note: a part made once is packed as small as libdeflate goes short of its slowest levels, since it is packed once.
+  const stable = STABLE.has(data);
+  const packed = deflatePart(data, stable ? 'small' : 'fast');
+  if (stable) PACKED.set(data, packed);
   return packed;
 }
 

@@ -97,6 +97,50 @@ describe('DOCX writer', () => {
   });
 });
 
+/** Every footer a section names, as [section index, footer type, part name]; throws on a reference that leads nowhere. */
+function footerParts(docx: Uint8Array): { refs: [number, string, string][]; parts: string[]; overrides: string[] } {
+  const files = unzipSync(docx);
+  const text = (n: string) => strFromU8(files[n] ?? new Uint8Array());
+  const rels = new Map([...text('word/_rels/document.xml.rels').matchAll(/<Relationship Id="([^"]+)"[^>]*Target="([^"]+)"\/>/g)].map(([, id, t]) => [id!, t!]));
+  const refs = [...text('word/document.xml').matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].flatMap(([s], i) =>
+    [...s.matchAll(/<w:footerReference w:type="([^"]+)" r:id="([^"]+)"\/>/g)].map(([, type, id]): [number, string, string] => {
+      const target = rels.get(id!);
+      if (!target || !files[`word/${target}`]) throw new Error(`section ${i}: footer ${id} leads to ${target ?? 'no relationship'}`);
+      return [i, type!, `word/${target}`];
+    }),
+  );
+  return {
+    refs,
+    parts: Object.keys(files).filter((n) => /^word\/footer\d+\.xml$/.test(n)),
+    overrides: [...text('[Content_Types].xml').matchAll(/PartName="\/(word\/footer\d+\.xml)"/g)].map(([, n]) => n!),
+  };
+}
+
+describe('footers shared between sections (issue 14)', () => {
+  it('writes one footer part for sections whose footers are the same, and every section names it', async () => {
+    const f = footerParts(await docToDocx(everything, WHEN));
+    expect(everything.sections.length).toBeGreaterThan(1);
+    expect(f.refs.map(([i]) => i)).toEqual(everything.sections.map((_, i) => i));
+    expect(f.parts).toEqual(['word/footer1.xml']);
+    expect(new Set(f.refs.map(([, , part]) => part))).toEqual(new Set(f.parts));
+    // No content type, relationship or part is left for a footer that was dropped.
+    expect(f.overrides).toEqual(f.parts);
+    expect(Object.keys(unzipSync(await docToDocx(everything, WHEN))).filter((n) => n.startsWith('word/_rels/footer'))).toEqual(['word/_rels/footer1.xml.rels']);
+  });
+
+  it('keeps the official layout’s different footers apart: odd and even pages, and the unnumbered ones', async () => {
+    const r = await runUnit(inputPath('zhengning-renda-2023.yaml'), await testContext(tempDir()), { write: true });
+    const f = footerParts(new Uint8Array(readFileSync(r.outputs[0]!)));
+    const files = unzipSync(new Uint8Array(readFileSync(r.outputs[0]!)));
+    // Each footer part kept differs from every other one, and each is named by some section.
+    const contents = f.parts.map((n) => strFromU8(files[n]!));
+    expect(new Set(contents).size).toBe(f.parts.length);
+    expect(new Set(f.refs.map(([, , part]) => part))).toEqual(new Set(f.parts));
+    expect(f.overrides.sort()).toEqual([...f.parts].sort());
+    expect(new Set(f.refs.map(([, type]) => type))).toEqual(new Set(['default', 'even']));
+  });
+});
+
 describe('tables split at a repeated inner heading (issue 13)', () => {
   const split: Table = { ...shapes('portrait', []), id: 'split', repeatFrom: 3, repeatRows: 1 };
   it('writes two tables with a 1 pt joint between them, the second one repeating its first row', async () => {

@@ -28,9 +28,10 @@ import { placeCells, spanWidth, type PlacedCell } from '../../src/write/table-gr
 import { CONTINUED_MARK } from '../../src/write/docx-body.js';
 import { flowingPieces, keepsWhole, labelsOnly, pagedPieces, pageTops, partText, tableLeadHeight } from '../../src/write/docx-pages.js';
 import { STYLE } from '../../src/write/docx-styles.js';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync } from 'fflate';
 import { normalizeOoxml, packOoxml } from '../../src/write/reproducible.js';
-import { documentOptions, sectionFrame, withJixiaoStyles } from '../../src/write/docx-package.js';
+import { documentOptions, sectionFrame, withJixiaoStyles, withSharedFooters } from '../../src/write/docx-package.js';
+import { stableBytes } from '../../src/write/zip.js';
 import { ALIGN, CELL_MARGINS, SIZE, textHeight, textWidth } from '../../src/write/styles.js';
 
 type Out = Paragraph | DocxTable;
@@ -184,6 +185,14 @@ export async function referenceDocx(doc: Doc, when: Date): Promise<Uint8Array> {
     })),
   });
   const normal = normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when);
-  // Note: the named styles are jixiao's own styles.xml content, merged into docx's as the shell does.
-  return packOoxml(withJixiaoStyles(Object.entries(unzipSync(normal))), when);
+  // Note: the named styles are jixiao's own styles.xml content, merged into docx's as the shell does, equal footers are
+  // shared as the shell shares them, and every part but the two made per document is packed as the shell's fixed parts.
+  const parts = withSharedFooters(withJixiaoStyles(Object.entries(unzipSync(normal))));
+  return packOoxml(
+    parts.map(([name, data]) => [
+      name,
+      name === 'word/document.xml' || name === 'docProps/core.xml' ? data : stableBytes(typeof data === 'string' ? strToU8(data) : data),
+    ]),
+    when,
+  );
 }
