@@ -68,6 +68,13 @@ function tokens(text: string, bold: boolean): Token[] {
  */
 export function lineStarts(para: string, width: number, bold = false): number[] {
   const max = width * 1000;
+  // Note: no character is wider than 1 em and a quarter em at most is added between two of them, so a text this short
+  // fits on one line whatever it holds; most table cells are (their tokens were a twentieth of a unit's allocation).
+  return para.length * 1250 <= max ? [] : greedyLineStarts(para, max, bold);
+}
+
+/** lineStarts for any text, with the line's width in thousandths of an em; exported for the test of its short cut. */
+export function greedyLineStarts(para: string, max: number, bold: boolean): number[] {
   const toks = tokens(para, bold);
   const starts: number[] = [];
   let lineTok = 0;

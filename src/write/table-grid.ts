@@ -20,7 +20,11 @@ export interface Grid {
 }
 
 /** The width of a placed cell: the sum of the widths (any unit) of the columns it spans. */
-export const spanWidth = (widths: readonly number[], p: PlacedCell): number => widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0);
+export function spanWidth(widths: readonly number[], p: PlacedCell): number {
+  let sum = 0;
+  for (let c = p.col; c < p.col + p.colSpan; c++) sum += widths[c] ?? 0;
+  return sum;
+}
 
 /** The grids placed so far: a unit's DOCX and XLSX writers place the same tables (a table is never changed once made). */
 const GRIDS = new WeakMap<Table, Grid>();
@@ -52,20 +56,22 @@ function place(table: Table): Grid {
     for (const cell of cells) {
       const colSpan = cell.colSpan ?? 1;
       const rowSpan = cell.rowSpan ?? 1;
-      assert.ok(col + colSpan <= width, `table "${table.id}" row ${r} overflows ${width} columns`);
-      assert.ok(r + rowSpan <= table.rows.length, `table "${table.id}" row ${r} spans past the last row`);
-      for (let dc = 0; dc < colSpan; dc++) assert.ok(!covered[r]![col + dc], `table "${table.id}" row ${r} spans over a merged cell at column ${col + dc}`);
+      // Note: each message is made only when its check fails; made for every cell they were a tenth of a unit's allocation.
+      if (col + colSpan > width) assert.fail(`table "${table.id}" row ${r} overflows ${width} columns`);
+      if (r + rowSpan > table.rows.length) assert.fail(`table "${table.id}" row ${r} spans past the last row`);
+      for (let dc = 0; dc < colSpan; dc++)
+        if (covered[r]![col + dc]) assert.fail(`table "${table.id}" row ${r} spans over a merged cell at column ${col + dc}`);
       const p: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
       placed.push(p);
       for (let dr = 1; dr < rowSpan; dr++)
         for (let dc = 0; dc < colSpan; dc++) {
-          assert.ok(!covered[r + dr]![col + dc], `table "${table.id}" row ${r + dr} has two spans over column ${col + dc}`);
+          if (covered[r + dr]![col + dc]) assert.fail(`table "${table.id}" row ${r + dr} has two spans over column ${col + dc}`);
           covered[r + dr]![col + dc] = p;
         }
       col += colSpan;
       skipCovered();
     }
-    assert.equal(col, width, `table "${table.id}" row ${r} fills ${col} of ${width} columns`);
+    if (col !== width) assert.fail(`table "${table.id}" row ${r} fills ${col} of ${width} columns`);
     rows.push(placed);
   });
   return { width, rows, coveredFromAbove: covered };

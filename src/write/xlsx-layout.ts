@@ -26,9 +26,15 @@ export function columnWidths(table: Table): number[] {
 /** Display width of a text in width units: full-width (CJK) characters count 2, half-width ones 1. */
 export function textUnits(text: string): number {
   let units = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    units += cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) ? 1 : 2;
+  // Note: by UTF-16 unit, without a string per character; a surrogate pair is one character of 2 units, as a lone
+  // surrogate is.
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i);
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    units += cu < 0x1100 || (cu >= 0xff61 && cu <= 0xffdc) ? 1 : 2;
   }
   return units;
 }
@@ -40,7 +46,8 @@ export function textUnits(text: string): number {
 export function wrappedLines(text: string, width: number, fontSize = CELL_FONT_SIZE): number {
   const scale = fontSize / CELL_FONT_SIZE;
   const perLine = Math.max(1, Math.floor(width / (2 * scale)));
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(textUnits(para) / 2 / perLine)), 0);
+  const lines = (para: string) => Math.max(1, Math.ceil(textUnits(para) / 2 / perLine));
+  return text.includes('\n') ? text.split('\n').reduce((n, para) => n + lines(para), 0) : lines(text);
 }
 
 /** Row height in points for a number of lines at a font size. */

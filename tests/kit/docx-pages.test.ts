@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Cell, Doc, Table } from '../../src/model/doc.js';
-import { cutAfterLines, lineStarts, textLines } from '../../src/write/docx-measure.js';
+import { cutAfterLines, greedyLineStarts, lineStarts, textLines } from '../../src/write/docx-measure.js';
 import { PAGE_JOINT } from '../../src/write/docx-body.js';
 import { pagedPieces, pageTops, partText, rowMeasures } from '../../src/write/docx-pages.js';
 import { docToDocx } from '../../src/write/docx.js';
@@ -45,6 +45,21 @@ describe('line estimate', () => {
     expect(starts).toEqual([4]);
     // 130.00 is one word: it moves whole to the next line.
     expect(lineStarts('一二三四130.00', 5)).toEqual([4]);
+  });
+
+  it('takes the short cut only where the greedy setting finds one line too (issue 14)', () => {
+    const text = fc
+      .array(fc.constantFrom('一', '，', '（', '“', '”', 'a', 'W', 'm', '1', ' ', '.', '%', '\u0001', '𠀀'), { maxLength: 40 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.double({ min: 0.5, max: 60, noNaN: true }), fc.boolean(), (t, width, bold) => {
+        expect(lineStarts(t, width, bold)).toEqual(greedyLineStarts(t, width * 1000, bold));
+      }),
+      { numRuns: 3000 },
+    );
+    // At the bound itself: every character a full em with a quarter em between kinds still fits.
+    const mixed = '一a一a一a一a';
+    expect(greedyLineStarts(mixed, mixed.length * 1250, true)).toEqual([]);
   });
 
   it('cuts a text after n lines so that both parts give back the whole', () => {
