@@ -16,6 +16,7 @@ const SHIMS: Record<string, string> = {
   'node:url': shim('url.ts'),
   'node:worker_threads': shim('worker-threads.ts'),
   'node:fs/promises': shim('unavailable.ts'),
+  'node:fs': shim('unavailable.ts'),
   'node:crypto': shim('unavailable.ts'),
   'node:module': shim('module.ts'),
   'node:zlib': shim('zlib.ts'),

@@ -16,6 +16,13 @@ import { holdHeapSmall } from './memory.js';
 /** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
 const PREFETCH = 2;
 
+/**
+ * Resolves on the event loop's next turn. Note: a unit's file operations are synchronous (context.ts), so a unit run
+ * here never waits for the loop; between units the loop must turn, or the workers' replies (and their next units)
+ * would wait until this thread had emptied the queue alone.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The compiled worker next to this module, if there is one (there is none when running the .ts sources). */
 function workerScript(): URL | undefined {
   const url = new URL('./worker.js', import.meta.url);
@@ -44,7 +51,10 @@ export async function runUnits(
   const restoreHeap = count === 0 && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
   try {
     const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
-    for (let job = queue.shift(); job; job = queue.shift()) await here(job);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      await here(job);
+      if (count > 0) await nextTurn();
+    }
     const retry = (await Promise.all(workers)).flat();
     // Note: units a failed worker had been sent ahead are back in the queue.
     for (const job of [...retry, ...queue.splice(0)]) await here(job);

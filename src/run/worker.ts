@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext } from './context.js';
 import { runBatchUnit } from './batch-unit.js';
+import { nextTurn } from './pool.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
@@ -11,5 +12,9 @@ if (!port) throw new Error('run/worker.js runs only as a worker thread');
 // Note: the main thread sends a unit or two ahead; they run one after the other, never interleaved.
 let chain = Promise.resolve();
 port.on('message', (job: WorkerJob) => {
-  chain = chain.then(() => runBatchUnit(job.file, ctx, setup.write).then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply)));
+  // Note: the loop turns after each unit (pool.ts nextTurn), so that the units sent meanwhile are taken in.
+  chain = chain
+    .then(() => runBatchUnit(job.file, ctx, setup.write))
+    .then((outcome) => port.postMessage({ index: job.index, outcome } satisfies WorkerReply))
+    .then(nextTurn);
 });

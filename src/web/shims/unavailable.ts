@@ -1,5 +1,5 @@
 /**
- * node:fs/promises and node:crypto for the browser build. Note: the page never writes files (the documents are
+ * node:fs, node:fs/promises and node:crypto for the browser build. Note: the page never writes files (the documents are
  * rendered to bytes and downloaded), so these are only imported, never called; a call is a bug and says so.
  */
 const unavailable =
@@ -18,3 +18,9 @@ export const rmdir = unavailable('rmdir');
 export const writeFile = unavailable('writeFile');
 export const mkdir = unavailable('mkdir');
 export const createHash = unavailable('createHash');
+export const readFileSync = unavailable('readFileSync');
+export const renameSync = unavailable('renameSync');
+export const rmSync = unavailable('rmSync');
+export const writeFileSync = unavailable('writeFileSync');
+export const mkdirSync = unavailable('mkdirSync');
+export const statSync = unavailable('statSync');
