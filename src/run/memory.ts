@@ -1,4 +1,4 @@
-/** 内存：单线程的大批量让堆保持在活对象的 2.5 倍以内；写汇总表之前做一次完整的垃圾回收（issue 14）。 */
+/** 内存：大批量让堆保持在活对象的 2.5 倍以内；写汇总表之前做一次完整的垃圾回收（issue 14）。 */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -26,12 +26,13 @@ export const setsHeapGrowth = (execArgv: readonly string[], nodeOptions: string 
   [...execArgv, nodeOptions ?? ''].some((a) => /--heap[-_]growing[-_]percent/.test(a));
 
 /**
- * While a large batch runs on this thread alone, V8 may let the old generation grow to 2.5 times what a collection
- * leaves live (`--heap-growing-percent=150`) instead of up to four times; returns the function that gives V8 back its
- * own choice. Note: the flag is process-wide and read at every collection, so it is set only when no worker shares
- * the cores (two threads collecting more often were 9 % slower) and reset afterwards, for a host that embeds jixiao.
- * 1,000 units with --jobs 1: 249–255 MiB at 33.3–33.6 s against 286–309 MiB at 32.5–37.8 s; ten units of 100
- * projects: 207–282 MiB at 4.2–4.3 s against 275–310 MiB (bench/RESULTS.md, sixth round).
+ * While a large batch runs, V8 may let the old generation grow to 2.5 times what a collection leaves live
+ * (`--heap-growing-percent=150`) instead of up to four times; returns the function that gives V8 back its own choice.
+ * Note: the flag is process-wide (the workers' heaps too) and read at every collection; it is reset afterwards, for a
+ * host that embeds jixiao. 1,000 units with --jobs 1: 249–255 MiB at 33.3–33.6 s against 286–309 MiB (sixth round);
+ * with two threads, since a unit's file operations are synchronous and neither thread is ever idle: 362–390 MiB at
+ * 19.5–21.1 s against 472–550 MiB at 20.1–20.9 s; at 100 % it would be 321 MiB but 22.1 s (bench/RESULTS.md,
+ * seventh round). Before, when idle threads let V8 collect in their pauses, two threads were 9 % slower with it.
  */
 export function holdHeapSmall(nodeOptions: string | undefined): () => void {
   if (setsHeapGrowth(process.execArgv, nodeOptions)) return () => {};

@@ -47,8 +47,8 @@ export async function runUnits(
   const script = workerScript();
   const queue = [...files];
   const count = !script || ctx.fs !== nodeFs ? 0 : workersFor(files.length, jobs, write, availableParallelism());
-  // Note: units run on this thread alone keep its heap small (memory.ts); with workers the cores are busy, so they do not.
-  const restoreHeap = count === 0 && files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
+  // Note: a large batch keeps every heap small (memory.ts), on this thread and in the workers started below.
+  const restoreHeap = files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
   try {
     const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
     for (let job = queue.shift(); job; job = queue.shift()) {
