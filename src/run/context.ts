@@ -80,11 +80,15 @@ function stageFile(p: string, data: Uint8Array): string {
     writeFileSync(tmp, data);
   } catch (e) {
     rmSync(tmp, { force: true });
-    // Note: report the file the user asked for, not our temporary name.
-    if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
-    throw e;
+    throw namingFile(e, tmp, p);
   }
   return tmp;
+}
+
+/** The error of an operation on temporary file `tmp`, naming the file the user asked for (`p`) instead. */
+function namingFile(e: unknown, tmp: string, p: string): unknown {
+  if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
+  return e;
 }
 
 /** Renames a temporary file onto `p`; an error names `p`, not the temporary name. */
@@ -92,9 +96,7 @@ function renameOnto(tmp: string, p: string): void {
   try {
     renameSync(tmp, p);
   } catch (e) {
-    // Note: report the file the user asked for, not our temporary name.
-    if (e instanceof Error && (e as NodeJS.ErrnoException).path === tmp) (e as NodeJS.ErrnoException).path = p;
-    throw e;
+    throw namingFile(e, tmp, p);
   }
 }
 
