@@ -9,7 +9,7 @@ import { LIBDEFLATE_WASM } from '../vendor/libdeflate/wasm.js';
  * than 6 (bench/RESULTS.md, seventh round).
  */
 export type Effort = 'fast' | 'small';
-const LEVELS: Record<Effort, number> = { fast: 1, small: 9 };
+const LEVELS: Record<Effort, 1 | 9> = { fast: 1, small: 9 };
 /** Parts larger than this go to fflate: the WebAssembly memory grows to hold input and output and never shrinks. */
 export const WASM_MAX_BYTES = 8 << 20;
 
@@ -114,7 +114,7 @@ export interface Deflated {
  * CRC-32 and size), so the CRC comes from the same pass over the bytes.
  */
 export function deflatePart(data: Uint8Array, effort: Effort = 'fast'): Deflated {
-  if (data.length > WASM_MAX_BYTES) return { crc: crc32(data), deflated: deflateSync(data, { level: effort === 'fast' ? 1 : 9 }) };
+  if (data.length > WASM_MAX_BYTES) return { crc: crc32(data), deflated: deflateSync(data, { level: LEVELS[effort] }) };
   const { x, compressors } = libdeflate();
   const compressor = compressors[effort];
   const input = x.n(Math.max(1, data.length));
