@@ -25,12 +25,13 @@ export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
  */
 export const MIN_UNITS_FOR_AUTO_CHECK_WORKERS = 400;
 /**
- * How many worker threads a batch of `units` starts beside the main thread: none below the threshold for its kind
- * (a check, a build with --jobs, a build without), else one fewer than the threads asked for (`auto`: the cores).
+ * How many worker threads a batch of `units` starts: none below the threshold for its kind (a check, a build with
+ * --jobs, a build without), else as many as the threads asked for (`auto`: the cores); the main thread then only hands
+ * out the units (pool.ts).
  */
 export function workersFor(units: number, jobs: number | 'auto', write: boolean, cores: number): number {
   const size = Math.min(jobs === 'auto' ? cores : jobs, units);
   const auto = jobs === 'auto';
   const least = write ? (auto ? MIN_UNITS_FOR_AUTO_WORKERS : MIN_UNITS_FOR_WORKERS) : auto ? MIN_UNITS_FOR_AUTO_CHECK_WORKERS : MIN_UNITS_FOR_CHECK_WORKERS;
-  return size <= 1 || units < least ? 0 : size - 1;
+  return size <= 1 || units < least ? 0 : size;
 }

@@ -1,4 +1,4 @@
-/** 内存：大批量让堆保持在活对象的 2.5 倍以内；写汇总表之前做一次完整的垃圾回收（issue 14）。 */
+/** 内存：大批量让堆保持在活对象的 HEAP_GROWING_PERCENT 所定倍数以内；写汇总表之前做一次完整的垃圾回收（issue 14）。 */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -26,16 +26,21 @@ export const setsHeapGrowth = (execArgv: readonly string[], nodeOptions: string 
   [...execArgv, nodeOptions ?? ''].some((a) => /--heap[-_]growing[-_]percent/.test(a));
 
 /**
- * While a large batch runs, V8 may let the old generation grow to 2.5 times what a collection leaves live
- * (`--heap-growing-percent=150`) instead of up to four times; returns the function that gives V8 back its own choice.
+ * How far V8 may let a heap's old generation grow past what a collection leaves live while a large batch runs, in
+ * percent (V8's own choice is up to 300 %). Note: a worker's heap holds ~33 MB that stay (the compiled modules and
+ * their sources) and gains ~1.5 MB of promoted unit objects per unit; at 100 % it is collected about every 20 units.
+ */
+export const HEAP_GROWING_PERCENT = 100;
+
+/**
+ * While a large batch runs, V8 may let the old generation grow by HEAP_GROWING_PERCENT of what a collection leaves
+ * live (`--heap-growing-percent`) instead of up to four times; returns the function that gives V8 back its own choice.
  * Note: the flag is process-wide (the workers' heaps too) and read at every collection; it is reset afterwards, for a
- * host that embeds jixiao. 1,000 units with --jobs 1: 249–255 MiB at 33.3–33.6 s against 286–309 MiB (sixth round);
- * with two threads, since a unit's file operations are synchronous and neither thread is ever idle: 362–390 MiB at
- * 19.5–21.1 s against 472–550 MiB at 20.1–20.9 s; at 100 % it would be 321 MiB but 22.1 s (bench/RESULTS.md,
- * seventh round). Before, when idle threads let V8 collect in their pauses, two threads were 9 % slower with it.
+ * host that embeds jixiao. Measured on 1,000 units (bench/RESULTS.md): with --jobs 1, 249–255 MiB at 150 % against
+ * 286–309 MiB (sixth round); with two workers, each with a small young generation (pool.ts), see the eighth round.
  */
 export function holdHeapSmall(nodeOptions: string | undefined): () => void {
   if (setsHeapGrowth(process.execArgv, nodeOptions)) return () => {};
-  setFlagsFromString('--heap-growing-percent=150');
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return () => setFlagsFromString('--heap-growing-percent=0');
 }

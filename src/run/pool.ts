@@ -1,6 +1,6 @@
 /**
- * 线程池：本线程与 jobs−1 个工作线程一起运行单位，每个线程一次一个；单位少于 jobs.ts 的门槛、--jobs 1、从源码运行（没有编译好的
- * worker.js）或使用自定义文件系统时只在本线程运行。线程意外退出时，它手上的单位记为程序缺陷，其余照常。
+ * 线程池：单位少于 jobs.ts 的门槛、--jobs 1、从源码运行（没有编译好的 worker.js）或使用自定义文件系统时，全部在本线程运行；否则
+ * 启动 jobs 个工作线程，每个一次一个单位，本线程只派发单位、收取结果。线程意外退出时，它手上的单位记为程序缺陷，其余照常。
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,13 +13,20 @@ import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 import { MIN_UNITS_FOR_WORKERS, workersFor } from './jobs.js';
 import { holdHeapSmall } from './memory.js';
 
-/** Units handed to a worker ahead, so it never waits for the main thread (busy with a unit of its own) to send the next. */
+/** Units handed to a worker ahead, so it never waits for its next unit to come across. */
 const PREFETCH = 2;
 
 /**
- * Resolves on the event loop's next turn. Note: a unit's file operations are synchronous (context.ts), so a unit run
- * here never waits for the loop; between units the loop must turn, or the workers' replies (and their next units)
- * would wait until this thread had emptied the queue alone.
+ * A worker's young generation, in MB (V8 makes it three semi-spaces of a third of this). Note: V8's default lets each
+ * heap's new space grow to 32 MB; a unit's objects live for the ~25 ms it takes, and a smaller nursery promotes few
+ * more of them (bench/RESULTS.md, eighth round).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 12;
+
+/**
+ * Resolves on the event loop's next turn. Note: a unit's file operations are synchronous (context.ts), so a worker
+ * running one unit after another never waits for its loop; it lets the loop turn between units, or the units sent
+ * meanwhile would wait.
  */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -33,8 +40,10 @@ type Job = { readonly index: number; readonly file: string };
 
 /**
  * Runs `files` (the `index`th is files[index]) and reports each outcome as it finishes, in any order.
- * Note: the main thread runs units too, so `jobs` threads compute and only jobs−1 extra V8 heaps are paid for
- * (each busy heap is 150–200 MB).
+ * Note: with workers, this thread runs no unit itself (but those a worker out of memory gave back): its heap stays
+ * small while the workers' heaps, the only ones that hold units, have a small young generation of their own. When this
+ * thread ran units beside the workers, its heap (whose young generation only the command line sets) was the largest
+ * in the process: 1,000 units peaked at 350-390 MiB against ~300 (bench/RESULTS.md, eighth round).
  */
 export async function runUnits(
   files: readonly Job[],
@@ -51,12 +60,8 @@ export async function runUnits(
   const restoreHeap = files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
   try {
     const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      await here(job);
-      if (count > 0) await nextTurn();
-    }
     const retry = (await Promise.all(workers)).flat();
-    // Note: units a failed worker had been sent ahead are back in the queue.
+    // Note: units a failed worker had been sent ahead are back in the queue; without workers, the queue is all.
     for (const job of [...retry, ...queue.splice(0)]) await here(job);
   } finally {
     restoreHeap?.();
@@ -66,7 +71,10 @@ export async function runUnits(
 /** A worker that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the main thread. */
 function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[], onDone: (index: number, o: UnitOutcome) => void): Promise<Job[]> {
   const { fs: _fs, ...context } = ctx.options;
-  const worker = new Worker(script, { workerData: { context, write } satisfies WorkerSetup });
+  const worker = new Worker(script, {
+    workerData: { context, write } satisfies WorkerSetup,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   const pending: WorkerJob[] = [];
   const retry: Job[] = [];
   const feed = () => {
