@@ -2,7 +2,9 @@
  * 内存分配从哪里来：在本线程内把 N 个合成单位跑完全部阶段（读取到写 XLSX），用 V8 的抽样堆剖析（包括已回收的对象）统计每个
  * 单位分配的字节数，按阶段、按模块（node_modules 的包或 src/ 的文件夹）和按函数汇总。垃圾越少，新生代回收越少、越少对象被提升
  * 到老生代，工作线程的堆就可以更小（issue 14）。
- * Usage: npx tsx bench/allocation.ts [--units 100] [--top 25]
+ * --promoted counts only what outlived the young generation (objects a scavenge collected are left out): what a
+ * smaller young generation would copy and promote.
+ * Usage: npx tsx bench/allocation.ts [--units 100] [--top 25] [--promoted]
  */
 import { Session } from 'node:inspector/promises';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +22,9 @@ interface ProfileNode {
   readonly children: readonly ProfileNode[];
 }
 
-const { values: opt } = parseArgs({ options: { units: { type: 'string', default: '100' }, top: { type: 'string', default: '25' } } });
+const { values: opt } = parseArgs({
+  options: { units: { type: 'string', default: '100' }, top: { type: 'string', default: '25' }, promoted: { type: 'boolean', default: false } },
+});
 const work = mkdtempSync(join(tmpdir(), 'jixiao-allocation-'));
 const files = generateUnits(Number(opt.units), join(work, 'inputs'));
 const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
@@ -31,7 +35,11 @@ await runStages(files[0]!, bytes[0]!, ctx, lp, () => {});
 
 const session = new Session();
 session.connect();
-await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+await session.post('HeapProfiler.startSampling', {
+  samplingInterval: 4096,
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: !opt.promoted,
+});
 for (let i = 0; i < files.length; i++) await runStages(files[i]!, bytes[i]!, ctx, lp, () => {});
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: ProfileNode } };
 session.disconnect();
@@ -58,7 +66,9 @@ const walk = (n: ProfileNode) => {
 walk(profile.head);
 const perUnit = (b: number) => `${(b / files.length / 1048576).toFixed(2).padStart(6)} MB`;
 const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-console.log(`allocated per unit (${files.length} synthetic units, one thread, sampled every 4 KiB, collected objects included): ${perUnit(total)}`);
+console.log(
+  `${opt.promoted ? 'promoted to the old generation' : 'allocated'} per unit (${files.length} synthetic units, one thread, sampled every 4 KiB, ${opt.promoted ? 'objects a scavenge collected left out' : 'collected objects included'}): ${perUnit(total)}`,
+);
 console.log('by module:');
 for (const [k, v] of top(byModule, 15)) console.log(`  ${perUnit(v)}  ${k}`);
 console.log('by function:');

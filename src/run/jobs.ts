@@ -7,12 +7,13 @@
  */
 export const MIN_UNITS_FOR_WORKERS = 8;
 /**
- * Without --jobs, a build starts workers from this many units. Note: two busy threads share this machine's memory,
- * so each unit takes 1.4–1.6× as long as alone, and a worker's heap costs ~150 MB: 100 synthetic units built in
- * 4.3 s on one thread against 4.4–4.5 s with a worker, ten units of 100 projects in 4.0 s (260–270 MiB) against
- * 4.2 s (430–440 MiB); 300 units 10.5 s against 8.9 s (bench/RESULTS.md, sixth round).
+ * Without --jobs, a build starts workers from this many units. Note: two busy threads share this machine's memory, so
+ * each unit takes 1.4-1.6x as long as alone, the workers (the main thread only hands out units, pool.ts) each load the
+ * modules again, and their young generations are small; measured with --jobs 1 against --jobs 2: 150 units in
+ * 5.4-6.6 s against 6.1-6.9 s, 300 in 11.4-11.7 against 11.0-11.5 s, 500 in 18.1-19.0 against 15.4-17.6 s,
+ * 1,000 in 41-44 against 27-32 s (bench/RESULTS.md, eighth round).
  */
-export const MIN_UNITS_FOR_AUTO_WORKERS = 150;
+export const MIN_UNITS_FOR_AUTO_WORKERS = 300;
 /**
  * The same for `check` with --jobs given, whose units cost a fraction of a build's: a worker (0.5–1 s to start and load
  * zod, yaml and the profiles) pays off only from about a hundred units (bench/RESULTS.md, issue 14).
@@ -21,7 +22,8 @@ export const MIN_UNITS_FOR_CHECK_WORKERS = 100;
 /**
  * `check` without --jobs: since a unit is read without yaml's positions (~6 ms of CPU each), a worker pays off later:
  * 300 units checked in 2.28 s on one thread against 2.36 s with a worker, 500 in 3.5–3.7 against 3.1–3.2 s, 1,000
- * in 5.7 against 4.9 s (bench/RESULTS.md, sixth round).
+ * in 5.7 against 4.9 s (bench/RESULTS.md, sixth round); with two workers and the main thread only handing out units:
+ * 500 in 3.8-4.4 against 3.4-3.8 s, 1,000 in 7.1-8.3 against 6.2-6.4 s (eighth round).
  */
 export const MIN_UNITS_FOR_AUTO_CHECK_WORKERS = 400;
 /**

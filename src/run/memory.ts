@@ -21,9 +21,22 @@ export function collectGarbage(): void {
   gc();
 }
 
+/** Whether the process was started with the V8 flag `name` (node --name=…, or in NODE_OPTIONS; - and _ alike). */
+const setsFlag = (name: string, execArgv: readonly string[], nodeOptions: string | undefined): boolean => {
+  const flag = new RegExp(`--${name.replace(/-/g, '[-_]')}`);
+  return [...execArgv, nodeOptions ?? ''].some((a) => flag.test(a));
+};
+
 /** Whether the process was started with its own heap growth (node --heap-growing-percent=…, or in NODE_OPTIONS), which it keeps. */
 export const setsHeapGrowth = (execArgv: readonly string[], nodeOptions: string | undefined): boolean =>
-  [...execArgv, nodeOptions ?? ''].some((a) => /--heap[-_]growing[-_]percent/.test(a));
+  setsFlag('heap-growing-percent', execArgv, nodeOptions);
+
+/**
+ * Whether the process was started with its own young generation (node --max-semi-space-size=…, or in NODE_OPTIONS),
+ * which its workers then keep too (pool.ts): a host that has the memory may trade it for time.
+ */
+export const setsYoungGeneration = (execArgv: readonly string[], nodeOptions: string | undefined): boolean =>
+  setsFlag('max-semi-space-size', execArgv, nodeOptions);
 
 /**
  * How far V8 may let a heap's old generation grow past what a collection leaves live while a large batch runs, in

@@ -11,15 +11,16 @@ import { runBatchUnit } from './batch-unit.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
 import { MIN_UNITS_FOR_WORKERS, workersFor } from './jobs.js';
-import { holdHeapSmall } from './memory.js';
+import { holdHeapSmall, setsYoungGeneration } from './memory.js';
 
 /** Units handed to a worker ahead, so it never waits for its next unit to come across. */
 const PREFETCH = 2;
 
 /**
- * A worker's young generation, in MB (V8 makes it three semi-spaces of a third of this). Note: V8's default lets each
- * heap's new space grow to 32 MB; a unit's objects live for the ~25 ms it takes, and a smaller nursery promotes few
- * more of them (bench/RESULTS.md, eighth round).
+ * A worker's young generation, in MB (V8 makes it three semi-spaces of a third of this), unless the process was started
+ * with a semi-space size of its own (memory.ts). Note: V8's default lets each heap's new space grow to 32 MB; with 4 MB
+ * semi-spaces a unit is scavenged about four times instead of once and ~1.8 MB of it is promoted instead of ~1.3 MB
+ * (bench/allocation.ts --promoted): the memory costs ~8-10 % more time (bench/RESULTS.md, eighth round).
  */
 export const WORKER_YOUNG_GENERATION_MB = 12;
 
@@ -71,9 +72,10 @@ export async function runUnits(
 /** A worker that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the main thread. */
 function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[], onDone: (index: number, o: UnitOutcome) => void): Promise<Job[]> {
   const { fs: _fs, ...context } = ctx.options;
+  const own = setsYoungGeneration(process.execArgv, (ctx.options.env ?? process.env)['NODE_OPTIONS']);
   const worker = new Worker(script, {
     workerData: { context, write } satisfies WorkerSetup,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    ...(own ? {} : { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
   });
   const pending: WorkerJob[] = [];
   const retry: Job[] = [];
