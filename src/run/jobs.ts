@@ -9,7 +9,7 @@ export const MIN_UNITS_FOR_WORKERS = 8;
 /**
  * Without --jobs, a build starts workers from this many units. Note: two busy threads share this machine's memory, so
  * each unit takes 1.4-1.6x as long as alone, the workers (the main thread only hands out units, pool.ts) each load the
- * modules again, and their young generations are small; measured with --jobs 1 against --jobs 2: 150 units in
+ * modules again, and their young generations are small (measured at 12 MB, now 24): --jobs 1 against --jobs 2, 150 units in
  * 5.4-6.6 s against 6.1-6.9 s, 300 in 11.4-11.7 against 11.0-11.5 s, 500 in 18.1-19.0 against 15.4-17.6 s,
  * 1,000 in 41-44 against 27-32 s (bench/RESULTS.md, eighth round).
  */

@@ -18,11 +18,12 @@ const PREFETCH = 2;
 
 /**
  * A worker's young generation, in MB (V8 makes it three semi-spaces of a third of this), unless the process was started
- * with a semi-space size of its own (memory.ts). Note: V8's default lets each heap's new space grow to 32 MB; with 4 MB
- * semi-spaces a unit is scavenged about four times instead of once and ~1.8 MB of it is promoted instead of ~1.3 MB
- * (bench/allocation.ts --promoted): the memory costs ~8-10 % more time (bench/RESULTS.md, eighth round).
+ * with a semi-space size of its own (memory.ts). Note: V8's default lets each heap's new space grow to 32 MB (16 MB
+ * semi-spaces); with 8 MB a unit is scavenged about twice instead of once and ~1.5 MB of it is promoted instead of
+ * ~1.25 MB (--trace-gc-nvp; bench/allocation.ts --promoted says what). 1,000 units, two workers: 291-303 MiB at ~10 %
+ * more time than the old pool's 341-377 MiB; 12 MB gave 273-296 MiB but ~25 % more time (bench/RESULTS.md, eighth round).
  */
-export const WORKER_YOUNG_GENERATION_MB = 12;
+export const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
  * Resolves on the event loop's next turn. Note: a unit's file operations are synchronous (context.ts), so a worker
