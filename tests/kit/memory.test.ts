@@ -15,20 +15,18 @@ describe('collectGarbage', () => {
   });
 });
 
-describe('setsHeapGrowth', () => {
-  it('sees a heap growth the process was started with, on its command line or in NODE_OPTIONS, and nothing else', () => {
-    expect(setsHeapGrowth(['--heap-growing-percent=50'], undefined)).toBe(true);
-    expect(setsHeapGrowth([], '--max-old-space-size=512 --heap_growing_percent=80')).toBe(true);
-    expect(setsHeapGrowth(['--max-old-space-size=512'], '--enable-source-maps')).toBe(false);
-    expect(setsHeapGrowth([], undefined)).toBe(false);
+describe.each([
+  ['setsHeapGrowth', setsHeapGrowth, 'heap-growing-percent=50', 'heap_growing_percent=80'],
+  ['setsYoungGeneration', setsYoungGeneration, 'max-semi-space-size=16', 'max_semi_space_size=32'],
+] as const)('%s', (_name, sets, dashed, underscored) => {
+  it('sees the flag the process was started with, on its command line or in NODE_OPTIONS, and nothing else', () => {
+    expect(sets([`--${dashed}`], undefined)).toBe(true);
+    expect(sets([], `--max-old-space-size=512 --${underscored}`)).toBe(true);
+    expect(sets(['--max-old-space-size=512'], '--enable-source-maps')).toBe(false);
+    expect(sets([], undefined)).toBe(false);
   });
-});
-
-describe('setsYoungGeneration', () => {
-  it('sees a semi-space size on the command line or in NODE_OPTIONS, and nothing else', () => {
-    expect(setsYoungGeneration(['--max-semi-space-size=16'], undefined)).toBe(true);
-    expect(setsYoungGeneration([], '--enable-source-maps --max_semi_space_size=32')).toBe(true);
-    expect(setsYoungGeneration(['--max-old-space-size=512'], '--heap-growing-percent=150')).toBe(false);
-    expect(setsYoungGeneration([], undefined)).toBe(false);
+  it('does not take one of the two flags for the other', () => {
+    const other = sets === setsHeapGrowth ? '--max-semi-space-size=16' : '--heap-growing-percent=150';
+    expect(sets([other], other)).toBe(false);
   });
 });
