@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { nodeFs, type RunContext } from './context.js';
 import { runBatchUnit } from './batch-unit.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
@@ -20,8 +20,8 @@ const PREFETCH = 2;
  * A worker's young generation, in MB (V8 makes it three semi-spaces of a third of this), unless the process was started
  * with a semi-space size of its own (memory.ts). Note: V8's default lets each heap's new space grow to 32 MB (16 MB
  * semi-spaces); with 8 MB a unit is scavenged about twice instead of once and ~1.5 MB of it is promoted instead of
- * ~1.25 MB (--trace-gc-nvp; bench/allocation.ts --promoted says what). 1,000 units, two workers: 291-303 MiB at ~10 %
- * more time than the old pool's 341-377 MiB; 12 MB gave 273-296 MiB but ~25 % more time (bench/RESULTS.md, eighth round).
+ * ~1.25 MB (--trace-gc-nvp; bench/allocation.ts --promoted says what). 1,000 units, two workers: 284–296 MiB at ~10 %
+ * more time than the old pool's 333–375 MiB; 12 MB gave 267–279 MiB but ~25 % more time (bench/RESULTS.md, eighth round).
  */
 export const WORKER_YOUNG_GENERATION_MB = 24;
 
@@ -45,7 +45,7 @@ type Job = { readonly index: number; readonly file: string };
  * Note: with workers, this thread runs no unit itself (but those a worker out of memory gave back): its heap stays
  * small while the workers' heaps, the only ones that hold units, have a small young generation of their own. When this
  * thread ran units beside the workers, its heap (whose young generation only the command line sets) was the largest
- * in the process: 1,000 units peaked at 350-390 MiB against ~300 (bench/RESULTS.md, eighth round).
+ * in the process: 1,000 units peaked at 333–375 MiB, now 284–296 (bench/RESULTS.md, eighth round).
  */
 export async function runUnits(
   files: readonly Job[],
@@ -59,9 +59,11 @@ export async function runUnits(
   const queue = [...files];
   const count = !script || ctx.fs !== nodeFs ? 0 : workersFor(files.length, jobs, write, availableParallelism());
   // Note: a large batch keeps every heap small (memory.ts), on this thread and in the workers started below.
-  const restoreHeap = files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall((ctx.options.env ?? process.env)['NODE_OPTIONS']) : undefined;
+  const nodeOptions = (ctx.options.env ?? process.env)['NODE_OPTIONS'];
+  const restoreHeap = files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall(nodeOptions) : undefined;
+  const limits = setsYoungGeneration(process.execArgv, nodeOptions) ? {} : { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   try {
-    const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, queue, onDone));
+    const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, limits, queue, onDone));
     const retry = (await Promise.all(workers)).flat();
     // Note: units a failed worker had been sent ahead are back in the queue; without workers, the queue is all.
     for (const job of [...retry, ...queue.splice(0)]) await here(job);
@@ -70,14 +72,20 @@ export async function runUnits(
   }
 }
 
-/** A worker that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the main thread. */
-function startWorker(script: URL, ctx: RunContext, write: boolean, queue: Job[], onDone: (index: number, o: UnitOutcome) => void): Promise<Job[]> {
+/**
+ * A worker with heap `limits` that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the
+ * main thread.
+ */
+function startWorker(
+  script: URL,
+  ctx: RunContext,
+  write: boolean,
+  limits: ResourceLimits,
+  queue: Job[],
+  onDone: (index: number, o: UnitOutcome) => void,
+): Promise<Job[]> {
   const { fs: _fs, ...context } = ctx.options;
-  const own = setsYoungGeneration(process.execArgv, (ctx.options.env ?? process.env)['NODE_OPTIONS']);
-  const worker = new Worker(script, {
-    workerData: { context, write } satisfies WorkerSetup,
-    ...(own ? {} : { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
-  });
+  const worker = new Worker(script, { workerData: { context, write } satisfies WorkerSetup, resourceLimits: limits });
   const pending: WorkerJob[] = [];
   const retry: Job[] = [];
   const feed = () => {
