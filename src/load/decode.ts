@@ -21,20 +21,41 @@ export const RESAVE_HINT = '请用记事本“另存为”并选择编码 UTF-8�
 const MIB = 1024 * 1024;
 type Place = NonNullable<Diagnostic['place']>;
 
+/**
+ * Why an input file of `size` bytes (over MAX_INPUT_BYTES) is not read. Note: a batch asks the file system for the
+ * size before reading (run/context.ts), so an oversized file is refused without being loaded into memory.
+ */
+export function tooLargeInput(file: string, size: number): Diagnostic {
+  const actual = `${(size / MIB).toFixed(2)} MiB（${size} 字节）`;
+  const limit = `${MAX_INPUT_BYTES / MIB} MiB（${MAX_INPUT_BYTES} 字节）`;
+  const message = /\.xlsx$/i.test(file)
+    ? `工作簿大小为 ${actual}，超过上限 ${limit}；请确认选择的是按录入模板填写的工作簿。`
+    : `文件大小为 ${actual}，超过上限 ${limit}；请确认选择的是单位年度的 YAML/JSON 文件。`;
+  return {
+    ...diagnostic('E-INPUT-TOO-LARGE', [], message, {
+      expected: `≤ ${MAX_INPUT_BYTES} 字节`,
+      actual: `${size} 字节`,
+    }),
+    file,
+  };
+}
+
+/** Thrown by FileSystem.readFile given a limit, for a file larger than the limit: its size, and nothing read. */
+export class FileTooLargeError extends Error {
+  readonly size: number;
+  constructor(size: number) {
+    super(`file of ${size} bytes is over the limit`);
+    this.size = size;
+  }
+}
+
 /** Decodes an input file's bytes (UTF-8, UTF-16 with BOM, or GB18030/GBK) into text, refusing oversized, empty and binary files. */
 export function decodeInput(bytes: Uint8Array, file: string): Decoded {
   const fail = (code: DiagnosticCode, message: string, extras: DiagnosticExtras & { place?: Place } = {}): Decoded => ({
     diagnostics: [{ ...diagnostic(code, [], message, extras), file, ...(extras.place ? { place: extras.place } : {}) }],
   });
 
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const size = `${(bytes.length / MIB).toFixed(2)} MiB（${bytes.length} 字节）`;
-    const limit = `${MAX_INPUT_BYTES / MIB} MiB（${MAX_INPUT_BYTES} 字节）`;
-    return fail('E-INPUT-TOO-LARGE', `文件大小为 ${size}，超过上限 ${limit}；请确认选择的是单位年度的 YAML/JSON 文件。`, {
-      expected: `≤ ${MAX_INPUT_BYTES} 字节`,
-      actual: `${bytes.length} 字节`,
-    });
-  }
+  if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLargeInput(file, bytes.length)] };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return fail('E-INPUT-UNREADABLE', '这是 Excel/Word 文档或压缩包，不是 YAML/JSON 文本文件；请选择按示例填写的 .yaml 或 .json 文件。');
   }

@@ -20,7 +20,7 @@ import {
   type TableSheet,
   valueAt,
 } from '../model/entry-workbook.js';
-import { MAX_INPUT_BYTES } from './decode.js';
+import { MAX_INPUT_BYTES, tooLargeInput } from './decode.js';
 import type { Loaded, Location } from './read-input.js';
 import { orderLikeSchema } from './schema-order.js';
 import { checkWorkbookZip } from './zip-guard.js';
@@ -49,13 +49,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array, layoutOf?: L
   const problems: Diagnostic[] = [];
   const fail = (code: DiagnosticCode, message: string, cell?: string, extras: DiagnosticExtras = {}) =>
     problems.push({ ...diagnostic(code, [], message, extras), file, ...(cell ? { cell } : {}) });
-  if (bytes.length > MAX_INPUT_BYTES) {
-    fail('E-INPUT-TOO-LARGE', `工作簿大小为 ${bytes.length} 字节，超过上限 ${MAX_INPUT_BYTES} 字节。`, undefined, {
-      expected: `≤ ${MAX_INPUT_BYTES} 字节`,
-      actual: `${bytes.length} 字节`,
-    });
-    return { diagnostics: problems };
-  }
+  if (bytes.length > MAX_INPUT_BYTES) return { diagnostics: [tooLargeInput(file, bytes.length)] };
   // Note: exceljs inflates every entry and builds an object per row and cell; bounds are checked before it runs.
   const zipProblem = checkWorkbookZip(bytes);
   if (zipProblem) {

@@ -1,10 +1,11 @@
 /** 运行上下文：文件系统、时钟、环境只从这里进入各阶段。 */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { lstat, readFile, readdir, realpath, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { createTemplateEngine, type Render } from '../compose/templates.js';
+import { FileTooLargeError } from '../load/decode.js';
 import { ensureDirSync } from './ensure-dir.js';
 
 /** What is at a path: a regular file, a folder, a symbolic link (when not followed), or anything else (FIFO, socket, device). */
@@ -16,7 +17,8 @@ export interface FileSystem {
   readonly entryKind: (path: string, follow: boolean) => Promise<EntryKind>;
   /** The absolute path with every symbolic link resolved; fails (ENOENT, ELOOP) on a dangling link or a loop. */
   readonly realpath: (path: string) => Promise<string>;
-  readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** With `limit`, a file larger than that is not read: the promise rejects with a FileTooLargeError (load/decode.ts). */
+  readonly readFile: (path: string, limit?: number) => Promise<Uint8Array>;
   readonly readText: (path: string) => Promise<string>;
   /** Writes to a temporary name in the same folder, then renames, so a crash never leaves a half-written file. */
   readonly writeAtomic: (path: string, data: Uint8Array) => Promise<void>;
@@ -107,7 +109,15 @@ export const nodeFs: FileSystem = {
     return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : 'other';
   },
   realpath: (p) => realpath(p),
-  readFile: async (p) => new Uint8Array(readFileSync(p)),
+  readFile: async (p, limit) => {
+    // Note: the size first, so that a huge file given as an input is refused without being read; decode.ts checks the
+    // bytes read again, for a file that grew meanwhile.
+    if (limit !== undefined) {
+      const { size } = statSync(p);
+      if (size > limit) throw new FileTooLargeError(size);
+    }
+    return new Uint8Array(readFileSync(p));
+  },
   readText: (p) => readFile(p, 'utf8'),
   writeAtomic: async (p, data) => {
     const tmp = stageFile(p, data);

@@ -5,6 +5,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import type { UnitSummary } from '../model/summary.js';
 import type { Loaded } from '../load/read-input.js';
 import { readInputFile } from '../load/read-file.js';
+import { FileTooLargeError, MAX_INPUT_BYTES, tooLargeInput } from '../load/decode.js';
 import { validateUnit } from '../load/validate.js';
 import { takeInputChecks } from '../load/input-checks.js';
 import { applyOverrides } from '../check/severity.js';
@@ -184,7 +185,7 @@ export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded:
 export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await ctx.fs.readFile(file);
+    bytes = await ctx.fs.readFile(file, MAX_INPUT_BYTES);
   } catch (e) {
     return unreadableInput(file, e);
   }
@@ -196,7 +197,9 @@ export const unreadableInput = (file: string, e: unknown): UnitResult => ({
   file,
   outputs: [],
   diagnostics: [
-    { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+    e instanceof FileTooLargeError
+      ? tooLargeInput(file, e.size)
+      : { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
   ],
 });
 

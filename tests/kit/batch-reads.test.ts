@@ -4,7 +4,7 @@
  * the hash of the bytes a unit was built from.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -55,5 +55,21 @@ describe('inputs read by a batch', () => {
         .map((u) => u.input)
         .sort(),
     ).toEqual([sha('a.yaml'), sha('b.yaml')].sort());
+  });
+
+  it('refuses an input over 5 MiB by its size, without reading it, and builds the others', async () => {
+    const dir = tempDir();
+    const out = tempDir();
+    writeUnits(dir, { 'a.yaml': unitYaml('A01', '曲靖市沾益区财政局') });
+    // Note: a sparse 3 GiB file takes no disk; read whole, Node would refuse it (ERR_FS_FILE_TOO_LARGE) as unreadable.
+    writeFileSync(join(dir, 'huge.yaml'), '');
+    truncateSync(join(dir, 'huge.yaml'), 3 * 1024 ** 3);
+    const m = memoryIo(ENV);
+    const code = await main(['build', dir, '-o', out], { ...m.io, fs: nodeFs });
+    expect(code).not.toBe(0);
+    expect(m.stderr()).toContain('E-INPUT-TOO-LARGE');
+    expect(m.stderr()).toContain(`文件大小为 3072.00 MiB（${3 * 1024 ** 3} 字节），超过上限 5 MiB`);
+    expect(m.stderr()).not.toContain('E-INPUT-UNREADABLE');
+    expect(m.stderr()).toMatch(/a\.yaml：已生成/);
   });
 });
