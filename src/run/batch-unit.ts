@@ -1,8 +1,7 @@
 /** 批量中的一个单位（本线程或工作线程）：输入只读一次，算出清单用的哈希，运行，得到可在线程间传递的结果。 */
-import { MAX_INPUT_BYTES } from '../load/decode.js';
 import type { RunContext } from './context.js';
 import { sha256 } from './output-files.js';
-import { batchUnitOptions, runUnitBytes, unreadableInput } from './pipeline.js';
+import { batchUnitOptions, readInput, runUnitBytes, unreadableInput } from './pipeline.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
 /**
@@ -14,7 +13,7 @@ export async function runBatchUnit(file: string, ctx: RunContext, write: boolean
   try {
     let bytes: Uint8Array;
     try {
-      bytes = await ctx.fs.readFile(file, MAX_INPUT_BYTES);
+      bytes = await readInput(ctx, file);
     } catch (e) {
       return toOutcome(unreadableInput(file, e), ctx.outDir, write);
     }

@@ -4,14 +4,13 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, hasErrors, type Diagnostic } from '../model/diagnostic.js';
-import { MAX_INPUT_BYTES } from '../load/decode.js';
 import type { RunContext } from './context.js';
 import { expandInputs, type SkippedInput } from './inputs.js';
 import { fsErrorMessage, isFsError, writeProblem } from './fs-errors.js';
 import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isOwnOutputPath } from './output-files.js';
-import { commitAll, locateInInput } from './pipeline.js';
+import { commitAll, locateInInput, readInput } from './pipeline.js';
 import { runUnits } from './pool.js';
 import { mapLimit } from './map-limit.js';
 import { MIN_UNITS_FOR_COLLECTION, collectGarbage } from './memory.js';
@@ -98,9 +97,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // by the unit that builds it, which reports the hash of what it read. A rejected entry (a FIFO, a link out of the
     // folder) is never read, not even to hash it.
     const known = (f: string) => read !== undefined && !opts.force && !rejected.has(f) && read.manifest.units[manifestKey(f)] !== undefined;
-    const hashes = read
-      ? await mapLimit(files, READ_LANES, (f) => (known(f) ? ctx.fs.readFile(f, MAX_INPUT_BYTES).then(sha256, () => null) : Promise.resolve(null)))
-      : [];
+    const hashes = read ? await mapLimit(files, READ_LANES, (f) => (known(f) ? readInput(ctx, f).then(sha256, () => null) : Promise.resolve(null))) : [];
     const units = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);

@@ -12,7 +12,7 @@ import type { EntryWorkbookOptions } from '../write/entry-workbook.js';
 import { inputToYaml } from '../write/yaml-input.js';
 import { PACKAGE_ROOT, reportDate, type RunContext } from './context.js';
 import type { LoadedProfile } from '../load/profile.js';
-import { formOf, profileFor, workbookLayouts } from './pipeline.js';
+import { formOf, profileFor, readInput, unreadableDiagnostic, workbookLayouts } from './pipeline.js';
 import { formatDiagnostics } from './reporter.js';
 
 /** Output formats of `jixiao convert`, by the output file's extension. */
@@ -32,11 +32,9 @@ export const SAMPLE_INPUT = join(PACKAGE_ROOT, 'templates', 'yunnan', 'sample.ya
 export async function convertInput(input: string, output: string, ctx: RunContext): Promise<{ diagnostics: Diagnostic[]; written?: string }> {
   let bytes: Uint8Array;
   try {
-    bytes = await ctx.fs.readFile(input);
+    bytes = await readInput(ctx, input);
   } catch (e) {
-    return {
-      diagnostics: [{ ...diagnostic('E-INPUT-UNREADABLE', [], `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`), file: input }],
-    };
+    return { diagnostics: [unreadableDiagnostic(input, e)] };
   }
   const r = await convertBytes(input, bytes, output, ctx);
   if (!r.bytes) return { diagnostics: r.diagnostics };

@@ -104,7 +104,7 @@ export const workbookLayouts =
  */
 export async function locateInInput(ctx: RunContext, file: string, path: readonly PropertyKey[]): Promise<Location> {
   try {
-    const read = await readInputFile(file, await ctx.fs.readFile(file), workbookLayouts(ctx));
+    const read = await readInputFile(file, await readInput(ctx, file), workbookLayouts(ctx));
     return read.loaded?.locate(path) ?? {};
   } catch {
     return {};
@@ -185,23 +185,24 @@ export async function formOf(loaded: Loaded, ctx: RunContext): Promise<{ loaded:
 export async function runUnit(file: string, ctx: RunContext, opts: RunUnitOptions): Promise<UnitResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await ctx.fs.readFile(file, MAX_INPUT_BYTES);
+    bytes = await readInput(ctx, file);
   } catch (e) {
     return unreadableInput(file, e);
   }
   return runUnitBytes(file, bytes, ctx, opts);
 }
 
+/** An input file's bytes: refused by its size (FileTooLargeError) when over MAX_INPUT_BYTES, never read whole first. */
+export const readInput = (ctx: RunContext, file: string): Promise<Uint8Array> => ctx.fs.readFile(file, MAX_INPUT_BYTES);
+
+/** Why an input file could not be read (readInput's rejection): too large by its size, or the file system's error. */
+export const unreadableDiagnostic = (file: string, e: unknown): Diagnostic =>
+  e instanceof FileTooLargeError
+    ? tooLargeInput(file, e.size)
+    : { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+
 /** The result of a unit whose input could not be read. */
-export const unreadableInput = (file: string, e: unknown): UnitResult => ({
-  file,
-  outputs: [],
-  diagnostics: [
-    e instanceof FileTooLargeError
-      ? tooLargeInput(file, e.size)
-      : { code: 'E-INPUT-UNREADABLE', severity: 'error', file, message: `无法读取输入文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
-  ],
-});
+export const unreadableInput = (file: string, e: unknown): UnitResult => ({ file, outputs: [], diagnostics: [unreadableDiagnostic(file, e)] });
 
 /**
  * The options a batch runs each unit with. Note: `check --templates` also renders the documents (in memory, then
