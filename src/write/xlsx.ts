@@ -5,6 +5,7 @@ import { keepTogetherBreaks } from './xlsx-print.js';
 import { cellNumber, cellText } from './cell-text.js';
 import { workbookBytes } from './xlsx-parts.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
+import { SheetData } from './xlsx-sheet-data.js';
 import { TITLE_FONT_SIZE, TITLE_ROW_HEIGHT, CELL_FONT_SIZE, columnWidths, heightForLines, rowHeights, wrappedLines } from './xlsx-layout.js';
 
 /** Workbook metadata: the title goes into docProps/core.xml, `when` into every date and zip time. */
@@ -29,24 +30,6 @@ const FOOTER = '&C第 &P 页，共 &N 页';
 /** xlPaperSize 9 = A4. Note: exceljs declares PaperSize as an ambient const enum, unusable under isolatedModules. */
 const A4 = 9 as ExcelJS.PaperSize;
 
-/**
- * ws.mergeCells without exceljs's overlap check, which compares the new range with every earlier merge of the sheet
- * (quadratic in merges: a table of thousands of row spans spent its time there, issue 10). placeCells has already
- * asserted that the grid's spans never overlap. The range object is still exceljs's own: the call runs against an
- * empty merge map, which is then put back with the new entry added.
- */
-function mergeKnownDisjoint(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
-  const sheet = ws as unknown as { _merges: Record<string, unknown> };
-  const merges = sheet._merges;
-  sheet._merges = {};
-  try {
-    ws.mergeCells(top, left, bottom, right);
-    Object.assign(merges, sheet._merges);
-  } finally {
-    sheet._merges = merges;
-  }
-}
-
 /** Writes the self-evaluation tables (自评表) as one workbook, one worksheet per table, normalised for reproducible bytes. */
 export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Promise<Uint8Array> {
   return workbookBytes(tablesWorkbook(tables, meta), meta.when);
@@ -64,12 +47,6 @@ export function tablesWorkbook(tables: readonly Table[], meta: XlsxMeta): ExcelJ
   }
   return wb;
 }
-
-/**
- * The cell at row r, column c: the same cell as ws.getCell(r, c), without exceljs turning the pair into an address
- * string and parsing it back (a tenth of writing a sheet, issue 14).
- */
-const cellAt = (ws: ExcelJS.Worksheet, r: number, c: number): ExcelJS.Cell => ws.getRow(r).getCell(c);
 
 function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const grid = placeCells(table);
@@ -98,16 +75,17 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   widths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
+  const data = new SheetData();
+  data.attachTo(ws);
 
   const fullRow = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
-    ws.mergeCells(row, 1, row, grid.width);
-    const cell = cellAt(ws, row, 1);
-    cell.value = text;
-    cell.style = style;
+    data.merge(row, 1, row, grid.width);
+    data.value(row, 1, text);
+    data.style(row, 1, style);
     // Note: the merged cells keep the empty style the master had before; one shared object, so that exceljs sees
     // one style instead of one per cell (it registers each style object it has not seen).
-    for (let c = 2; c <= grid.width; c++) cellAt(ws, row, c).style = NO_STYLE;
-    ws.getRow(row).height = height;
+    for (let c = 2; c <= grid.width; c++) data.style(row, c, NO_STYLE);
+    data.setHeight(row, height);
   };
   const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
   fullRow(1, table.title, TITLE_STYLE, Math.max(TITLE_ROW_HEIGHT, heightForLines(titleLines, TITLE_FONT_SIZE) + 2));
@@ -120,7 +98,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
   // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label
   // spanning rows across a break (一级/二级指标 beside their indicators) is merged on each page and shown on both.
-  const titleHeight = [...Array(titleRows).keys()].reduce((a, r) => a + (ws.getRow(r + 1).height ?? 0), 0);
+  const titleHeight = [...Array(titleRows).keys()].reduce((a, r) => a + (data.height(r + 1) ?? 0), 0);
   const printTitles = inner
     ? heights.slice(inner.from - titleRows - 1, inner.from - titleRows - 1 + inner.rows).reduce((a, b) => a + b, 0)
     : titleHeight + heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
@@ -138,24 +116,24 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
         const left = p.col + 1;
         const bottom = top + p.rowSpan - 1;
         const right = left + p.colSpan - 1;
-        if (bottom > top || right > left) mergeKnownDisjoint(ws, top, left, bottom, right);
+        // Note: placeCells has asserted that the grid's spans never overlap, so no merge is checked against the others.
+        if (bottom > top || right > left) data.merge(top, left, bottom, right);
         const num = cellNumber(p.cell.value);
         // Note: Excel draws borders cell by cell, so every cell of a merged range gets its own box.
         for (let r = top; r <= bottom; r++)
-          for (let c = left; c <= right; c++) cellAt(ws, r, c).style = styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined);
-        const master = cellAt(ws, top, left);
+          for (let c = left; c <= right; c++) data.style(r, c, styleOf(p.cell, r === top && c === left ? num?.numFmt : undefined));
         if (num) {
-          if (p.row === whole.row) master.value = num.value; // Note: an amount is never repeated (it would read as twice)
+          if (p.row === whole.row) data.value(top, left, num.value); // Note: an amount is never repeated (it would read as twice)
         } else {
           const text = texts[whole.row]?.get(p.col) ?? '';
           // Note: a label repeated on a new page refers to the cell it continues (=A18), so a reader can tell it from a
           // new group that happens to start the page with the same text, and an edit of the label carries over.
           // Note: '' would become a shared string; empty stays null
-          if (text !== '') master.value = p.row === whole.row ? text : { formula: cellAt(ws, titleRows + 1 + whole.row, left).address, result: text };
+          if (text !== '') data.value(top, left, p.row === whole.row ? text : { formula: data.address(titleRows + 1 + whole.row, left), result: text });
         }
       }
   heights.forEach((h, r) => {
-    ws.getRow(titleRows + 1 + r).height = h;
+    data.setHeight(titleRows + 1 + r, h);
   });
   for (const r of breaks) ws.getRow(titleRows + r).addPageBreak();
 
