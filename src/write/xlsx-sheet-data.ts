@@ -49,6 +49,9 @@ export function columnLetters(col: number): string {
   return LETTERS[col]!;
 }
 
+/** Whether a style sets nothing, so that exceljs gives it style id 0 (the workbook's default). */
+const isUnstyled = (style: Partial<ExcelJS.Style>): boolean => Object.keys(style).length === 0;
+
 /** The style a row has: none. One object, as exceljs registers each style object it has not seen (styles-xform.js). */
 const ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
@@ -87,11 +90,17 @@ export class SheetData {
   merge(top: number, left: number, bottom: number, right: number): void {
     const master = this.cell(top, left);
     this.merges.push(`${master.address}:${this.address(bottom, right)}`);
+    // Note: exceljs finds a sheet's merges from its merge cells (Merges.add in worksheet-xform's prepare), decoding the
+    // address of each one: its first cell in row order opens the merge, in that order among the sheet's merges, and its
+    // last one completes the range. The cells between are written as the same empty styled <c/> as a plain empty
+    // cell, so they are that (with their master kept, see model()), and the merge costs two decodes, not one per cell.
+    const first = right > left ? [top, left + 1] : [top + 1, left];
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
         if (r === top && c === left) continue;
         const cell = this.cell(r, c);
-        cell.type = MERGE;
+        const edge = (r === first[0] && c === first[1]) || (r === bottom && c === right);
+        cell.type = edge ? MERGE : NULL;
         cell.master = master.address;
         cell.style = master.style;
       }
@@ -141,6 +150,9 @@ export class SheetData {
       const row = this.rows[i];
       if (row)
         row.forEach((cell, c) => {
+          // Note: exceljs writes no empty cell without a style (style id 0), but writes every merge cell: a covered
+          // cell without a style stays a merge cell.
+          if (cell.type === NULL && cell.master !== undefined && isUnstyled(cell.style)) cell.type = MERGE;
           if (!min) min = c + 1;
           max = c + 1;
           cells.push(cell);

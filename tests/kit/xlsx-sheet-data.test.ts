@@ -22,7 +22,10 @@ interface Builder {
   height(r: number, h: number): void;
 }
 
-/** A title across the sheet, a label over three rows, a number, a formula, a merge over two columns and a gap row. */
+/**
+ * A title across the sheet, a label over three rows, a number, a formula, a merge over two columns, a gap row and a block
+ * merged over three rows and columns; the merges are made in another order than the one exceljs lists them in.
+ */
 function build(b: Builder): void {
   b.merge(1, 1, 1, 5);
   b.value(1, 1, '2023年度项目支出绩效自评表');
@@ -45,6 +48,21 @@ function build(b: Builder): void {
   b.height(6, 15);
   b.style(7, 27, BOXED);
   b.value(7, 27, '');
+  // A block of three rows by three columns: cells between its first and last covered cell, with a style and without.
+  b.merge(8, 1, 10, 3);
+  for (let r = 8; r <= 10; r++) for (let c = 1; c <= 3; c++) b.style(r, c, r === 9 && c === 2 ? NONE : BOXED);
+  b.value(8, 1, '项目名称');
+  // A row span whose last cell comes after that of a column span it starts before.
+  b.merge(12, 1, 14, 1);
+  b.merge(13, 2, 13, 3);
+  for (const [r, c] of [
+    [12, 1],
+    [13, 1],
+    [14, 1],
+    [13, 2],
+    [13, 3],
+  ] as const)
+    b.style(r, c, BOXED);
 }
 
 async function bytesOf(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
