@@ -6,11 +6,25 @@ import { HUNDRED, formatAmount, formatPercent, formatPlain, formatScore, round2,
 /** 不适用 ("not applicable"), printed as an em dash (U+2014), DOMAIN.md §3.0. */
 export const NOT_APPLICABLE = '—';
 
-/** The text a cell prints in DOCX and in print: "10.56", "100.00%", "40", "9.50", "—". */
+/**
+ * The texts of the figures formatted so far: the DOCX writer measures, paginates and writes a cell's text, the XLSX
+ * writer sizes its row by it, all for the same cell values (a table is never changed once made).
+ */
+const TEXTS = new WeakMap<CellValue, string>();
+
+/** The text a cell prints in DOCX and in print: "10.56", "100.00%", "40", "9.50", "—". Formatted once per value. */
 export function cellText(v: CellValue): string {
+  if (v.kind === 'text') return v.text;
+  let text = TEXTS.get(v);
+  if (text === undefined) {
+    text = formatted(v);
+    TEXTS.set(v, text);
+  }
+  return text;
+}
+
+function formatted(v: Exclude<CellValue, { kind: 'text' }>): string {
   switch (v.kind) {
-    case 'text':
-      return v.text;
     case 'amount':
       return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
     case 'percent':
