@@ -70,21 +70,41 @@ function narrativeGrade(u: UnitYear, d: Derived, p: Profile): Diagnostic[] {
 /** W-DOCNUM-BRACKETS over every text of a validated input, whatever its profile. */
 export function docNumbers(u: object): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { path, text } of texts(u, [])) {
+  eachText(u, [], (text, at) => {
+    // Note: every document number ends in 号; most of a unit's texts are names and figures without one.
+    if (!text.includes('号')) return;
     for (const m of text.matchAll(DOCNUM)) {
       const fixed = m[0].replace(/[（([【]\s*/, '〔').replace(/\s*[）)\]】]/, '〕');
+      const path = [...at];
       out.push(diagnostic('W-DOCNUM-BRACKETS', path, `${labelPath(path)}：文号“${m[0]}”年份应使用六角括号〔〕。`, { expected: fixed, actual: m[0] }));
     }
-  }
+  });
   return out;
 }
 
 /** Every string in the validated input with its path (amounts are Decimals and are skipped). */
 export function texts(value: unknown, path: readonly PropertyKey[]): { path: readonly PropertyKey[]; text: string }[] {
-  if (typeof value === 'string') return [{ path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => texts(v, [...path, i]));
-  if (value !== null && typeof value === 'object' && !Decimal.isDecimal(value)) {
-    return Object.entries(value).flatMap(([k, v]) => texts(v, [...path, k]));
-  }
-  return [];
+  const out: { path: readonly PropertyKey[]; text: string }[] = [];
+  eachText(value, [...path], (text, at) => out.push({ path: [...at], text }));
+  return out;
+}
+
+/**
+ * Calls `visit` with every string in the validated input and its path, in document order. Note: the path is one array
+ * kept up to date as the walk goes, not a new one per value (a unit has thousands): copy it to keep it.
+ */
+function eachText(value: unknown, path: PropertyKey[], visit: (text: string, path: readonly PropertyKey[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      path.push(i);
+      eachText(v, path, visit);
+      path.pop();
+    });
+  else if (value !== null && typeof value === 'object' && !Decimal.isDecimal(value))
+    for (const [k, v] of Object.entries(value)) {
+      path.push(k);
+      eachText(v, path, visit);
+      path.pop();
+    }
 }
