@@ -166,19 +166,31 @@ export function pagePieces(p: PlacedCell, breaks: readonly number[]): PlacedCell
 function styleOf(cell: Cell, numFmt: string | undefined): Partial<ExcelJS.Style> {
   const role: CellRole = cell.role ?? 'value';
   const bold = cell.bold ?? false;
-  const key = `${role}|${String(bold)}|${numFmt ?? ''}`;
-  let style = CELL_STYLES.get(key);
+  // Note: by role and weight, then format, without making a key string for every cell.
+  const byFormat = CELL_STYLES[role][bold ? 1 : 0];
+  let style = byFormat.get(numFmt);
   if (!style) {
     const face = role === 'header' || role === 'section' ? FONT.header : FONT.body;
     const alignment = role === 'text' ? leftTop : role === 'section' ? leftMiddle : centred;
     style = Object.freeze({ font: font(face, CELL_FONT_SIZE, bold), alignment, border: box, ...(numFmt !== undefined ? { numFmt } : {}) });
-    CELL_STYLES.set(key, style);
+    byFormat.set(numFmt, style);
   }
   return style;
 }
 
-/** The cell styles met so far, by role, weight and number format (a handful), shared by every workbook of the process. */
-const CELL_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+/**
+ * The cell styles met so far, by role, weight (plain, bold) and number format (a handful), shared by every workbook of
+ * the process.
+ */
+type ByFormat = Map<string | undefined, Partial<ExcelJS.Style>>;
+const byWeight = (): [ByFormat, ByFormat] => [new Map(), new Map()];
+const CELL_STYLES: Record<CellRole, [ByFormat, ByFormat]> = {
+  header: byWeight(),
+  label: byWeight(),
+  value: byWeight(),
+  text: byWeight(),
+  section: byWeight(),
+};
 /** The title row's style, the style of a full-width line (subtitle, note) and of the cells a full-width line covers. */
 const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred });
 const LINE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle });

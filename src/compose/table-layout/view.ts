@@ -23,16 +23,30 @@ export class UnknownFieldError extends Error {
 
 const has = (o: unknown, key: string): boolean => typeof o === 'object' && o !== null && Object.hasOwn(o, key);
 
+/** The paths split so far: a form declares a few dozen, looked up for every cell of every table (a Map, as a cache). */
+const STEPS = new Map<string, readonly string[]>();
+const steps = (path: string): readonly string[] => {
+  let split = STEPS.get(path);
+  if (!split) {
+    split = path.split('.');
+    // Note: the paths come from the forms, not from units; the bound only guards against a form that makes them up.
+    if (STEPS.size < 10_000) STEPS.set(path, split);
+  }
+  return split;
+};
+
 /**
  * The value at a dotted path: undefined when a step passes through a null or undefined value (a fund source the
  * unit does not have). Throws UnknownFieldError when an object lacks the named field.
  */
 export function lookup(scope: Scope, path: string): unknown {
-  const [head = '', ...rest] = path.split('.');
+  const all = steps(path);
+  const head = all[0] ?? '';
   const from = head.startsWith('$') ? scope.vars : has(scope.item, head) ? scope.item : scope.root;
   if (!has(from, head)) throw new UnknownFieldError(`表格视图中没有字段 ${head}（${path}）`);
   let v: unknown = (from as Record<string, unknown>)[head];
-  for (const step of rest) {
+  for (let i = 1; i < all.length; i++) {
+    const step = all[i]!;
     if (v === null || v === undefined) return undefined;
     if (Array.isArray(v) && /^\d+$/.test(step)) {
       v = v[Number(step)];
