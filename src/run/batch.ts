@@ -55,6 +55,8 @@ export interface BatchResult {
   readonly skippedInputs: readonly SkippedInput[];
   readonly exitCode: ExitCode;
   readonly elapsedMs: number;
+  /** Units each worker thread ran, when the batch started any (pool.ts); none when every unit ran on one thread. */
+  readonly workers: readonly number[];
   /** Set when another build holds the output folder; then nothing was done. */
   readonly locked?: { readonly path: string; readonly holder: LockHolder | null };
   /** Path of 汇总表 when one was written. */
@@ -78,6 +80,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     skippedInputs: skipped,
     exitCode: ExitCode.InvalidInput,
     elapsedMs: performance.now() - started,
+    workers: [],
     removed: [],
     problems: [],
     ...more,
@@ -98,7 +101,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // folder) is never read, not even to hash it.
     const known = (f: string) => read !== undefined && !opts.force && !rejected.has(f) && read.manifest.units[manifestKey(f)] !== undefined;
     const hashes = read ? await mapLimit(files, READ_LANES, (f) => (known(f) ? readInput(ctx, f).then(sha256, () => null) : Promise.resolve(null))) : [];
-    const units = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
+    const { units, workers } = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
     const problems = [...(read?.problems ?? []), ...settled.problems];
@@ -123,6 +126,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
       skippedInputs: skipped,
       exitCode: exit,
       elapsedMs: performance.now() - started,
+      workers,
       problems,
       ...(summaryWorkbook ? { summaryWorkbook } : {}),
     };
@@ -131,7 +135,10 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
   }
 }
 
-/** Skips the units the manifest shows unchanged, runs the rest, and reports outcomes in input order. */
+/**
+ * Skips the units the manifest shows unchanged, runs the rest, and reports outcomes in input order, with how many units
+ * each worker thread ran.
+ */
 async function runAll(
   files: readonly string[],
   hashes: readonly (string | null)[],
@@ -139,7 +146,7 @@ async function runAll(
   ctx: RunContext,
   opts: BatchOptions,
   rejected: ReadonlyMap<string, Diagnostic>,
-): Promise<UnitOutcome[]> {
+): Promise<{ units: UnitOutcome[]; workers: number[] }> {
   const total = files.length;
   const outcomes: (UnitOutcome | undefined)[] = new Array<UnitOutcome | undefined>(total).fill(undefined);
   const counts = { done: 0, total, built: 0, skipped: 0, failed: 0 };
@@ -169,8 +176,8 @@ async function runAll(
     else if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
     else todo.push({ index, file });
   }
-  await runUnits(todo, ctx, opts.write, opts.jobs ?? 'auto', done);
-  return outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果')));
+  const workers = await runUnits(todo, ctx, opts.write, opts.jobs ?? 'auto', done);
+  return { units: outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果'))), workers };
 }
 
 /** A unit the manifest shows unchanged: its stored row, files and the warnings of the build that wrote them. */

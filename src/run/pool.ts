@@ -41,7 +41,8 @@ function workerScript(): URL | undefined {
 type Job = { readonly index: number; readonly file: string };
 
 /**
- * Runs `files` (the `index`th is files[index]) and reports each outcome as it finishes, in any order.
+ * Runs `files` (the `index`th is files[index]) and reports each outcome as it finishes, in any order; resolves with how
+ * many units each worker thread ran (none when every unit ran on this thread).
  * Note: with workers, this thread runs no unit itself (but those a worker out of memory gave back): its heap stays
  * small while the workers' heaps, the only ones that hold units, have a small young generation of their own. When this
  * thread ran units beside the workers, its heap (whose young generation only the command line sets) was the largest
@@ -53,7 +54,7 @@ export async function runUnits(
   write: boolean,
   jobs: number | 'auto',
   onDone: (index: number, o: UnitOutcome) => void,
-): Promise<void> {
+): Promise<number[]> {
   const here = async (job: Job) => onDone(job.index, await runBatchUnit(job.file, ctx, write));
   const script = workerScript();
   const queue = [...files];
@@ -64,9 +65,10 @@ export async function runUnits(
   const limits = setsYoungGeneration(process.execArgv, nodeOptions) ? {} : { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   try {
     const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, limits, queue, onDone));
-    const retry = (await Promise.all(workers)).flat();
+    const ended = await Promise.all(workers);
     // Note: units a failed worker had been sent ahead are back in the queue; without workers, the queue is all.
-    for (const job of [...retry, ...queue.splice(0)]) await here(job);
+    for (const job of [...ended.flatMap((w) => w.retry), ...queue.splice(0)]) await here(job);
+    return ended.map((w) => w.ran);
   } finally {
     restoreHeap?.();
   }
@@ -74,7 +76,7 @@ export async function runUnits(
 
 /**
  * A worker with heap `limits` that takes jobs from `queue` until it is empty; resolves with the jobs to retry on the
- * main thread.
+ * main thread and the number of units it ran.
  */
 function startWorker(
   script: URL,
@@ -83,11 +85,12 @@ function startWorker(
   limits: ResourceLimits,
   queue: Job[],
   onDone: (index: number, o: UnitOutcome) => void,
-): Promise<Job[]> {
+): Promise<{ retry: Job[]; ran: number }> {
   const { fs: _fs, ...context } = ctx.options;
   const worker = new Worker(script, { workerData: { context, write } satisfies WorkerSetup, resourceLimits: limits });
   const pending: WorkerJob[] = [];
   const retry: Job[] = [];
+  let ran = 0;
   const feed = () => {
     while (pending.length < PREFETCH && queue.length > 0) {
       const job = queue.shift()!;
@@ -101,6 +104,7 @@ function startWorker(
       pending.findIndex((j) => j.index === reply.index),
       1,
     );
+    ran += 1;
     onDone(reply.index, reply.outcome);
     feed();
   });
@@ -117,7 +121,7 @@ function startWorker(
       const [current, ...ahead] = pending.splice(0);
       if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
       queue.unshift(...ahead);
-      resolve(retry);
+      resolve({ retry, ran });
     }),
   );
 }

@@ -35,10 +35,10 @@ function expectCompleteDocuments(out: string): number {
 }
 
 describe('jixiao build in a process of its own', () => {
-  it('writes the same files with worker threads as in one thread, and prints units in input order', async () => {
+  it('writes the same files with worker threads as in one thread, prints units in input order and what each worker ran', async () => {
     const dir = units(MIN_UNITS_FOR_WORKERS + 2);
     const [one, pool] = [tempDir(), tempDir()];
-    await run(process.execPath, [CLI, 'build', dir, '-o', one, '--jobs', '1'], { env });
+    const alone = await run(process.execPath, [CLI, 'build', dir, '-o', one, '--jobs', '1'], { env });
     const r = await run(process.execPath, [CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
@@ -48,6 +48,14 @@ describe('jixiao build in a process of its own', () => {
       .filter((l) => /^\[\s*\d+\/\d+\] .*：已生成.* → /.test(l))
       .map((l) => /→ .*测试单位(\d+)/.exec(l)?.[1]);
     expect(order).toEqual(Array.from({ length: MIN_UNITS_FOR_WORKERS + 2 }, (_, i) => String(i)));
+    // Both workers ran units, and between them all of them: the main thread only handed them out.
+    const threads = /用时 [\d.]+ 秒（2 个工作线程，分别处理 (\d+)、(\d+) 个单位）/.exec(r.stderr);
+    expect(threads, r.stderr.slice(-400)).not.toBeNull();
+    const ran = [Number(threads![1]), Number(threads![2])];
+    expect(ran[0]! + ran[1]!).toBe(MIN_UNITS_FOR_WORKERS + 2);
+    expect(Math.min(...ran)).toBeGreaterThan(0);
+    expect(alone.stderr).toMatch(/用时 [\d.]+ 秒\n/);
+    expect(alone.stderr).not.toContain('工作线程');
   });
 
   it('leaves only complete documents when killed mid-build, and the next build finishes the job', async () => {
