@@ -134,12 +134,16 @@ function place(rows: readonly Row[], layout: TableLayout): Cell[][] {
     for (const p of row) {
       skipBusy();
       if (col + p.colSpan > width) throw new LayoutError(`第 ${r + 1} 行超出 ${width} 列`);
-      const kept = present.slice(col, col + p.colSpan).filter(Boolean).length;
-      for (let c = col; c < col + p.colSpan; c++) busy[c] = p.rowSpan;
+      let kept = 0;
+      for (let c = col; c < col + p.colSpan; c++) {
+        if (present[c]) kept += 1;
+        busy[c] = p.rowSpan;
+      }
       col += p.colSpan;
       if (kept === 0) continue;
       const cell = cellOf(p.decl, p.scope, layout);
-      out.push({ ...cell, ...(kept > 1 ? { colSpan: kept } : {}), ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}) });
+      // Note: most cells span nothing; they are the cell cellOf made, not a copy of it.
+      out.push(kept > 1 || p.rowSpan > 1 ? { ...cell, ...(kept > 1 ? { colSpan: kept } : {}), ...(p.rowSpan > 1 ? { rowSpan: p.rowSpan } : {}) } : cell);
     }
     skipBusy();
     if (col !== width) throw new LayoutError(`第 ${r + 1} 行只排满 ${col} / ${width} 列`);

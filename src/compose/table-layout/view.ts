@@ -65,6 +65,8 @@ export function isCellValue(v: unknown): v is CellValue {
 
 /** `{path}` placeholders replaced by the view's texts and numbers; an absent value prints as nothing. */
 export function interpolate(template: string, scope: Scope): string {
+  // Note: most declared texts are fixed labels (表头); they have no placeholder to look for.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\$?\w+(?:\.\$?\w+)*)\}/g, (_, path: string) => {
     const v = lookup(scope, path);
     if (v === undefined || v === null) return '';
