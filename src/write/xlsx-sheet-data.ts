@@ -38,6 +38,9 @@ interface RowModel {
 /** A value a cell is given: text, a number, or a formula with its cached result. */
 export type SheetValue = string | number | { readonly formula: string; readonly result: string };
 
+/** Excel's columns per row, and one more: row × COLUMNS + column orders cells by row, then column. */
+const COLUMNS = 16385;
+
 /** Column letters by number (1 = A), built as they are first asked for. */
 const LETTERS: string[] = [''];
 export function columnLetters(col: number): string {
@@ -65,6 +68,8 @@ export class SheetData {
   private readonly rows: CellModel[][] = [];
   private readonly heights: (number | undefined)[] = [];
   private readonly merges: string[] = [];
+  /** The merges exceljs writes, each with the place of its first covered cell (row × COLUMNS + column). */
+  private readonly listed: { readonly at: number; readonly range: string }[] = [];
 
   /** The cell at row r, column c (1-based), an empty one if it has not been touched. */
   private cell(r: number, c: number): CellModel {
@@ -89,18 +94,20 @@ export class SheetData {
   /** Merges top..bottom × left..right into its top-left cell, as ws.mergeCells does: every other cell refers to it. */
   merge(top: number, left: number, bottom: number, right: number): void {
     const master = this.cell(top, left);
-    this.merges.push(`${master.address}:${this.address(bottom, right)}`);
-    // Note: exceljs finds a sheet's merges from its merge cells (Merges.add in worksheet-xform's prepare), decoding the
-    // address of each one: its first cell in row order opens the merge, in that order among the sheet's merges, and its
-    // last one completes the range. The cells between are written as the same empty styled <c/> as a plain empty
-    // cell, so they are that (with their master kept, see model()), and the merge costs two decodes, not one per cell.
-    const first = right > left ? [top, left + 1] : [top + 1, left];
+    const range = `${master.address}:${this.address(bottom, right)}`;
+    this.merges.push(range);
+    if (top === bottom && left === right) return;
+    // Note: exceljs lists a sheet's merges (<mergeCells>) from its merge cells, in the order their first covered cells
+    // come in row order, decoding the address of every one of them (Merges.add in worksheet-xform's prepare: 2.8 % of a
+    // build). This keeps the list itself, in that order (model()), and the covered cells are the same empty styled <c/>
+    // as plain empty cells: they are those, with their master kept.
+    const [firstRow, firstCol] = right > left ? [top, left + 1] : [top + 1, left];
+    this.listed.push({ at: firstRow * COLUMNS + firstCol, range });
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
         if (r === top && c === left) continue;
         const cell = this.cell(r, c);
-        const edge = (r === first[0] && c === first[1]) || (r === bottom && c === right);
-        cell.type = edge ? MERGE : NULL;
+        cell.type = NULL;
         cell.master = master.address;
         cell.style = master.style;
       }
@@ -136,7 +143,7 @@ export class SheetData {
    * The rows, the sheet's dimensions and its merged ranges as exceljs's Worksheet.model has them: a row with neither cells nor a height is
    * left out, a row's cells in column order with the row's first and last column.
    */
-  model(): { rows: RowModel[]; dimensions: string | undefined; merges: string[] } {
+  model(): { rows: RowModel[]; dimensions: string | undefined; merges: string[]; mergeCells: string[] } {
     const rows: RowModel[] = [];
     let top = 0;
     let left = 0;
@@ -169,16 +176,25 @@ export class SheetData {
     }
     // Note: a sheet without rows has no dimension here, where exceljs would write its empty Range; a table always has its title.
     const dimensions = rows.length === 0 ? undefined : `${columnLetters(left) + top}:${columnLetters(right) + bottom}`;
-    return { rows, dimensions, merges: [...this.merges] };
+    const mergeCells = [...this.listed].sort((a, b) => a.at - b.at).map((m) => m.range);
+    return { rows, dimensions, merges: [...this.merges], mergeCells };
   }
 
-  /** Makes this the rows of `ws`'s model: what exceljs writes for the sheet, in place of the cells `ws` has. */
+  /**
+   * Makes this the rows of `ws`'s model: what exceljs writes for the sheet, in place of the cells `ws` has.
+   * Note: exceljs's prepare sets the model's mergeCells to the merges it found from its merge cells; the model keeps
+   * this sheet's list instead (the setter is a no-op), which is the list exceljs would have found from all of them.
+   */
   attachTo(ws: ExcelJS.Worksheet): void {
     const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(ws), 'model')?.get;
     if (!own) throw new Error('exceljs: Worksheet.model is not a getter');
     Object.defineProperty(ws, 'model', {
       configurable: true,
-      get: () => ({ ...(own.call(ws) as object), ...this.model() }),
+      get: () => {
+        const { mergeCells, ...data } = this.model();
+        const model = Object.assign(own.call(ws) as object, data);
+        return Object.defineProperty(model, 'mergeCells', { enumerable: true, get: () => mergeCells, set: () => undefined });
+      },
     });
   }
 }
