@@ -53,7 +53,11 @@ export function columnLetters(col: number): string {
 }
 
 /** Whether a style sets nothing, so that exceljs gives it style id 0 (the workbook's default). */
-const isUnstyled = (style: Partial<ExcelJS.Style>): boolean => Object.keys(style).length === 0;
+function isUnstyled(style: Partial<ExcelJS.Style>): boolean {
+  // Note: without Object.keys, which made an array for every covered cell.
+  for (const _ in style) return false;
+  return true;
+}
 
 /** The style a row has: none. One object, as exceljs registers each style object it has not seen (styles-xform.js). */
 const ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
