@@ -55,14 +55,29 @@ const cellJc = (cell: Cell) => (cellAlignment(cell) === ALIGN.center ? '' : jc(c
 
 /** Paragraphs of a cell: one per line of its text; header and section cells in the 表头 style, the rest 表格文字. */
 function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value), mark = ''): string {
-  const role = cell.role ?? 'value';
-  const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
-  const pPr = `<w:pPr>${pStyle(style)}${keepNext ? '<w:keepNext/>' : ''}${cellJc(cell)}</w:pPr>`;
+  const pPr = cellPPr(cell, keepNext);
   const props = cell.bold ? BOLD : '';
+  // Note: most cells are one line; only a text with line breaks is split.
+  if (!text.includes('\n')) return `<w:p>${pPr}${mark}${text === '' ? '' : run(text, props)}</w:p>`;
   return text
     .split('\n')
     .map((t, i) => `<w:p>${pPr}${i === 0 ? mark : ''}${t === '' ? '' : run(t, props)}</w:p>`)
     .join('');
+}
+
+/** The paragraph properties of a cell's paragraphs, by style, keep-with-next and alignment: a dozen strings, made once. */
+const CELL_PPR = new Map<string, string>();
+function cellPPr(cell: Cell, keepNext: boolean): string {
+  const role = cell.role ?? 'value';
+  const style = role === 'header' || role === 'section' ? STYLE.tableHeader : STYLE.tableText;
+  const align = cellAlignment(cell);
+  const key = `${style}${keepNext ? 'k' : ''}${align}`;
+  let pPr = CELL_PPR.get(key);
+  if (pPr === undefined) {
+    pPr = `<w:pPr>${pStyle(style)}${keepNext ? '<w:keepNext/>' : ''}${cellJc(cell)}</w:pPr>`;
+    CELL_PPR.set(key, pPr);
+  }
+  return pPr;
 }
 
 function cellXml(p: PlacedCell, width: number, content: string, merge: '' | 'restart' | 'continue'): string {
@@ -101,6 +116,12 @@ function* tableXml(
   const grid = placeCells(table);
   const widths = columnTwips(table, total);
   const pieces = paged ? pagedPieces(table, grid, widths, paged.pageHeight, paged.used) : flowingPieces(table, grid, widths);
+  // Note: each row's own cells by column, once per table (a header copy writes its rows again).
+  const ownCells = grid.rows.map((cells) => {
+    const byCol: (PlacedCell | undefined)[] = new Array<PlacedCell | undefined>(grid.width);
+    for (const p of cells) byCol[p.col] = p;
+    return byCol;
+  });
   for (const [k, piece] of pieces.entries()) {
     // Note: Word and LibreOffice join tables that touch into one, whose leading rows would then repeat; a 1 pt paragraph
     // between the pieces keeps them two tables, so the second one's heading repeats.
@@ -116,7 +137,7 @@ function* tableXml(
       const keepNext = i + 1 < parts.length && labelsOnly(grid, r);
       const header = i < body + piece.headerRows ? '<w:tblHeader/>' : '';
       row.push(`<w:tr><w:trPr>${keepsWhole(part.lines) ? '<w:cantSplit/>' : ''}${header}<w:trHeight w:val="${part.height}" w:hRule="atLeast"/></w:trPr>`);
-      const own = new Map(grid.rows[r]!.map((p) => [p.col, p]));
+      const own = ownCells[r]!;
       const prev = i > 0 && i !== body ? parts[i - 1]!.row : undefined;
       let mark = '';
       if (part.continued && i === body) {
@@ -127,7 +148,7 @@ function* tableXml(
         const above = grid.coveredFromAbove[r]?.[c];
         // A span goes on from the row written above it in this piece; anywhere else it starts again with its label.
         const goesOn = above !== undefined && prev !== undefined && prev >= above.row && prev < r;
-        const p = above ?? own.get(c);
+        const p = above ?? own[c];
         if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
         const content = goesOn
           ? `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr>${mark}</w:p>`
