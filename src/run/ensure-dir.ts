@@ -10,9 +10,12 @@ const isDirectory = (dir: string): boolean => statSync(dir, { throwIfNoEntry: fa
  * Note: Node's `mkdir(…, { recursive: true })` spins at 100% CPU forever under /proc (mkdir gives ENOENT
  * although the parent exists, and libuv retries the parent, which exists, and so on; issue 10). Here each level
  * is tried at most twice, so every error ends as a thrown errno error.
- * Note: synchronous, as the batch writes its files (context.ts): one mkdir of a folder that usually exists.
+ * Note: synchronous, as the batch writes its files (context.ts).
  */
 export function ensureDirSync(dir: string): void {
+  // Note: the usual case (a unit's folder, from its second file on) is a stat, not a mkdir whose EEXIST error is made
+  // and caught.
+  if (isDirectory(dir)) return;
   try {
     mkdirSync(dir);
     return;
