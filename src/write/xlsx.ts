@@ -81,10 +81,10 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
   const fullRow = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
     data.merge(row, 1, row, grid.width);
     data.value(row, 1, text);
-    data.style(row, 1, style);
-    // Note: the merged cells keep the empty style the master had before; one shared object, so that exceljs sees
-    // one style instead of one per cell (it registers each style object it has not seen).
-    for (let c = 2; c <= grid.width; c++) data.style(row, c, NO_STYLE);
+    // Note: the cells the line covers have its style, as Excel gives a merge's cells the format of its first: the same
+    // shared object, so that exceljs registers one style (it registers each style object it has not seen), and every
+    // covered cell is a plain styled cell (xlsx-sheet-data.ts), none a merge cell whose address exceljs decodes.
+    for (let c = 1; c <= grid.width; c++) data.style(row, c, style);
     data.setHeight(row, height);
   };
   const titleLines = wrappedLines(table.title, total, TITLE_FONT_SIZE);
@@ -191,10 +191,9 @@ const CELL_STYLES: Record<CellRole, [ByFormat, ByFormat]> = {
   text: byWeight(),
   section: byWeight(),
 };
-/** The title row's style, the style of a full-width line (subtitle, note) and of the cells a full-width line covers. */
+/** The title row's style and the style of a full-width line (subtitle, note), for every cell the line covers. */
 const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.title, TITLE_FONT_SIZE), alignment: centred });
 const LINE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: font(FONT.body, CELL_FONT_SIZE), alignment: leftMiddle });
-const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 /**
  * A worksheet name Excel accepts: without []:*?/\ and apostrophes, at most 31 characters,
