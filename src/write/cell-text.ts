@@ -7,20 +7,11 @@ import { HUNDRED, formatAmount, formatPercent, formatPlain, formatScore, round2,
 export const NOT_APPLICABLE = '—';
 
 /**
- * The texts of the figures formatted so far: the DOCX writer measures, paginates and writes a cell's text, the XLSX
- * writer sizes its row by it, all for the same cell values (a table is never changed once made).
+ * The text a cell prints in DOCX and in print: "10.56", "100.00%", "40", "9.50", "—". Note: the writers take it from the
+ * placed grid (table-grid.ts), which formats each cell once for both.
  */
-const TEXTS = new WeakMap<CellValue, string>();
-
-/** The text a cell prints in DOCX and in print: "10.56", "100.00%", "40", "9.50", "—". Formatted once per value. */
 export function cellText(v: CellValue): string {
-  if (v.kind === 'text') return v.text;
-  let text = TEXTS.get(v);
-  if (text === undefined) {
-    text = formatted(v);
-    TEXTS.set(v, text);
-  }
-  return text;
+  return v.kind === 'text' ? v.text : formatted(v);
 }
 
 function formatted(v: Exclude<CellValue, { kind: 'text' }>): string {

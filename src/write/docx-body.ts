@@ -152,7 +152,7 @@ function* tableXml(
         if (!p) throw new Error(`table "${table.id}" row ${r} has no cell at column ${c}`);
         const content = goesOn
           ? `<w:p><w:pPr>${pStyle(STYLE.tableText)}${cellJc(p.cell)}</w:pPr>${mark}</w:p>`
-          : cellParagraphs(p.cell, keepNext, above ? cellText(p.cell.value) : partText(part, p), mark);
+          : cellParagraphs(p.cell, keepNext, above ? p.text : partText(part, p), mark);
         row.push(cellXml(p, spanWidth(widths, p), content, goesOn ? 'continue' : p.rowSpan > 1 ? 'restart' : ''));
         mark = '';
         c += p.colSpan;

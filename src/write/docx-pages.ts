@@ -5,7 +5,6 @@
  * （`atLeast`），阅读器排出的行高就是估计的行高，每页的内容也就不会多于一页。
  */
 import type { Block, Table } from '../model/doc.js';
-import { cellText } from './cell-text.js';
 import { cutAfterLines, textLines } from './docx-measure.js';
 import { spanWidth, type Grid, type PlacedCell } from './table-grid.js';
 import { CANT_SPLIT_MAX_LINES, CELL_MARGINS, LINE_PITCH, SIZE } from './styles.js';
@@ -68,13 +67,13 @@ const heightOf = (lines: number) => lines * TABLE_LINE + ROW_EXTRA;
 /** Lines of each row's tallest one-row cell, and its height with what its spanning labels still lack. */
 export function rowMeasures(grid: Grid, widths: readonly number[]): { lines: number[]; heights: number[] } {
   const lines = grid.rows.map((row) =>
-    Math.max(1, ...row.filter((p) => p.rowSpan === 1).map((p) => cellLines(cellText(p.cell.value), spanWidth(widths, p), p.cell.bold ?? false))),
+    Math.max(1, ...row.filter((p) => p.rowSpan === 1).map((p) => cellLines(p.text, spanWidth(widths, p), p.cell.bold ?? false))),
   );
   const heights = lines.map(heightOf);
   for (const row of grid.rows)
     for (const p of row) {
       if (p.rowSpan === 1) continue;
-      const need = heightOf(cellLines(cellText(p.cell.value), spanWidth(widths, p), p.cell.bold ?? false));
+      const need = heightOf(cellLines(p.text, spanWidth(widths, p), p.cell.bold ?? false));
       const lack = need - heights.slice(p.row, p.row + p.rowSpan).reduce((a, b) => a + b, 0);
       if (lack > 0) for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r]! += Math.ceil(lack / p.rowSpan);
     }
@@ -227,7 +226,7 @@ function cutRow(grid: Grid, widths: readonly number[], part: RowPart, room: numb
   const tail = new Map<number, string>();
   for (const p of grid.rows[part.row]!) {
     if (p.rowSpan > 1) continue;
-    const text = part.texts?.get(p.col) ?? cellText(p.cell.value);
+    const text = part.texts?.get(p.col) ?? p.text;
     const w = spanWidth(widths, p);
     const bold = p.cell.bold ?? false;
     if (cellLines(text, w, bold) <= fit) {
@@ -255,7 +254,7 @@ function cutRow(grid: Grid, widths: readonly number[], part: RowPart, room: numb
 }
 
 /** The text a part shows in a one-row cell. */
-export const partText = (part: RowPart, p: PlacedCell): string => part.texts?.get(p.col) ?? cellText(p.cell.value);
+export const partText = (part: RowPart, p: PlacedCell): string => part.texts?.get(p.col) ?? p.text;
 
 /** Whether a row of this many lines stays whole on one page (`w:cantSplit`). */
 export const keepsWhole = (lines: number): boolean => lines <= CANT_SPLIT_MAX_LINES;

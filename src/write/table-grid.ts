@@ -1,10 +1,13 @@
 /** 表格网格：把带跨行跨列的行放到绝对网格上，供 DOCX 与 XLSX 两个写出器共用。 */
 import assert from 'node:assert/strict';
 import type { Cell, Table } from '../model/doc.js';
+import { cellText } from './cell-text.js';
 
-/** A cell placed on the grid: its top-left position and extent. */
+/** A cell placed on the grid: its top-left position and extent, and the text it prints (cell-text.ts). */
 export interface PlacedCell {
   readonly cell: Cell;
+  /** cellText of the cell's value, once per cell: both writers measure and write it. */
+  readonly text: string;
   readonly row: number;
   readonly col: number;
   readonly rowSpan: number;
@@ -61,7 +64,7 @@ function place(table: Table): Grid {
       if (r + rowSpan > table.rows.length) assert.fail(`table "${table.id}" row ${r} spans past the last row`);
       for (let dc = 0; dc < colSpan; dc++)
         if (covered[r]![col + dc]) assert.fail(`table "${table.id}" row ${r} spans over a merged cell at column ${col + dc}`);
-      const p: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
+      const p: PlacedCell = { cell, text: cellText(cell.value), row: r, col, rowSpan, colSpan };
       placed.push(p);
       for (let dr = 1; dr < rowSpan; dr++)
         for (let dc = 0; dc < colSpan; dc++) {

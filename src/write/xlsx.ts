@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellRole, Table } from '../model/doc.js';
 import { keepTogetherBreaks } from './xlsx-print.js';
-import { cellNumber, cellText } from './cell-text.js';
+import { cellNumber } from './cell-text.js';
 import { workbookBytes } from './xlsx-parts.js';
 import { placeCells, type PlacedCell } from './table-grid.js';
 import { SheetData } from './xlsx-sheet-data.js';
@@ -93,7 +93,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     fullRow(2, table.subtitle, LINE_STYLE, heightForLines(wrappedLines(table.subtitle, total)));
   }
 
-  const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, cellText(p.cell.value)])));
+  const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, p.text])));
   const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
   // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
   // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label

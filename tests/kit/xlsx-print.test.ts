@@ -66,7 +66,7 @@ describe('XLSX print breaks', () => {
   });
 
   it('cuts a cell spanning rows at each page break into pieces of the same cell', () => {
-    const p = { cell: h('产出指标', 10), row: 2, col: 0, rowSpan: 10, colSpan: 1 };
+    const p = { cell: h('产出指标', 10), text: '产出指标', row: 2, col: 0, rowSpan: 10, colSpan: 1 };
     expect(pagePieces(p, [5, 9, 20]).map((x) => [x.row, x.rowSpan])).toEqual([
       [2, 3],
       [5, 4],
