@@ -57,15 +57,16 @@ export const heightForLines = (lines: number, fontSize = CELL_FONT_SIZE): number
  * Estimated heights of the table rows: each row fits its tallest single-row cell; a cell spanning
  * several rows adds whatever its text still lacks, split evenly over the rows it spans.
  */
-export function rowHeights(grid: Grid, widths: readonly number[], textOf: (r: number, c: number) => string): number[] {
+export function rowHeights(grid: Grid, widths: readonly number[]): number[] {
   const heights = grid.rows.map(() => heightForLines(1));
-  const need = (p: PlacedCell) => heightForLines(wrappedLines(textOf(p.row, p.col), spanWidth(widths, p)));
+  const need = (p: PlacedCell) => heightForLines(wrappedLines(p.text, spanWidth(widths, p)));
   for (const row of grid.rows) for (const p of row) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row]!, need(p));
   for (const row of grid.rows)
     for (const p of row) {
       if (p.rowSpan === 1) continue;
-      const rows = heights.slice(p.row, p.row + p.rowSpan);
-      const lack = need(p) - rows.reduce((a, b) => a + b, 0);
+      let spanned = 0;
+      for (let r = p.row; r < p.row + p.rowSpan; r++) spanned += heights[r]!;
+      const lack = need(p) - spanned;
       if (lack <= 0) continue;
       const extra = Math.ceil((lack / p.rowSpan) * 10) / 10;
       for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r] = Math.round((heights[r]! + extra) * 10) / 10;

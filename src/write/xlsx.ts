@@ -93,8 +93,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
     fullRow(2, table.subtitle, LINE_STYLE, heightForLines(wrappedLines(table.subtitle, total)));
   }
 
-  const texts = grid.rows.map((row) => new Map(row.map((p) => [p.col, p.text])));
-  const heights = rowHeights(grid, widths, (r, c) => texts[r]?.get(c) ?? '');
+  const heights = rowHeights(grid, widths);
   // Note: print titles repeat the title and the leading header rows; a manual break before a multi-row header that the
   // page would cut keeps it whole (xlsx-print.ts). The breaks are known before the cells are written, so that a label
   // spanning rows across a break (一级/二级指标 beside their indicators) is merged on each page and shown on both.
@@ -125,7 +124,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
         if (num) {
           if (p.row === whole.row) data.value(top, left, num.value); // Note: an amount is never repeated (it would read as twice)
         } else {
-          const text = texts[whole.row]?.get(p.col) ?? '';
+          const text = whole.text;
           // Note: a label repeated on a new page refers to the cell it continues (=A18), so a reader can tell it from a
           // new group that happens to start the page with the same text, and an edit of the label carries over.
           // Note: '' would become a shared string; empty stays null
