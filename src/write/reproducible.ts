@@ -1,7 +1,7 @@
 /** 可重复输出：重新打包 OOXML（DOCX/XLSX），使同一内容总是得到同样的字节。 */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { hasForbiddenChar, stripForbiddenChars } from '../model/xml-chars.js';
-import { zipEntries, type ZipEntry } from './zip.js';
+import { isStable, stableBytes, zipEntries, type ZipEntry } from './zip.js';
 
 /** A random 21-character relationship id as docx writes for ExternalHyperlink (nanoid alphabet). */
 const RANDOM_RID = /rId[A-Za-z0-9_-]{21}/g;
@@ -35,11 +35,35 @@ export function normalizeParts(parts: readonly OoxmlPart[], when: Date): Uint8Ar
     if (!name.endsWith('.rels')) continue;
     for (const [, id] of asText(data).matchAll(/Id="(rId[A-Za-z0-9_-]{21})"/g)) if (id && !ids.has(id)) ids.set(id, `rIdX${ids.size + 1}`);
   }
-  if (ids.size === 0) return packOoxml(entries, when);
+  const renamed =
+    ids.size === 0
+      ? entries
+      : entries.map(([name, data]): OoxmlPart => (isXmlPart(name) ? [name, asText(data).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, data]));
   return packOoxml(
-    entries.map(([name, data]): OoxmlPart => (isXmlPart(name) ? [name, asText(data).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, data])),
+    renamed.map(([name, data]): OoxmlPart => [name, SAME_IN_EVERY_PACKAGE.has(name) ? sameBytes(name, data) : data]),
     when,
   );
+}
+
+/**
+ * Parts whose text is the same in nearly every package of a batch (an XLSX's theme, package relationships, the styles
+ * of a form's tables, the content types and workbook relationships of a number of sheets). They are packed as stable
+ * parts (zip.ts) whatever came before, so their bytes depend on their text only: deflated once per process for each
+ * text, and as small as a part made once is packed.
+ */
+const SAME_IN_EVERY_PACKAGE = new Set(['xl/theme/theme1.xml', '_rels/.rels', 'xl/styles.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']);
+/** The last text of each such part and its stable bytes. */
+const LAST = new Map<string, { readonly text: string; readonly bytes: Uint8Array }>();
+
+function sameBytes(name: string, data: Uint8Array | string): Uint8Array {
+  if (typeof data !== 'string' && isStable(data)) return data;
+  const text = asText(data);
+  const last = LAST.get(name);
+  if (last?.text === text) return last.bytes;
+  // Note: what packOoxml does to a part given as text, done here once for the text.
+  const bytes = stableBytes(strToU8(stripForbiddenChars(text)));
+  LAST.set(name, { text, bytes });
+  return bytes;
 }
 
 const asText = (data: Uint8Array | string): string => (typeof data === 'string' ? data : strFromU8(data));
@@ -52,7 +76,8 @@ const isXmlPart = (name: string): boolean => /\.(xml|rels)$/.test(name);
  * which strips every XML text part it zips, so that no part is scanned twice.
  */
 function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string {
-  if (typeof data === 'string' || !isXmlPart(name)) return data;
+  // Note: a stable part (zip.ts) was made from clean text once, and is not scanned again for every package.
+  if (typeof data === 'string' || !isXmlPart(name) || isStable(data)) return data;
   const xml = strFromU8(data);
   return hasForbiddenChar(xml) ? stripForbiddenChars(xml) : data;
 }

@@ -17,6 +17,9 @@ export function stableBytes(data: Uint8Array): Uint8Array {
   return data;
 }
 
+/** Whether `data` was marked with stableBytes. */
+export const isStable = (data: Uint8Array): boolean => STABLE.has(data);
+
 function pack(data: Uint8Array): Deflated {
   const known = PACKED.get(data);
   if (known) return known;
