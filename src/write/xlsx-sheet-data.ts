@@ -71,7 +71,6 @@ const ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 export class SheetData {
   private readonly rows: CellModel[][] = [];
   private readonly heights: (number | undefined)[] = [];
-  private readonly merges: string[] = [];
   /** The merges exceljs writes, each with the place of its first covered cell (row × COLUMNS + column). */
   private readonly listed: { readonly at: number; readonly range: string }[] = [];
 
@@ -98,9 +97,9 @@ export class SheetData {
   /** Merges top..bottom × left..right into its top-left cell, as ws.mergeCells does: every other cell refers to it. */
   merge(top: number, left: number, bottom: number, right: number): void {
     const master = this.cell(top, left);
-    const range = `${master.address}:${this.address(bottom, right)}`;
-    this.merges.push(range);
+    // Note: a one-cell merge (a full-width line of a one-column table) covers no cell; exceljs does not list it.
     if (top === bottom && left === right) return;
+    const range = `${master.address}:${this.address(bottom, right)}`;
     // Note: exceljs lists a sheet's merges (<mergeCells>) from its merge cells, in the order their first covered cells
     // come in row order, decoding the address of every one of them (Merges.add in worksheet-xform's prepare: 2.8 % of a
     // build). This keeps the list itself, in that order (model()), and the covered cells are the same empty styled <c/>
@@ -144,10 +143,11 @@ export class SheetData {
   }
 
   /**
-   * The rows, the sheet's dimensions and its merged ranges as exceljs's Worksheet.model has them: a row with neither cells nor a height is
-   * left out, a row's cells in column order with the row's first and last column.
+   * The rows and the sheet's dimensions as exceljs's Worksheet.model has them (a row with neither cells nor a height is
+   * left out, a row's cells in column order with the row's first and last column), and the merges as its prepare
+   * lists them (mergeCells).
    */
-  model(): { rows: RowModel[]; dimensions: string | undefined; merges: string[]; mergeCells: string[] } {
+  model(): { rows: RowModel[]; dimensions: string | undefined; mergeCells: string[] } {
     const rows: RowModel[] = [];
     let top = 0;
     let left = 0;
@@ -181,7 +181,7 @@ export class SheetData {
     // Note: a sheet without rows has no dimension here, where exceljs would write its empty Range; a table always has its title.
     const dimensions = rows.length === 0 ? undefined : `${columnLetters(left) + top}:${columnLetters(right) + bottom}`;
     const mergeCells = [...this.listed].sort((a, b) => a.at - b.at).map((m) => m.range);
-    return { rows, dimensions, merges: [...this.merges], mergeCells };
+    return { rows, dimensions, mergeCells };
   }
 
   /**
