@@ -11,11 +11,9 @@ export const NOT_APPLICABLE = '—';
  * placed grid (table-grid.ts), which formats each cell once for both.
  */
 export function cellText(v: CellValue): string {
-  return v.kind === 'text' ? v.text : formatted(v);
-}
-
-function formatted(v: Exclude<CellValue, { kind: 'text' }>): string {
   switch (v.kind) {
+    case 'text':
+      return v.text;
     case 'amount':
       return formatAmount(v.unit === '百元' ? v.value.times(HUNDRED) : v.value, v.grouping ?? false, amountPlaces(v));
     case 'percent':
