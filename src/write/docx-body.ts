@@ -3,7 +3,6 @@
  * 与 docx 库对同样内容写出的 XML 逐字节相同，但不经过它的对象树。
  */
 import type { Block, Cell, DocSection, Table } from '../model/doc.js';
-import { cellText } from './cell-text.js';
 import { placeCells, spanWidth, type PlacedCell } from './table-grid.js';
 import { officialParts } from './docx-official.js';
 import { escapeXml } from './xml-escape.js';
@@ -54,7 +53,7 @@ const cellAlignment = (cell: Cell): Alignment => (cell.role === 'text' || cell.r
 const cellJc = (cell: Cell) => (cellAlignment(cell) === ALIGN.center ? '' : jc(cellAlignment(cell)));
 
 /** Paragraphs of a cell: one per line of its text; header and section cells in the 表头 style, the rest 表格文字. */
-function cellParagraphs(cell: Cell, keepNext: boolean, text = cellText(cell.value), mark = ''): string {
+function cellParagraphs(cell: Cell, keepNext: boolean, text: string, mark: string): string {
   const pPr = cellPPr(cell, keepNext);
   const props = cell.bold ? BOLD : '';
   // Note: most cells are one line; only a text with line breaks is split.
