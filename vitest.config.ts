@@ -25,6 +25,8 @@ const SLOW = [
   'tests/kit/independent-reader.test.ts',
   // Note: builds the offline page and drives Chromium over every sample (skipped without /usr/bin/chromium).
   'tests/kit/web.test.ts',
+  // Note: deflates zip bombs of 100–200 MB declared content to show the guard refuses them (7 s, a quarter of the fast set).
+  'tests/kit/zip-guard.test.ts',
 ];
 
 export default defineConfig({
