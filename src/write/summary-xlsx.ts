@@ -8,6 +8,7 @@ import { Money, ZERO } from '../model/money.js';
 import type { SummaryRow } from '../model/summary.js';
 import { cellNumber } from './cell-text.js';
 import { workbookBytes } from './xlsx-parts.js';
+import { SheetData } from './xlsx-sheet-data.js';
 import { CELL_FONT_SIZE, heightForLines, wrappedLines } from './xlsx-layout.js';
 
 /** Note: charset 134 (GB2312) tells Excel these are Chinese faces, as in the unit workbooks. */
@@ -119,13 +120,16 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly Colum
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     pageSetup: { paperSize: 9 as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
+  // Note: the cells as exceljs's worksheet model (write/xlsx-sheet-data.ts), as the 自评表 sheets are: a 1,000-unit 汇总表
+  // made a Cell object for every one of its cells, on the main thread after the workers had finished.
+  const data = new SheetData();
+  data.attachTo(ws);
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
-    const cell = ws.getRow(1).getCell(i + 1);
-    cell.value = c.header;
-    cell.style = { font: font('黑体'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border };
+    data.value(1, i + 1, c.header);
+    data.style(1, i + 1, { font: font('黑体'), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border });
   });
-  ws.getRow(1).height = heightForLines(Math.max(...columns.map((c) => wrappedLines(c.header, c.width))));
+  data.setHeight(1, heightForLines(Math.max(...columns.map((c) => wrappedLines(c.header, c.width)))));
   // Note: one style object per distinct style; exceljs remembers the id of each object it has seen (see write/xlsx.ts).
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   const styleOf = (left: boolean, numFmt: string | undefined, bold: boolean) => {
@@ -144,20 +148,17 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly Colum
   };
   const put = (row: number, values: readonly Value[], bold: boolean) => {
     let lines = 1;
-    // Note: by row and column, not ws.getCell(r, c), which makes an address string and parses it back (write/xlsx.ts).
-    const line = ws.getRow(row);
     values.forEach((v, i) => {
       const c = columns[i]!;
-      const cell = line.getCell(i + 1);
-      cell.style = styleOf(v.kind === 'text' && c.width >= 28, v.kind === 'number' ? v.numFmt : undefined, bold);
-      if (v.kind === 'number') cell.value = v.value;
+      data.style(row, i + 1, styleOf(v.kind === 'text' && c.width >= 28, v.kind === 'number' ? v.numFmt : undefined, bold));
+      if (v.kind === 'number') data.value(row, i + 1, v.value);
       else if (v.kind === 'text') {
-        cell.value = v.text;
+        data.value(row, i + 1, v.text);
         lines = Math.max(lines, wrappedLines(v.text, c.width));
       }
       // Note: a blank stays an empty cell, so sums and filters in Excel see no text where there is no number.
     });
-    ws.getRow(row).height = heightForLines(lines);
+    data.setHeight(row, heightForLines(lines));
   };
   items.forEach((r, k) => {
     put(
