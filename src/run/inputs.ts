@@ -3,7 +3,11 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EntryKind, FileSystem } from './context.js';
 import { expandGlob, globBase, globToRegExp, isGlob } from './glob.js';
+import { mapLimit } from './map-limit.js';
 import { MANIFEST_NAME, SUMMARY_NAME } from './own-names.js';
+
+/** Input files read at once by a folder scan. */
+const READ_LANES = 16;
 
 /** Extensions read as unit inputs; .xlsx is a data-entry workbook (jixiao init --xlsx). */
 export const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.xlsx'] as const;
@@ -95,8 +99,8 @@ export async function expandInputs(args: readonly string[], fs: FileSystem, opts
     if (text !== undefined && !looksLikeUnit(text)) return '不是单位输入（顶层既没有 profile 也没有 unit）';
     return undefined;
   };
-  const take = async (path: string) => {
-    const why = await fileSkip(path);
+  const take = async (path: string, reason?: Promise<string | undefined>) => {
+    const why = await (reason ?? fileSkip(path));
     if (why) skip(path, why);
     else files.push(path);
   };
@@ -164,12 +168,18 @@ export async function expandInputs(args: readonly string[], fs: FileSystem, opts
     }
     // Note: the entries are looked at all at once (a folder may hold a thousand units), then taken in order.
     const kinds = await Promise.all(names.map((name) => fs.entryKind(join(dir, name), false).catch(() => undefined)));
+    // Note: plain input files, the common case, need no second look; they are read READ_LANES at a time (each is read
+    // to tell a unit from other YAML), then taken in order. One after another, 1,000 units took ~0.6 s of waiting.
+    const plain = names.map((name, i) => kinds[i] === 'file' && isInput(name));
+    const reasons = mapLimit(names, READ_LANES, (name, i) => (plain[i] ? fileSkip(join(dir, name)) : Promise.resolve(undefined)));
     for (const [i, name] of names.entries()) {
       const p = join(dir, name);
-      // Note: plain input files, the common case, need no second look.
-      if (kinds[i] === 'file') {
-        if (isInput(name)) await take(p);
-      } else await visit(p, root);
+      if (plain[i])
+        await take(
+          p,
+          reasons.then((r) => r[i]),
+        );
+      else if (kinds[i] !== 'file') await visit(p, root);
     }
   };
 
