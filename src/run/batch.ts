@@ -11,10 +11,10 @@ import { acquireLock, type LockHolder, type LockResult } from './lock.js';
 import { MANIFEST_NAME, isUpToDate, manifestKey, readManifest, recipeHasher, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { isOwnOutputPath } from './output-files.js';
 import { commitAll, locateInInput, readInput } from './pipeline.js';
-import { runUnits } from './pool.js';
+import { type Helper, runUnits } from './pool.js';
 import { mapLimit } from './map-limit.js';
 import { MIN_UNITS_FOR_COLLECTION, collectGarbage } from './memory.js';
-import { SUMMARY_NAME, writeSummaryWorkbook } from './summary-workbook.js';
+import { SUMMARY_NAME, summaryWorkbookBytes, writeSummaryWorkbook } from './summary-workbook.js';
 import { internalFailure, toOutcome, type UnitOutcome } from './unit-outcome.js';
 
 /** How many input or output files are read at a time to decide what is unchanged (map-limit.ts). */
@@ -92,6 +92,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     return stop({ problems: [outputFolderProblem(ctx.outDir, e)] });
   }
   if (lock && !lock.ok) return stop({ locked: lock });
+  let helper: Helper | undefined;
   try {
     // Note: staged and writeAtomic temporary files exist only while a build holds the lock, so only a dead build leaves them.
     if (lock?.ok && lock.tookOver) await ctx.fs.removeStrayTemps(ctx.outDir);
@@ -101,18 +102,23 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
     // folder) is never read, not even to hash it.
     const known = (f: string) => read !== undefined && !opts.force && !rejected.has(f) && read.manifest.units[manifestKey(f)] !== undefined;
     const hashes = read ? await mapLimit(files, READ_LANES, (f) => (known(f) ? readInput(ctx, f).then(sha256, () => null) : Promise.resolve(null))) : [];
-    const { units, workers } = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
+    const { units, workers, helper: kept } = await runAll(files, hashes, read?.manifest, ctx, opts, rejected);
+    helper = kept;
+    // Note: the worker kept for 汇总表 (pool.ts Helper) starts on it while this thread saves the outputs. Saving
+    // changes a row only when it fails a unit; then 汇总表 is made here, from the rows saving left.
+    const early = opts.write && files.length > 0 ? helper?.summaryBytes(units.map((u) => u.row)) : undefined;
+    early?.catch(() => undefined);
     const settled = read ? await settle(files, hashes, units, read.manifest, ctx) : { units, removed: [], problems: [] };
     if (opts.write) for (const [i, u] of settled.units.entries()) opts.onUnit?.(u, i, settled.units.length);
     const problems = [...(read?.problems ?? []), ...settled.problems];
     let summaryWorkbook: string | undefined;
     if (opts.write && files.length > 0) {
-      if (files.length >= MIN_UNITS_FOR_COLLECTION) collectGarbage();
+      const rows = settled.units.map((u) => u.row);
+      const made = early && rows.every((r, i) => r === units[i]!.row) ? early : undefined;
+      if (!made && files.length >= MIN_UNITS_FOR_COLLECTION) collectGarbage();
+      const bytes = made ? (_: unknown, c: RunContext) => made.catch(() => summaryWorkbookBytes(rows, c)) : summaryWorkbookBytes;
       try {
-        summaryWorkbook = await writeSummaryWorkbook(
-          settled.units.map((u) => u.row),
-          ctx,
-        );
+        summaryWorkbook = await writeSummaryWorkbook(rows, ctx, bytes);
       } catch (e) {
         if (!isFsError(e)) throw e;
         problems.push(writeProblem(e, '写入汇总表', join(ctx.outDir, SUMMARY_NAME)));
@@ -131,6 +137,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
       ...(summaryWorkbook ? { summaryWorkbook } : {}),
     };
   } finally {
+    helper?.close();
     if (lock?.ok) await lock.release();
   }
 }
@@ -146,7 +153,7 @@ async function runAll(
   ctx: RunContext,
   opts: BatchOptions,
   rejected: ReadonlyMap<string, Diagnostic>,
-): Promise<{ units: UnitOutcome[]; workers: number[] }> {
+): Promise<{ units: UnitOutcome[]; workers: number[]; helper?: Helper }> {
   const total = files.length;
   const outcomes: (UnitOutcome | undefined)[] = new Array<UnitOutcome | undefined>(total).fill(undefined);
   const counts = { done: 0, total, built: 0, skipped: 0, failed: 0 };
@@ -176,8 +183,9 @@ async function runAll(
     else if (entry) done(index, skippedOutcome(file, entry, ctx.outDir));
     else todo.push({ index, file });
   }
-  const workers = await runUnits(todo, ctx, opts.write, opts.jobs ?? 'auto', done);
-  return { units: outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果'))), workers };
+  const { ran, helper } = await runUnits(todo, ctx, opts.write, opts.jobs ?? 'auto', done);
+  const units = outcomes.map((o, i) => o ?? internalFailure(files[i]!, new Error('单位没有运行结果')));
+  return { units, workers: ran, ...(helper ? { helper } : {}) };
 }
 
 /** A unit the manifest shows unchanged: its stored row, files and the warnings of the build that wrote them. */

@@ -9,7 +9,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { nodeFs, type RunContext } from './context.js';
 import { runBatchUnit } from './batch-unit.js';
 import { internalFailure, type UnitOutcome } from './unit-outcome.js';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
+import type { SummaryJob, WorkerJob, WorkerReply, WorkerSetup } from './worker-protocol.js';
+import type { SummaryRow } from './summary-row.js';
 import { MIN_UNITS_FOR_WORKERS, workersFor } from './jobs.js';
 import { holdHeapSmall, setsYoungGeneration } from './memory.js';
 
@@ -54,7 +55,7 @@ export async function runUnits(
   write: boolean,
   jobs: number | 'auto',
   onDone: (index: number, o: UnitOutcome) => void,
-): Promise<number[]> {
+): Promise<UnitsRun> {
   const here = async (job: Job) => onDone(job.index, await runBatchUnit(job.file, ctx, write));
   const script = workerScript();
   const queue = [...files];
@@ -63,15 +64,67 @@ export async function runUnits(
   const nodeOptions = (ctx.options.env ?? process.env)['NODE_OPTIONS'];
   const restoreHeap = files.length >= MIN_UNITS_FOR_WORKERS ? holdHeapSmall(nodeOptions) : undefined;
   const limits = setsYoungGeneration(process.execArgv, nodeOptions) ? {} : { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  const kept: { helper?: Helper } = {};
   try {
-    const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, limits, queue, onDone));
+    const workers = Array.from({ length: count }, () => startWorker(script!, ctx, write, limits, queue, onDone, kept));
     const ended = await Promise.all(workers);
     // Note: units a failed worker had been sent ahead are back in the queue; without workers, the queue is all.
     for (const job of [...ended.flatMap((w) => w.retry), ...queue.splice(0)]) await here(job);
-    return ended.map((w) => w.ran);
+    return { ran: ended.map((w) => w.ran), ...(kept.helper ? { helper: kept.helper } : {}) };
+  } catch (e) {
+    kept.helper?.close();
+    throw e;
   } finally {
     restoreHeap?.();
   }
+}
+
+/** What `runUnits` did: how many units each worker thread ran, and the worker kept to build 汇总表, if one was. */
+export interface UnitsRun {
+  readonly ran: number[];
+  /** Set when workers ran; the caller must close it. */
+  readonly helper?: Helper;
+}
+
+/**
+ * A worker kept after its last unit, with exceljs and jixiao's XLSX writer loaded and compiled: it builds 汇总表's bytes
+ * while this thread, which has loaded neither, saves the outputs and the manifest. Note: on this thread 汇总表 of 1,000
+ * units took ~0.9 s at the end of the build, after every worker had finished (module loading, cold code and the
+ * collections of a heap kept small); see bench/RESULTS.md, tenth round.
+ */
+export interface Helper {
+  /** 汇总表's bytes for these rows (summaryWorkbookBytes); rejects if the worker fails or has ended. */
+  summaryBytes(rows: readonly SummaryRow[]): Promise<Uint8Array>;
+  /** Ends the worker. */
+  close(): void;
+}
+
+/** The kept worker as a Helper: one request at a time, each answered by one message. */
+function helperOf(worker: Worker): Helper {
+  let ended: Error | undefined;
+  let waiting: { resolve: (b: Uint8Array) => void; reject: (e: Error) => void } | undefined;
+  const fail = (e: Error) => {
+    ended ??= e;
+    waiting?.reject(e);
+    waiting = undefined;
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('工作线程已结束')));
+  worker.on('message', (reply: WorkerReply) => {
+    if (!('summary' in reply)) return;
+    if (reply.summary instanceof Uint8Array) waiting?.resolve(reply.summary);
+    else waiting?.reject(new Error(reply.summary.error));
+    waiting = undefined;
+  });
+  return {
+    summaryBytes: (rows) =>
+      new Promise((resolve, reject) => {
+        if (ended || waiting) return reject(ended ?? new Error('汇总表已在生成'));
+        waiting = { resolve, reject };
+        worker.postMessage({ summary: rows } satisfies SummaryJob);
+      }),
+    close: () => void worker.terminate(),
+  };
 }
 
 /**
@@ -85,21 +138,30 @@ function startWorker(
   limits: ResourceLimits,
   queue: Job[],
   onDone: (index: number, o: UnitOutcome) => void,
+  kept: { helper?: Helper },
 ): Promise<{ retry: Job[]; ran: number }> {
   const { fs: _fs, ...context } = ctx.options;
   const worker = new Worker(script, { workerData: { context, write } satisfies WorkerSetup, resourceLimits: limits });
   const pending: WorkerJob[] = [];
   const retry: Job[] = [];
   let ran = 0;
+  let finish: (() => void) | undefined;
   const feed = () => {
     while (pending.length < PREFETCH && queue.length > 0) {
       const job = queue.shift()!;
       pending.push(job);
       worker.postMessage(job);
     }
-    if (pending.length === 0) void worker.terminate();
+    if (pending.length > 0) return;
+    // Note: the first worker out of units is kept (it is done with them) for 汇总表; the others end.
+    if (kept.helper) void worker.terminate();
+    else {
+      kept.helper = helperOf(worker);
+      finish?.();
+    }
   };
   worker.on('message', (reply: WorkerReply) => {
+    if ('summary' in reply) return;
     pending.splice(
       pending.findIndex((j) => j.index === reply.index),
       1,
@@ -115,13 +177,15 @@ function startWorker(
     if (current && (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') retry.push(current);
     else if (current) onDone(current.index, internalFailure(current.file, e));
   });
-  feed();
-  return new Promise((resolve) =>
+  const ended = new Promise<{ retry: Job[]; ran: number }>((resolve) => {
+    finish = () => resolve({ retry, ran });
     worker.on('exit', () => {
       const [current, ...ahead] = pending.splice(0);
       if (current) onDone(current.index, internalFailure(current.file, new Error('工作线程意外退出')));
       queue.unshift(...ahead);
       resolve({ retry, ran });
-    }),
-  );
+    });
+  });
+  feed();
+  return ended;
 }

@@ -14,6 +14,7 @@ import { ROOT, tempDir } from '../support/fixtures.js';
 import { ENV, build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from '../support/batch.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+const LOADED = join(ROOT, 'tests', 'support', 'loaded-packages.cjs');
 const run = promisify(execFile);
 const env = { ...process.env, ...ENV, CI: 'true' };
 
@@ -39,7 +40,7 @@ describe('jixiao build in a process of its own', () => {
     const dir = units(MIN_UNITS_FOR_WORKERS + 2);
     const [one, pool] = [tempDir(), tempDir()];
     const alone = await run(process.execPath, [CLI, 'build', dir, '-o', one, '--jobs', '1'], { env });
-    const r = await run(process.execPath, [CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
+    const r = await run(process.execPath, ['--require', LOADED, CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
     // Note: without a terminal each unit is one log line on stderr, with the files it wrote after the arrow.
@@ -54,6 +55,12 @@ describe('jixiao build in a process of its own', () => {
     const ran = [Number(threads![1]), Number(threads![2])];
     expect(ran[0]! + ran[1]!).toBe(MIN_UNITS_FOR_WORKERS + 2);
     expect(Math.min(...ran)).toBeGreaterThan(0);
+    // 汇总表 is built by a worker too (pool.ts Helper): the main thread never loads exceljs, nor docx.
+    const loaded = /主线程载入的包：(.*)\n$/.exec(r.stderr);
+    expect(loaded, r.stderr.slice(-400)).not.toBeNull();
+    expect(loaded![1]!.split(' ')).not.toContain('exceljs');
+    expect(loaded![1]!.split(' ')).not.toContain('docx');
+    expect(hashTree(pool)['汇总表.xlsx']).toBeDefined();
     expect(alone.stderr).toMatch(/用时 [\d.]+ 秒\n/);
     expect(alone.stderr).not.toContain('工作线程');
   });
