@@ -1,5 +1,6 @@
 /** 填报工作簿写出：输入数据 → 中文 .xlsx（表头、列宽、冻结表头、下拉选项、金额校验、填写说明）。 */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ExcelWorkbook } from './exceljs-workbook.js';
 import {
   LIST_SEPARATOR,
   valueAt,
@@ -57,7 +58,7 @@ const HEADER: Partial<ExcelJS.Style> = {
 
 /** Writes a data-entry workbook holding `data` (a plain input object, as read from YAML or a workbook). */
 export async function writeEntryWorkbook(data: unknown, opts: EntryWorkbookOptions): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelWorkbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', created: opts.when, modified: opts.when });
   const layout = opts.layout ?? YUNNAN_LAYOUT;
   const names = nameRanges(layout, opts.names ?? {});

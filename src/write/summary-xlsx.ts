@@ -2,7 +2,8 @@
  * 汇总表写出：工作表“单位”每个单位一行并有合计行（预算数、执行数、由合计重算的执行率、各等级的单位数），工作表“项目”每个项目
  * 一行并有合计行；金额一律以万元计（表头写明），数字是真正的数字，没有的数字留空；首行冻结并带筛选。
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ExcelWorkbook } from './exceljs-workbook.js';
 import type { Decimal } from 'decimal.js';
 import { Money, ZERO } from '../model/money.js';
 import type { SummaryRow } from '../model/summary.js';
@@ -180,7 +181,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, columns: readonly Colum
  * then 合计); `when` goes into every date and zip time.
  */
 export async function summaryToXlsx(rows: readonly SummaryRow[], when: Date): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelWorkbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', title: '绩效自评汇总表', created: when, modified: when });
   addSheet(wb, '单位', UNIT_COLUMNS, rows, unitTotals(rows));
   const lines = rows.flatMap((unit) => unit.projects.map((project) => ({ unit, project })));

@@ -1,5 +1,6 @@
 /** XLSX 写出：每张自评表一个工作表，含合并单元格、真实数字与数字格式、行高和 A4 打印设置。 */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ExcelWorkbook } from './exceljs-workbook.js';
 import type { Cell, CellRole, Table } from '../model/doc.js';
 import { keepTogetherBreaks } from './xlsx-print.js';
 import { cellNumber } from './cell-text.js';
@@ -37,7 +38,7 @@ export async function tablesToXlsx(tables: readonly Table[], meta: XlsxMeta): Pr
 
 /** The exceljs workbook of the tables, before it is written. */
 export function tablesWorkbook(tables: readonly Table[], meta: XlsxMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelWorkbook();
   Object.assign(wb, { creator: 'jixiao', lastModifiedBy: 'jixiao', title: meta.title, created: meta.when, modified: meta.when });
   const used: string[] = [];
   for (const table of tables) {
