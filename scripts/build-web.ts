@@ -43,7 +43,7 @@ const plugin: Plugin = {
       const path = SHIMS[args.path];
       return path ? { path } : undefined;
     });
-    b.onResolve({ filter: /^exceljs\/lib\/doc\/workbook\.js$/ }, () => ({ path: shim('exceljs-workbook.ts') }))
+    b.onResolve({ filter: /^exceljs\/lib\/doc\/workbook\.js$/ }, () => ({ path: shim('exceljs-workbook.ts') }));
     b.onResolve({ filter: /^jixiao:assets$/ }, () => ({ path: 'assets', namespace: 'jixiao' }));
     b.onLoad({ filter: /.*/, namespace: 'jixiao' }, () => ({ contents: `export default ${JSON.stringify(assets)};`, loader: 'js' }));
   },
