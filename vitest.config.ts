@@ -32,6 +32,7 @@ const SLOW = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    setupFiles: ['tests/support/setup.ts'],
     projects: [
       { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: SLOW, isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },
