@@ -20,17 +20,33 @@ const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const isNumber = (s: string): boolean => NUMBER.some((r) => r.test(s));
 
-const SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string | null) => s === null || NULL.test(s), construct: () => null }),
-    new Type('tag:yaml.org,2002:bool', {
-      kind: 'scalar',
-      resolve: (s: string | null) => s !== null && BOOL.test(s),
-      construct: (s: string) => s[0] === 't' || s[0] === 'T',
-    }),
-    new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (s: string | null) => s !== null && isNumber(s), construct: (s: string) => s }),
-  ],
-});
+/**
+ * A plain number as yaml's core schema makes it (int.js, float.js of yaml 2): octal and hexadecimal by parseInt of the
+ * digits, decimal integers by parseInt, .inf and .nan, everything else by parseFloat.
+ */
+function yamlNumber(s: string): number {
+  if (s.startsWith('0o')) return Number.parseInt(s.slice(2), 8);
+  if (s.startsWith('0x')) return Number.parseInt(s.slice(2), 16);
+  if (NUMBER[1]!.test(s)) return Number.parseInt(s, 10);
+  if (NUMBER[3]!.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return Number.parseFloat(s);
+}
+
+/** The schema of a reading: numbers as their written text (inputs), or as yaml's values (form files). */
+const schema = (number: (s: string) => string | number) =>
+  FAILSAFE_SCHEMA.extend({
+    implicit: [
+      new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string | null) => s === null || NULL.test(s), construct: () => null }),
+      new Type('tag:yaml.org,2002:bool', {
+        kind: 'scalar',
+        resolve: (s: string | null) => s !== null && BOOL.test(s),
+        construct: (s: string) => s[0] === 't' || s[0] === 'T',
+      }),
+      new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (s: string | null) => s !== null && isNumber(s), construct: number }),
+    ],
+  });
+const AS_TEXT = schema((s) => s);
+const AS_VALUES = schema(yamlNumber);
 
 /**
  * What js-yaml and yaml could read differently, or what yaml refuses that js-yaml may not: anchors, aliases and tags
@@ -159,6 +175,19 @@ function keysReadAlike(v: unknown): boolean {
  * the two readers on every shipped input and on mutated and generated texts.
  */
 export function fastYamlData(text: string, json = false): unknown {
+  return fastRead(text, json, AS_TEXT);
+}
+
+/**
+ * A form file's data (profile.yaml, tables/*.yaml) read by js-yaml, with numbers as yaml's `toJS()` gives them, when
+ * yaml is sure to read the text the same; else undefined, and the caller reads it with yaml (whose errors and
+ * positions it reports). yaml's reading of the layouts and profile.yaml was a tenth of a one-unit build (issue 14).
+ */
+export function fastYamlValues(text: string): unknown {
+  return fastRead(text, false, AS_VALUES);
+}
+
+function fastRead(text: string, json: boolean, schema: typeof AS_TEXT): unknown {
   // Note: yaml reads a carriage return not followed by a line feed as text, js-yaml as a line break; yaml skips a byte
   // order mark inside the text (decode.ts strips the leading one), js-yaml keeps it in the value.
   if (/\r(?!\n)|\uFEFF/.test(text) || LEFT_TO_YAML.test(text.replace(COMMENT_LINE, ''))) return undefined;
@@ -166,7 +195,7 @@ export function fastYamlData(text: string, json = false): unknown {
   // indentation and tabs, which yaml accepts there.
   if (!json && (text.includes('\t') || !continuationsIndented(text))) return undefined;
   try {
-    const data: unknown = load(text, { schema: SCHEMA });
+    const data: unknown = load(text, { schema });
     return keysReadAlike(data) ? data : undefined;
   } catch {
     // Note: also a nesting deep enough to exhaust the stack in keysReadAlike, which yaml then reads (or refuses).

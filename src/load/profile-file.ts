@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic } from '../model/diagnostic.js';
+import { fastYamlValues } from './fast-yaml.js';
 import { locate } from './locate.js';
 
 /** A parsed profile.yaml: its data and where each path is written. */
@@ -27,6 +28,29 @@ export function profileProblem(
 
 /** Parses profile.yaml text; a YAML syntax error, or a file that is not a mapping, is an E-PROFILE at its line:col. */
 export function parseProfileFile(path: string, text: string): { file?: ProfileFile; diagnostics: Diagnostic[] } {
+  // Note: a text js-yaml reads as yaml would, into a mapping, is parsed with positions only when a diagnostic needs one.
+  const fast = fastYamlValues(text);
+  if (typeof fast === 'object' && fast !== null && !Array.isArray(fast)) {
+    let full: { doc: Document; lines: LineCounter } | undefined;
+    const parsed = () => {
+      if (!full) {
+        const lines = new LineCounter();
+        full = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+      }
+      return full;
+    };
+    const file: ProfileFile = {
+      path,
+      data: fast as Record<string, unknown>,
+      get doc() {
+        return parsed().doc;
+      },
+      get lines() {
+        return parsed().lines;
+      },
+    };
+    return { file, diagnostics: [] };
+  }
   const lines = new LineCounter();
   // Note: no aliases — a profile file is short and hand-written; maxAliasCount 0 also stops a "billion laughs" file.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

@@ -11,6 +11,7 @@ import { CHECK_CATALOGUE } from '../model/check-catalogue.js';
 import { PROFILE_NEUTRAL, ProfileSchema, type Profile } from '../model/profile.js';
 import type { ProfileTemplates, TemplateSource } from '../model/templates.js';
 import { unwrapSchema } from '../model/schema-walk.js';
+import { fastYamlValues } from './fast-yaml.js';
 import { parseProfileFile, profileProblem, type ProfileFile } from './profile-file.js';
 import { hasPath, mergeProfileData } from './profile-merge.js';
 import { suggestKey } from './suggest.js';
@@ -334,7 +335,8 @@ async function readDataFiles(chain: readonly Level[], profile: Profile, readText
       ]);
     }
     try {
-      data[key] = parse(text, { maxAliasCount: 0 });
+      // Note: js-yaml's reading where yaml is sure to read the same (fast-yaml.ts); yaml's, with its errors, otherwise.
+      data[key] = fastYamlValues(text) ?? parse(text, { maxAliasCount: 0 });
     } catch (e) {
       const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
       throw new ProfileError([

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { TableLayoutSchema, type TableLayout } from '../model/table-layout.js';
+import { fastYamlValues } from './fast-yaml.js';
 import { locate } from './locate.js';
 
 /** A declaration, or the E-PROFILE diagnostics that say where it is wrong. */
@@ -30,6 +31,13 @@ function issueText(issue: z.core.$ZodIssue): string {
 
 /** Parses and validates one table declaration; pure. */
 export function parseTableLayout(text: string, file: string): TableLayoutResult {
+  // Note: a text js-yaml reads as yaml would, into a valid declaration, needs no Document; a problem is found and
+  // placed by the full reading below.
+  const fast = fastYamlValues(text);
+  if (fast !== undefined) {
+    const parsed = TableLayoutSchema.safeParse(fast);
+    if (parsed.success) return { layout: parsed.data };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -9,19 +9,23 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, stringify, visit } from 'yaml';
-import { fastYamlData } from '../../src/load/fast-yaml.js';
+import { fastYamlData, fastYamlValues } from '../../src/load/fast-yaml.js';
 import { findJsonSyntaxError } from '../../src/load/json-syntax.js';
 import { readInput } from '../../src/load/read-input.js';
 
-/** yaml's reading, as read-input.ts's full path does it: errors, or the data with every number as its written text. */
-function yamlReading(text: string): { errors: string[] } | { data: unknown } {
+/**
+ * yaml's reading, as read-input.ts's full path does it: errors, or the data with every number as its written text; with
+ * `values`, as the form files' readers do (profile-file.ts, table-layout.ts): numbers as yaml makes them.
+ */
+function yamlReading(text: string, values = false): { errors: string[] } | { data: unknown } {
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) return { errors: doc.errors.map((e) => e.code) };
-  visit(doc, {
-    Scalar(key, node) {
-      if (key !== 'key' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
-    },
-  });
+  if (!values)
+    visit(doc, {
+      Scalar(key, node) {
+        if (key !== 'key' && typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+      },
+    });
   try {
     return { data: doc.toJS({ maxAliasCount: 50 }) };
   } catch (e) {
@@ -32,12 +36,16 @@ function yamlReading(text: string): { errors: string[] } | { data: unknown } {
 /** How many texts the fast reader gave data for (so that a property that compares nothing is seen). */
 let compared = 0;
 
-/** The fast reader's data, if any, must be yaml's. */
+/** The fast readers' data, if any, must be yaml's: with numbers as text (inputs) and as values (form files). */
 function agrees(text: string): boolean {
   const fast = fastYamlData(text);
+  const values = fastYamlValues(text);
+  // Note: the two readers differ only in what a plain number becomes, so each leaves the same texts to yaml.
+  expect(values === undefined, JSON.stringify(text)).toBe(fast === undefined);
   if (fast === undefined) return true;
   compared++;
   expect(yamlReading(text), JSON.stringify(text)).toEqual({ data: fast });
+  expect(yamlReading(text, true), JSON.stringify(text)).toEqual({ data: values });
   return true;
 }
 
@@ -52,11 +60,13 @@ const shipped = [
 const texts = shipped.map((f) => readFileSync(f, 'utf8'));
 
 describe('the fast YAML reader', () => {
-  it('reads every shipped input and form file as yaml does, and takes the fast way for every unit input', () => {
+  it('reads every shipped input and form file as yaml does, and takes the fast way for every unit input and form file', () => {
     expect(shipped.length).toBeGreaterThan(20);
     texts.forEach((t, i) => {
       agrees(t);
       if (/[\\/](inputs|seeds)[\\/]|sample[^/\\]*\.yaml$/.test(shipped[i]!)) expect(fastYamlData(t), shipped[i]).toBeDefined();
+      // Note: and every form file (profile.yaml, tables/, data files), read by each build that loads its form.
+      if (/[\\/]templates[\\/]/.test(shipped[i]!)) expect(fastYamlValues(t), shipped[i]).toBeDefined();
     });
   });
 
@@ -212,7 +222,7 @@ describe('the fast YAML reader', () => {
       'a: 1\n\ufeffb: 2\n', // a byte order mark inside the text
       'a:\n  b: { x: 1,\n\u00a0    y: 2 }\n', // a no-break space is text, not indentation (yaml: BAD_INDENT)
     ])
-      expect(fastYamlData(t), t).toBeUndefined();
+      expect([fastYamlData(t), fastYamlValues(t)], t).toEqual([undefined, undefined]);
     expect(fastYamlData('a: 1522.660\nb: 007\nc: .nan\nd: true\ne: ~\n2023: x\nf: 2024-03-31\n')).toEqual({
       a: '1522.660',
       b: '007',
@@ -221,6 +231,18 @@ describe('the fast YAML reader', () => {
       e: null,
       2023: 'x',
       f: '2024-03-31',
+    });
+    expect(fastYamlValues('a: 1522.660\nb: 007\nc: .nan\nd: 0x1F\ne: 0o17\nf: -.inf\ng: 1e3\nh: +5\ni: "2"\nj: 2024-03-31\n')).toEqual({
+      a: 1522.66,
+      b: 7,
+      c: Number.NaN,
+      d: 31,
+      e: 15,
+      f: Number.NEGATIVE_INFINITY,
+      g: 1000,
+      h: 5,
+      i: '2',
+      j: '2024-03-31',
     });
   });
 
