@@ -3,7 +3,7 @@ import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, P
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { stripForbiddenChars } from '../model/xml-chars.js';
 import type { DocSection } from '../model/doc.js';
-import { normalizeOoxml, type OoxmlPart } from './reproducible.js';
+import { normalizeOoxml, normalizedEntries, type OoxmlPart } from './reproducible.js';
 import { stableBytes } from './zip.js';
 import { jixiaoStylesFragment, mergeStyles } from './docx-styles.js';
 import { isOfficial, officialFrame, withOfficialOptions, withSideNumbers } from './official-page.js';
@@ -74,6 +74,23 @@ export function docxShell(sections: readonly DocSection[]): Promise<DocxShell> {
   return shell;
 }
 
+/** What docx's Packer zips (docx 9: `Packer.compiler.compile`, the files of the package by path, in zip order). */
+interface DocxCompiler {
+  compile(file: Document, prettify?: undefined, overrides?: readonly never[]): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The parts of the package docx would write for `document`, as normalizeOoxml would make them, without docx deflating
+ * every part, normalizeOoxml inflating and deflating them again and the shell inflating them once more: a fifth of a
+ * one-unit build, run cold (issue 14). A docx without its compiler falls back to that round trip (and `viaZip` takes it).
+ */
+export async function normalizedFiles(document: Document, when: Date, viaZip = false): Promise<[string, Uint8Array][]> {
+  const compiler = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
+  if (viaZip || typeof compiler?.compile !== 'function')
+    return Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when)));
+  return normalizedEntries([...(compiler as DocxCompiler).compile(document, undefined, [])], when).map(([name, data]) => [name, data]);
+}
+
 async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
   // Note: an official (GB/T 9704) document gets its page frames and odd/even page numbers from official-page.ts.
   const official = isOfficial(sections);
@@ -83,7 +100,7 @@ async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {
     sections: sections.map((s) => ({ ...(official ? officialFrame(s) : sectionFrame(s.orientation)), children: [] })),
   });
   // Note: normalised once here so ids and times are what normalizeOoxml would make of a whole document.
-  const packed = Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), new Date(Date.UTC(2000, 0, 1)))));
+  const packed = await normalizedFiles(document, new Date(Date.UTC(2000, 0, 1)));
   const parts = withSharedFooters(withJixiaoStyles(official ? withSideNumbers(packed, strFromU8) : packed));
   const text = (name: string) => {
     const data = parts.find(([n]) => n === name)?.[1] ?? '';

@@ -29,6 +29,14 @@ export function normalizeOoxml(zip: Uint8Array, when: Date): Uint8Array {
  * and unzipped only to be zipped again.
  */
 export function normalizeParts(parts: readonly OoxmlPart[], when: Date): Uint8Array {
+  return zipEntries(normalizedEntries(parts, when), when); // entry order is kept; Word and LibreOffice open it
+}
+
+/**
+ * The entries normalizeParts zips, each as the bytes it zips. Note: for a package that is not zipped whole but taken
+ * apart again (the DOCX shell, docx-package.ts): the same bytes, without deflating and inflating them.
+ */
+export function normalizedEntries(parts: readonly OoxmlPart[], when: Date): ZipEntry[] {
   const entries = parts.map(([name, data]): OoxmlPart => [name, cleanPart(name, data)]);
   const ids = new Map<string, string>();
   for (const [name, data] of entries) {
@@ -39,7 +47,7 @@ export function normalizeParts(parts: readonly OoxmlPart[], when: Date): Uint8Ar
     ids.size === 0
       ? entries
       : entries.map(([name, data]): OoxmlPart => (isXmlPart(name) ? [name, asText(data).replace(RANDOM_RID, (id) => ids.get(id) ?? id)] : [name, data]));
-  return packOoxml(
+  return packedEntries(
     renamed.map(([name, data]): OoxmlPart => [name, SAME_IN_EVERY_PACKAGE.has(name) ? sameBytes(name, data) : data]),
     when,
   );
@@ -88,11 +96,15 @@ function cleanPart(name: string, data: Uint8Array | string): Uint8Array | string
  * once per process.
  */
 export function packOoxml(parts: readonly OoxmlPart[], when: Date): Uint8Array {
+  return zipEntries(packedEntries(parts, when), when); // entry order is kept; Word and LibreOffice open it
+}
+
+/** The bytes packOoxml zips for each part: core.xml dated `when`, text parts UTF-8 without forbidden characters. */
+function packedEntries(parts: readonly OoxmlPart[], when: Date): ZipEntry[] {
   const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const entries = parts.map(([name, data]): ZipEntry => {
+  return parts.map(([name, data]): ZipEntry => {
     if (name === 'docProps/core.xml')
       return [name, strToU8(stripForbiddenChars(asText(data)).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`))];
     return [name, typeof data === 'string' ? strToU8(isXmlPart(name) ? stripForbiddenChars(data) : data) : data];
   });
-  return zipEntries(entries, when); // entry order is kept; Word and LibreOffice open it
 }
