@@ -5,6 +5,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { ROOT, tempDir } from '../support/fixtures.js';
 import { ENV, build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from '../support/batch.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const LOADED = join(ROOT, 'tests', 'support', 'loaded-packages.cjs');
+const MODULES = pathToFileURL(join(ROOT, 'tests', 'support', 'main-thread-modules.mjs')).href;
 const run = promisify(execFile);
 const env = { ...process.env, ...ENV, CI: 'true' };
 
@@ -40,7 +41,8 @@ describe('jixiao build in a process of its own', () => {
     const dir = units(MIN_UNITS_FOR_WORKERS + 2);
     const [one, pool] = [tempDir(), tempDir()];
     const alone = await run(process.execPath, [CLI, 'build', dir, '-o', one, '--jobs', '1'], { env });
-    const r = await run(process.execPath, ['--require', LOADED, CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env });
+    const log = join(tempDir(), 'modules.txt');
+    const r = await run(process.execPath, ['--import', MODULES, CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env: { ...env, JIXIAO_MODULES_LOG: log } });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
     // Note: without a terminal each unit is one log line on stderr, with the files it wrote after the arrow.
@@ -55,11 +57,12 @@ describe('jixiao build in a process of its own', () => {
     const ran = [Number(threads![1]), Number(threads![2])];
     expect(ran[0]! + ran[1]!).toBe(MIN_UNITS_FOR_WORKERS + 2);
     expect(Math.min(...ran)).toBeGreaterThan(0);
-    // 汇总表 is built by a worker too (pool.ts Helper): the main thread never loads exceljs, nor docx.
-    const loaded = /主线程载入的包：(.*)\n$/.exec(r.stderr);
-    expect(loaded, r.stderr.slice(-400)).not.toBeNull();
-    expect(loaded![1]!.split(' ')).not.toContain('exceljs');
-    expect(loaded![1]!.split(' ')).not.toContain('docx');
+    // 汇总表 is built by a worker too (pool.ts Helper): the main thread loads no writer (dist/'s xlsx, summary-xlsx and
+    // docx chunks, which alone import exceljs's bundled Workbook and docx), nor docx or exceljs from node_modules.
+    const modules = readFileSync(log, 'utf8').split('\n');
+    expect(modules.filter((u) => u.includes('/dist/cli.js'))).toHaveLength(1);
+    const writers = modules.filter((u) => /\/dist\/(xlsx|summary-xlsx|docx|entry-workbook)-[A-Z0-9]+\.js$|node_modules\/(docx|exceljs)\//.test(u));
+    expect(writers).toEqual([]);
     expect(hashTree(pool)['汇总表.xlsx']).toBeDefined();
     expect(alone.stderr).toMatch(/用时 [\d.]+ 秒\n/);
     expect(alone.stderr).not.toContain('工作线程');
