@@ -26,6 +26,12 @@ export function profileProblem(
   return { ...diagnostic('E-PROFILE', [], message, extras), file: f.path, ...(place ? { place } : {}) };
 }
 
+/** yaml's Document of a profile file, with the line counter that turns its offsets into lines and columns. */
+function withPositions(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
 /** Parses profile.yaml text; a YAML syntax error, or a file that is not a mapping, is an E-PROFILE at its line:col. */
 export function parseProfileFile(path: string, text: string): { file?: ProfileFile; diagnostics: Diagnostic[] } {
   // Note: a text js-yaml reads as yaml would, into a mapping, is parsed with positions only when a diagnostic needs one.
@@ -33,10 +39,7 @@ export function parseProfileFile(path: string, text: string): { file?: ProfileFi
   if (typeof fast === 'object' && fast !== null && !Array.isArray(fast)) {
     let full: { doc: Document; lines: LineCounter } | undefined;
     const parsed = () => {
-      if (!full) {
-        const lines = new LineCounter();
-        full = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
-      }
+      full ??= withPositions(text);
       return full;
     };
     const file: ProfileFile = {
@@ -51,9 +54,7 @@ export function parseProfileFile(path: string, text: string): { file?: ProfileFi
     };
     return { file, diagnostics: [] };
   }
-  const lines = new LineCounter();
-  // Note: no aliases — a profile file is short and hand-written; maxAliasCount 0 also stops a "billion laughs" file.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines } = withPositions(text);
   const errors = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     const place = { line: pos.line, column: pos.col };
@@ -62,6 +63,7 @@ export function parseProfileFile(path: string, text: string): { file?: ProfileFi
   if (errors.length > 0) return { diagnostics: errors };
   let data: unknown;
   try {
+    // Note: no aliases — a profile file is short and hand-written; maxAliasCount 0 also stops a "billion laughs" file.
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (e) {
     return { diagnostics: [{ ...diagnostic('E-PROFILE', [], `格式文件不能使用 YAML 别名（${(e as Error).message}）`), file: path }] };
