@@ -116,7 +116,7 @@ export async function runBatch(args: readonly string[], ctx: RunContext, opts: B
       const rows = settled.units.map((u) => u.row);
       const made = early && rows.every((r, i) => r === units[i]!.row) ? early : undefined;
       if (!made && files.length >= MIN_UNITS_FOR_COLLECTION) collectGarbage();
-      const bytes = made ? (_: unknown, c: RunContext) => made.catch(() => summaryWorkbookBytes(rows, c)) : summaryWorkbookBytes;
+      const bytes = made?.catch(() => summaryWorkbookBytes(rows, ctx));
       try {
         summaryWorkbook = await writeSummaryWorkbook(rows, ctx, bytes);
       } catch (e) {

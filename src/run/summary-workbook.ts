@@ -19,16 +19,16 @@ export function sortRows(rows: readonly SummaryRow[]): SummaryRow[] {
 
 /**
  * Writes 汇总表 for these rows and returns its path. Its date is SOURCE_DATE_EPOCH when set, else 31 March after
- * the latest budget year, as for a unit without 报告日期, so identical input gives identical bytes. `bytes` makes them
- * (a batch with workers has one of its workers do it, pool.ts Helper).
+ * the latest budget year, as for a unit without 报告日期, so identical input gives identical bytes. `bytes` are
+ * those made elsewhere (a batch with workers has one of its workers make them, pool.ts Helper).
  */
 export async function writeSummaryWorkbook(
   rows: readonly SummaryRow[],
   ctx: RunContext,
-  bytes: (rows: readonly SummaryRow[], ctx: RunContext) => Promise<Uint8Array> = summaryWorkbookBytes,
+  bytes: Promise<Uint8Array> = summaryWorkbookBytes(rows, ctx),
 ): Promise<string> {
   const path = join(ctx.outDir, SUMMARY_NAME);
-  await ctx.fs.writeAtomic(path, await bytes(rows, ctx));
+  await ctx.fs.writeAtomic(path, await bytes);
   return path;
 }
 
