@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { stripForbiddenChars } from '../model/xml-chars.js';
 import type { DocSection } from '../model/doc.js';
 import { normalizeOoxml, normalizedEntries, type OoxmlPart } from './reproducible.js';
-import { stableBytes } from './zip.js';
+import { stableBytes, type ZipEntry } from './zip.js';
 import { jixiaoStylesFragment, mergeStyles } from './docx-styles.js';
 import { isOfficial, officialFrame, withOfficialOptions, withSideNumbers } from './official-page.js';
 import { A4, FONTS, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, SIZE, font } from './styles.js';
@@ -84,11 +84,11 @@ interface DocxCompiler {
  * every part, normalizeOoxml inflating and deflating them again and the shell inflating them once more: a fifth of a
  * one-unit build, run cold (issue 14). A docx without its compiler falls back to that round trip (and `viaZip` takes it).
  */
-export async function normalizedFiles(document: Document, when: Date, viaZip = false): Promise<[string, Uint8Array][]> {
+export async function normalizedFiles(document: Document, when: Date, viaZip = false): Promise<ZipEntry[]> {
   const compiler = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
   if (viaZip || typeof compiler?.compile !== 'function')
     return Object.entries(unzipSync(normalizeOoxml(new Uint8Array(await Packer.toBuffer(document)), when)));
-  return normalizedEntries([...(compiler as DocxCompiler).compile(document, undefined, [])], when).map(([name, data]) => [name, data]);
+  return normalizedEntries([...(compiler as DocxCompiler).compile(document, undefined, [])], when);
 }
 
 async function buildShell(sections: readonly DocSection[]): Promise<DocxShell> {

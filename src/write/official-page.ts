@@ -89,7 +89,7 @@ export function sideNumberXml(odd: boolean, id: number): string {
 }
 
 /** The parts with each side-number stand-in replaced by its text box; the box's id is 1000 + the footer's number. */
-export function withSideNumbers<T extends string | Uint8Array>(parts: readonly [string, T][], text: (data: T) => string): [string, T | string][] {
+export function withSideNumbers<T extends string | Uint8Array>(parts: readonly (readonly [string, T])[], text: (data: T) => string): [string, T | string][] {
   return parts.map(([name, data]) => {
     const footer = /^word\/footer(\d+)\.xml$/.exec(name);
     if (!footer) return [name, data];
