@@ -4,18 +4,13 @@
  */
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 
+const INT = /^[-+]?[0-9]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /**
  * yaml's core-schema scalars (node_modules/yaml/dist/schema/core), as read-input.ts keeps them: null and booleans as
  * values, every number as its written text ("1522.660", "007", ".nan").
  */
-const NUMBER = [
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
+const NUMBER = [/^0o[0-7]+$/, INT, /^0x[0-9a-fA-F]+$/, INF_NAN, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const isNumber = (s: string): boolean => NUMBER.some((r) => r.test(s));
@@ -27,8 +22,8 @@ const isNumber = (s: string): boolean => NUMBER.some((r) => r.test(s));
 function yamlNumber(s: string): number {
   if (s.startsWith('0o')) return Number.parseInt(s.slice(2), 8);
   if (s.startsWith('0x')) return Number.parseInt(s.slice(2), 16);
-  if (NUMBER[1]!.test(s)) return Number.parseInt(s, 10);
-  if (NUMBER[3]!.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (INT.test(s)) return Number.parseInt(s, 10);
+  if (INF_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return Number.parseFloat(s);
 }
 
