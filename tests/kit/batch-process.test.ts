@@ -5,17 +5,16 @@
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LOCK_NAME } from '../../src/run/lock.js';
 import { MIN_UNITS_FOR_WORKERS } from '../../src/run/jobs.js';
 import { ROOT, tempDir } from '../support/fixtures.js';
+import { MODULES_HOOK, loadedModules } from '../support/loaded-modules.js';
 import { ENV, build, hashTree, listFiles, unitDocuments, unitYaml, writeUnits } from '../support/batch.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const MODULES = pathToFileURL(join(ROOT, 'tests', 'support', 'main-thread-modules.mjs')).href;
 const run = promisify(execFile);
 const env = { ...process.env, ...ENV, CI: 'true' };
 
@@ -42,7 +41,9 @@ describe('jixiao build in a process of its own', () => {
     const [one, pool] = [tempDir(), tempDir()];
     const alone = await run(process.execPath, [CLI, 'build', dir, '-o', one, '--jobs', '1'], { env });
     const log = join(tempDir(), 'modules.txt');
-    const r = await run(process.execPath, ['--import', MODULES, CLI, 'build', dir, '-o', pool, '--jobs', '2'], { env: { ...env, JIXIAO_MODULES_LOG: log } });
+    const r = await run(process.execPath, ['--import', MODULES_HOOK, CLI, 'build', dir, '-o', pool, '--jobs', '2'], {
+      env: { ...env, JIXIAO_MODULES_LOG: log },
+    });
     expect(hashTree(pool)).toEqual(hashTree(one));
     expect(unitDocuments(pool)).toHaveLength(2 * (MIN_UNITS_FOR_WORKERS + 2));
     // Note: without a terminal each unit is one log line on stderr, with the files it wrote after the arrow.
@@ -59,10 +60,13 @@ describe('jixiao build in a process of its own', () => {
     expect(Math.min(...ran)).toBeGreaterThan(0);
     // 汇总表 is built by a worker too (pool.ts Helper): the main thread loads no writer (dist/'s xlsx, summary-xlsx and
     // docx chunks, which alone import exceljs's bundled Workbook and docx), nor docx or exceljs from node_modules.
-    const modules = readFileSync(log, 'utf8').split('\n');
-    expect(modules.filter((u) => u.includes('/dist/cli.js'))).toHaveLength(1);
-    const writers = modules.filter((u) => /\/dist\/(xlsx|summary-xlsx|docx|entry-workbook)-[A-Z0-9]+\.js$|node_modules\/(docx|exceljs)\//.test(u));
-    expect(writers).toEqual([]);
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((u) => u.endsWith('/dist/cli.js')),
+    ).toHaveLength(1);
+    const loaded = loadedModules(log);
+    expect(loaded.filter((m) => m.startsWith('dist:') || m === 'docx' || m === 'exceljs')).toEqual([]);
     expect(hashTree(pool)['汇总表.xlsx']).toBeDefined();
     expect(alone.stderr).toMatch(/用时 [\d.]+ 秒\n/);
     expect(alone.stderr).not.toContain('工作线程');

@@ -1,47 +1,27 @@
 /**
  * Cold start (issue 14): `--help` and `check` load no package (yargs, zod, yaml and decimal.js are bundled), in
  * particular none of the writers' libraries (docx, exceljs's bundled Workbook, fflate, handlebars); they load on the
- * first unit that writes. A resolve hook in the child process records every package
- * that is loaded. Timing is bench/cold-start.ts's job, not a test's.
+ * first unit that writes. A resolve hook in the child's main thread (tests/support/main-thread-modules.mjs) records
+ * every package and writer chunk that is loaded. Timing is bench/cold-start.ts's job, not a test's.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputPath, ROOT, tempDir } from '../support/fixtures.js';
+import { MODULES_HOOK, loadedModules } from '../support/loaded-modules.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const HOOK = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url);
-  if (m) appendFileSync(process.env.JIXIAO_LOADED_LOG, m[1] + '\\n');
-  // Note: and dist/'s writer chunks, the XLSX one holding exceljs's bundled Workbook.
-  const w = /\\/dist\\/(xlsx|summary-xlsx|docx|entry-workbook)-[A-Z0-9]+\\.js$/.exec(r.url);
-  if (w) appendFileSync(process.env.JIXIAO_LOADED_LOG, 'dist:' + w[1] + '\\n');
-  return r;
-}`;
 
 /** The packages the CLI imports (as ESM) when run with `args`, and dist/'s writer chunks (`dist:xlsx`), with its exit code. */
 function loadedPackages(args: string[]): { code: number | null; packages: string[] } {
-  const dir = tempDir();
-  const log = join(dir, 'loaded.txt');
-  writeFileSync(join(dir, 'hook.mjs'), HOOK);
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url);\n`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
+  const log = join(tempDir(), 'modules.txt');
+  const r = spawnSync(process.execPath, ['--import', MODULES_HOOK, CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, CI: 'true', JIXIAO_LOADED_LOG: log },
+    env: { ...process.env, CI: 'true', JIXIAO_MODULES_LOG: log },
     encoding: 'utf8',
   });
-  let text = '';
-  try {
-    text = readFileSync(log, 'utf8');
-  } catch {
-    /* nothing was loaded from node_modules */
-  }
   if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
-  return { code: r.status, packages: [...new Set(text.split('\n').filter(Boolean))].sort() };
+  return { code: r.status, packages: loadedModules(log) };
 }
 
 describe('cold start', () => {

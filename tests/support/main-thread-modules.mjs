@@ -1,4 +1,4 @@
-// Preloaded with `node --import` by tests/kit/batch-process.test.ts: records every module the main thread resolves
+// Preloaded with `node --import` by the tests that look at what a CLI process loads (loaded-modules.ts): records every module the main thread resolves
 // (ESM, which is how dist/ loads its chunks and docx; CommonJS through the ESM loader, as exceljs's root) in the file
 // JIXIAO_MODULES_LOG, one URL a line. Worker threads preload this too but register no hook.
 import { register } from 'node:module';
